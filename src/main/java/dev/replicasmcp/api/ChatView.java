@@ -1,0 +1,19 @@
+package dev.replicasmcp.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.chat.Chat;
+
+/** A chat of a replica (spec ReplicaChat). */
+public record ChatView(
+        @JsonPropertyDescription("Chat id; pass it as chat_id") String id,
+        @AllowedValues(CodingAgent.class) @JsonPropertyDescription("The agent this chat runs") String provider,
+        String title,
+        String createdAt,
+        String updatedAt,
+        @JsonPropertyDescription("True while a turn runs in this chat") boolean processing) {
+
+    public static ChatView of(Chat c) {
+        return new ChatView(c.id(), c.provider().wire(), c.title(), c.createdAt(), c.updatedAt(), c.processing());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.replicasmcp.api;
+
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.chat.ChatService;
+import dev.replicasmcp.domain.chat.HistoryService;
+import dev.replicasmcp.domain.chat.MessageService;
+import dev.replicasmcp.domain.environment.EnvironmentService;
+import dev.replicasmcp.domain.replica.ReplicaService;
+import dev.replicasmcp.domain.repository.RepositoryService;
+
+/** The domain services both front doors call, and the caller a local (stdio) session acts as. */
+public record Services(RepositoryService repositories, EnvironmentService environments, ReplicaService replicas,
+                       ChatService chats, MessageService messages, HistoryService history, Caller localCaller) {
+}

@@ -1,0 +1,109 @@
+package dev.replicasmcp.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.StdioServer;
+import dev.replicasmcp.mcp.ToolCatalog;
+import dev.replicasmcp.mcp.ToolContext;
+import dev.replicasmcp.mcp.ToolInvoker;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: with no subcommand it serves MCP over stdio. */
+@Command(name = "replicas-mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = ToolsCommand.class,
+        description = {"A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
+            "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr)."})
+public final class Main implements Callable<Integer> {
+
+    static final String VERSION = "0.1.0";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data folder (SQLite database, keys). Default: $REPLICAS_HOME, else ~/.replicas-mcp.")
+    Path dataDir;
+
+    @Option(names = "--turn-delay-ms", paramLabel = "MS", defaultValue = "1500",
+            description = "How long the built-in scripted agent works on each message. Default: ${DEFAULT-VALUE}.")
+    long turnDelayMs;
+
+    @Option(names = "--wake-delay-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "How long waking a sleeping replica takes. Default: ${DEFAULT-VALUE}.")
+    long wakeDelayMs;
+
+    public static void main(String[] args) {
+        // jOOQ prints a banner on first use; it has no place on a protocol process.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Settings settings = settings();
+        if (turnDelayMs < 0 || wakeDelayMs < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "Delays must be 0 or more milliseconds.");
+        }
+        try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
+            // The database opens while the MCP handshake runs; the first tool call waits for it.
+            CompletableFuture<Core> core = CompletableFuture.supplyAsync(
+                    () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
+            ObjectMapper toolMapper = JsonMappers.tools();
+            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> context(core, settings));
+            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), ToolCatalog.standard(toolMapper),
+                    invoker, VERSION);
+            if (core.isDone() && !core.isCompletedExceptionally()) {
+                core.join().close();
+            }
+        } catch (IllegalStateException e) {
+            log.error(e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static ToolContext context(CompletableFuture<Core> core, Settings settings) {
+        try {
+            Core started = core.join();
+            return new ToolContext(started.services(), started.services().localCaller());
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The server could not open its database at " + settings.databaseFile()
+                    + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    Settings settings() {
+        return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs));
+    }
+
+    static Path resolveDataDir(Path option) {
+        if (option != null) {
+            return option.toAbsolutePath();
+        }
+        String home = System.getenv("REPLICAS_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".replicas-mcp");
+    }
+
+    /** Prints the version for --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"replicas-mcp " + VERSION};
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.replicasmcp.domain.chat;
+
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.agent.AgentEvent;
+import dev.replicasmcp.domain.agent.AgentEvents;
+import dev.replicasmcp.domain.agent.AgentRunner;
+import dev.replicasmcp.domain.agent.TurnOutcome;
+import dev.replicasmcp.domain.agent.TurnRequest;
+import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.replica.Replica;
+import dev.replicasmcp.domain.replica.ReplicaStatus;
+import dev.replicasmcp.domain.replica.ReplicaStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs turns: one at a time per chat, in queue order, each on a background thread. Every state change
+ * is committed before anyone is told, so a crash leaves only rows that recovery knows how to close.
+ */
+public final class TurnEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnEngine.class);
+
+    private final Stores stores;
+    private final EventLog events;
+    private final AgentRunner runner;
+    private final Transactions tx;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final Map<String, Turn> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    /** The stores the engine writes, grouped to keep the constructor readable. */
+    public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages, HistoryStore history) {
+    }
+
+    /** A running turn; cancelled is set before the thread is interrupted so late writes are dropped. */
+    private static final class Turn {
+        volatile boolean cancelled;
+        volatile Future<?> future;
+    }
+
+    public TurnEngine(Stores stores, EventLog events, AgentRunner runner, Transactions tx, Clock clock,
+                      ExecutorService executor) {
+        this.stores = stores;
+        this.events = events;
+        this.runner = runner;
+        this.tx = tx;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /**
+     * Marks the head of the chat's queue as processing when the chat is idle and its replica active.
+     * Must run inside the caller's transaction; hand the result to {@link #submit} after commit.
+     */
+    public Optional<Message> claimNext(String chatId) {
+        Optional<Chat> chat = stores.chats().findById(chatId);
+        if (chat.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Replica> replica = stores.replicas().findById(chat.get().replicaId());
+        if (replica.isEmpty() || replica.get().status() != ReplicaStatus.ACTIVE
+                || stores.messages().countInState(chatId, MessageState.PROCESSING) > 0) {
+            return Optional.empty();
+        }
+        Optional<Message> head = stores.messages().headOfQueue(chatId);
+        head.ifPresent(message -> {
+            String now = Timestamps.now(clock);
+            stores.messages().markStarted(message.id(), now);
+            stores.replicas().touch(message.replicaId(), now);
+            stores.chats().touch(chatId, now);
+            events.append(message.replicaId(), "chat.turn.started",
+                    EventLog.payload().put("chatId", chatId).put("messageId", message.id()));
+        });
+        return head;
+    }
+
+    /** Claims and starts the next turn of the chat, if it can start now. */
+    public void dispatch(String chatId) {
+        tx.inTransaction(() -> claimNext(chatId)).ifPresent(this::submit);
+    }
+
+    /** Starts every chat of the replica that has waiting messages (after a wake or a restart). */
+    public void dispatchReplica(String replicaId) {
+        stores.messages().chatsWithQueued(replicaId).forEach(this::dispatch);
+    }
+
+    /** Starts every chat that has waiting messages, whatever its replica (after a restart). */
+    public void dispatchAll() {
+        stores.messages().allChatsWithQueued().forEach(this::dispatch);
+    }
+
+    public void submit(Message message) {
+        if (stopping) {
+            return;
+        }
+        Turn turn = new Turn();
+        running.put(message.chatId(), turn);
+        turn.future = executor.submit(() -> run(message, turn));
+    }
+
+    /** Stops the chat's running turn, if any; its thread is interrupted and its late events dropped. */
+    public void interrupt(String chatId) {
+        Turn turn = running.remove(chatId);
+        if (turn != null) {
+            turn.cancelled = true;
+            Future<?> future = turn.future;
+            if (future != null) {
+                future.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * Stops every running turn without recording an outcome: like a crash, the next start closes them
+     * as not complete, so a stop never passes for a finished turn.
+     */
+    public void stop() {
+        stopping = true;
+        running.values().forEach(turn -> turn.cancelled = true);
+    }
+
+    public boolean isRunning(String chatId) {
+        return running.containsKey(chatId);
+    }
+
+    private void run(Message message, Turn turn) {
+        Chat chat = stores.chats().findById(message.chatId()).orElse(null);
+        if (chat == null || turn.cancelled) {
+            return;
+        }
+        TurnRequest request = new TurnRequest(message.replicaId(), chat.id(), message.id(), chat.provider(),
+                message.text(), message.images(), message.model(), message.thinkingLevel(), message.planMode(), chat.threadId());
+        TurnOutcome outcome;
+        try {
+            outcome = runner.run(request, event -> record(chat, turn, event));
+        } catch (InterruptedException | CancellationException e) {
+            Thread.currentThread().interrupt();
+            outcome = TurnOutcome.failed(chat.threadId(), "The turn was interrupted.");
+        } catch (RuntimeException e) {
+            LOG.warn("Agent turn failed in chat {}: {}", chat.id(), e.toString());
+            outcome = TurnOutcome.failed(chat.threadId(), "The agent failed: " + e.getMessage());
+        }
+        finish(chat, message, turn, outcome);
+    }
+
+    private void record(Chat chat, Turn turn, AgentEvent event) {
+        tx.run(() -> {
+            if (turn.cancelled || stopping) {
+                throw new CancellationException("turn cancelled");
+            }
+            appendEvent(chat, event);
+        });
+    }
+
+    private void appendEvent(Chat chat, AgentEvent event) {
+        stores.history().append(chat.id(), HistoryEvent.of(event));
+        stores.replicas().touch(chat.replicaId(), Timestamps.now(clock));
+        ObjectNode payload = EventLog.payload().put("chatId", chat.id());
+        payload.putPOJO("event", event);
+        events.append(chat.replicaId(), "chat.turn.delta", payload);
+    }
+
+    private void finish(Chat chat, Message message, Turn turn, TurnOutcome outcome) {
+        Optional<Message> next = tx.inTransaction(() -> {
+            running.remove(chat.id(), turn);
+            if (stopping || turn.cancelled || stores.chats().findById(chat.id()).isEmpty()) {
+                return Optional.<Message>empty();
+            }
+            String now = Timestamps.now(clock);
+            if (!outcome.complete()) {
+                appendEvent(chat, AgentEvents.result(chat.provider(), now, outcome.threadId(), false,
+                        outcome.error()));
+            }
+            stores.messages().markFinished(message.id(), outcome.complete() ? MessageState.DONE
+                    : MessageState.FAILED, now, outcome.error());
+            if (outcome.threadId() != null) {
+                stores.chats().setThreadId(chat.id(), outcome.threadId());
+            }
+            stores.chats().touch(chat.id(), now);
+            stores.replicas().touch(chat.replicaId(), now);
+            events.append(chat.replicaId(), "chat.turn.completed",
+                    EventLog.payload().put("chatId", chat.id()).put("isComplete", outcome.complete()));
+            return claimNext(chat.id());
+        });
+        next.ifPresent(this::submit);
+    }
+
+    /**
+     * Closes turns a crash left open: each becomes interrupted with an error event in its history, so
+     * no chat stays processing. Queued messages then go on.
+     */
+    public int recover() {
+        int closed = tx.inTransaction(() -> {
+            int count = 0;
+            for (Message message : stores.messages().inState(MessageState.PROCESSING)) {
+                Optional<Chat> chat = stores.chats().findById(message.chatId());
+                String now = Timestamps.now(clock);
+                String error = "The server stopped before this turn finished; the turn was not completed.";
+                stores.messages().markFinished(message.id(), MessageState.INTERRUPTED, now, error);
+                chat.ifPresent(c -> {
+                    appendEvent(c, AgentEvents.result(c.provider(), now, c.threadId(), false, error));
+                    events.append(c.replicaId(), "chat.turn.completed",
+                            EventLog.payload().put("chatId", c.id()).put("isComplete", false));
+                });
+                count++;
+            }
+            return count;
+        });
+        if (closed > 0) {
+            LOG.info("Closed {} turn(s) left running by the previous process", closed);
+        }
+        return closed;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.replicasmcp.domain.replica;
+
+import dev.replicasmcp.domain.Nullable;
+import java.util.List;
+import java.util.Map;
+
+/** What was applied to a replica's workspace (names only, never secret values). */
+public record ReplicaEnvironment(String engineVersion, List<String> filesUploaded, List<String> envVarsSet,
+                                 List<String> skillsInstalled, Map<String, Boolean> integrations,
+                                 Map<String, AgentAvailability> codingAgents, Hooks hooks, String lastUpdatedAt) {
+
+    /** Whether an agent can run in the workspace and how it is authenticated. */
+    public record AgentAvailability(boolean available, String authMethod) {
+    }
+
+    /** Hook configuration and status. */
+    public record Hooks(HookStatus globalWarmHook, List<RepositoryHooks> repositories) {
+    }
+
+    public record HookStatus(String status, @Nullable String details) {
+    }
+
+    public record RepositoryHooks(String repositoryName, String warmHook, String startHook) {
+    }
+}

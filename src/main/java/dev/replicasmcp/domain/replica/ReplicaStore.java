@@ -1,0 +1,34 @@
+package dev.replicasmcp.domain.replica;
+
+import dev.replicasmcp.domain.agent.CodingAgent;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of replicas. Deleted replicas are kept as rows but never found. */
+public interface ReplicaStore {
+
+    void insert(Replica replica);
+
+    Optional<Replica> find(String organizationId, String id);
+
+    /** For background work that already knows the replica exists; still skips deleted ones. */
+    Optional<Replica> findById(String id);
+
+    /** Newest first; archived ones by last activity when that is the filter. */
+    List<Replica> page(String organizationId, ReplicaFilter filter, int offset, int limit);
+
+    int count(String organizationId, ReplicaFilter filter);
+
+    void updateStatus(String id, ReplicaStatus status, boolean waking, String at);
+
+    void touch(String id, String at);
+
+    void setCodingAgent(String id, CodingAgent agent);
+
+    void markDeleted(String id, String at);
+
+    List<Replica> inStatus(ReplicaStatus status);
+
+    /** Names of live replicas created from the environment. */
+    List<String> namesUsingEnvironment(String organizationId, String environmentId);
+}

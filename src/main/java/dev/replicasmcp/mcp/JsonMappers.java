@@ -1,0 +1,31 @@
+package dev.replicasmcp.mcp;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The two JSON dialects of the server: the MCP protocol itself (camelCase, owned by the SDK) and the
+ * tool arguments and results (snake_case like the REST API; explicit @JsonProperty names win).
+ */
+public final class JsonMappers {
+
+    private JsonMappers() {
+    }
+
+    public static ObjectMapper protocol() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    public static ObjectMapper tools() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // "5" is not a number and 5 is not a name: wrong types are reported, not guessed at.
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.replicasmcp.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.util.List;
+
+/** Builds the MCP server over any transport from the tool catalogue. */
+public final class McpServerFactory {
+
+    public static final String INSTRUCTIONS = """
+            replicas-mcp runs coding agents in replicas (workspaces) on this machine.
+            Workflow: add_repository (a local git path or URL) -> create_environment bound to it -> \
+            create_replica with environment_id and a first message -> read_replica_history until the agent's \
+            reply (claude-result / codex-assistant) arrives -> send_replica_message to continue (answers sent, \
+            queued with a position, or waking) -> delete_replica when done.
+            A replica can hold several chats (create_chat, list_chats); pass chat_id to target one.
+            Lists are paged; history reads from the newest end (offset += limit to go back).""";
+
+    private McpServerFactory() {
+    }
+
+    public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
+                                       ToolCatalog catalog, ToolInvoker invoker, String version) {
+        List<McpServerFeatures.SyncToolSpecification> tools = catalog.specs().stream()
+                .map(spec -> new McpServerFeatures.SyncToolSpecification(catalog.describe(spec),
+                        (exchange, request) -> invoker.call(spec, request.arguments())))
+                .toList();
+        return McpServer.sync(transport)
+                .serverInfo("replicas-mcp", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(protocolMapper)
+                .validateToolInputs(false)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(tools)
+                .build();
+    }
+}

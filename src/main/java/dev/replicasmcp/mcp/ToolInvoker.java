@@ -1,0 +1,120 @@
+package dev.replicasmcp.mcp;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.replicasmcp.domain.DomainException;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one tool call: parses the arguments into the tool's input record, calls the handler, and
+ * answers structured content plus the same JSON as text. Errors the caller can fix come back as a
+ * result with isError and a message naming the field; bugs are logged and answered without a trace.
+ */
+public final class ToolInvoker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private final ObjectMapper mapper;
+    private final Supplier<ToolContext> context;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public ToolInvoker(ObjectMapper mapper, Supplier<ToolContext> context) {
+        this.mapper = mapper;
+        this.context = context;
+    }
+
+    /** Calls still running; shutdown waits for them so no acknowledged work is cut short. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public <I, O> CallToolResult call(ToolSpec<I, O> spec, Map<String, Object> arguments) {
+        inFlight.incrementAndGet();
+        try {
+            I input = parse(spec.input(), arguments == null ? Map.of() : arguments);
+            O output = spec.handler().handle(context.get(), input);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> structured = mapper.convertValue(output, Map.class);
+            return CallToolResult.builder().structuredContent(structured)
+                    .addTextContent(mapper.writeValueAsString(output)).build();
+        } catch (DomainException e) {
+            return error(e.getMessage(), e.details());
+        } catch (Exception e) {
+            LOG.error("Tool {} failed unexpectedly", spec.name(), e);
+            return error("Tool " + spec.name() + " failed unexpectedly (" + e.getClass().getSimpleName()
+                    + "). The server logged the details and is still running; try again or report it.", null);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private CallToolResult error(String message, String details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("details", details);
+        String text = details == null ? message : message + " (" + details + ")";
+        return CallToolResult.builder().isError(true).addTextContent(text).structuredContent(body).build();
+    }
+
+    <I> I parse(Class<I> type, Map<String, Object> arguments) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty property = component.getAnnotation(JsonProperty.class);
+            String name = SNAKE.translate(component.getName());
+            if (property != null && property.required() && arguments.get(name) == null) {
+                JsonPropertyDescription about = component.getAnnotation(JsonPropertyDescription.class);
+                throw DomainException.invalid("Field '" + name + "' is required" + (about == null ? "."
+                        : ": " + about.value() + "."));
+            }
+        }
+        try {
+            return mapper.convertValue(arguments, type);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(describe(e));
+        }
+    }
+
+    private static String describe(IllegalArgumentException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            String expected = mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                    && m.getTargetType() != null ? kind(m.getTargetType()) : "of the type its schema gives";
+            return "Field '" + field + "' must be " + expected + ". Check the tool's input schema.";
+        }
+        return "The arguments do not match the tool's input schema: " + e.getMessage();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,157 @@
+package dev.replicasmcp.mcp.tools;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.replicasmcp.api.AllowedValues;
+import dev.replicasmcp.api.ChatView;
+import dev.replicasmcp.api.HooksView;
+import dev.replicasmcp.domain.DomainException;
+import dev.replicasmcp.domain.Nullable;
+import dev.replicasmcp.domain.agent.AgentEvent;
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.chat.ChatService;
+import dev.replicasmcp.domain.chat.HistoryEvent;
+import dev.replicasmcp.domain.chat.HistoryPage;
+import dev.replicasmcp.domain.chat.SendMessage;
+import dev.replicasmcp.domain.chat.SendResult;
+import dev.replicasmcp.mcp.ToolSpec;
+import java.util.List;
+
+/** The official tools around a replica's conversations: messages, chats, history and hook logs. */
+public final class ConversationTools {
+
+    static final String TOOLSET = ReplicaTools.TOOLSET;
+    static final int DEFAULT_HISTORY_LIMIT = 20;
+    static final int MAX_HISTORY_LIMIT = 200;
+    static final int TEXT_BUDGET = 4_000;
+
+    private ConversationTools() {
+    }
+
+    public record SendInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
+            @JsonProperty(required = true) @JsonPropertyDescription("The message; start with /plan for plan mode")
+            String message,
+            @JsonPropertyDescription("Chat to send to (list_chats); default: the default chat, or the latest chat "
+                    + "of coding_agent") String chatId,
+            @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent for this message; without chat_id "
+                    + "picks (or creates) a chat of that agent") String codingAgent,
+            @JsonPropertyDescription("Model for this message") String model,
+            @JsonPropertyDescription("Images attached to the message") List<ImageInput> images,
+            @JsonPropertyDescription("Plan only, change nothing") Boolean planMode,
+            @AllowedValues(ThinkingLevel.class) String thinkingLevel) {
+    }
+
+    public record SendOutput(
+            @AllowedValues(SendResult.Status.class) @JsonPropertyDescription("sent: started now; queued: waits "
+                    + "behind the running turn; waking: the replica was asleep and is waking") String status,
+            @Nullable String messageId,
+            @Nullable @JsonPropertyDescription("1-based place in the chat's queue when queued") Integer position,
+            @Nullable String chatId) {
+    }
+
+    public record ChatList(List<ChatView> chats, @Nullable Boolean waking) {
+    }
+
+    public record CreateChatInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
+            @JsonProperty(required = true) @AllowedValues(CodingAgent.class)
+            @JsonPropertyDescription("Agent the chat runs") String provider,
+            @JsonPropertyDescription("Title; default 'New chat'") String title) {
+    }
+
+    public record DeleteChatInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
+            @JsonProperty(required = true) @JsonPropertyDescription("Chat id (list_chats)") String chatId) {
+    }
+
+    public record HistoryInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
+            @JsonPropertyDescription("Chat to read; default: the replica's default chat") String chatId,
+            @JsonPropertyDescription("Events per page, 1–200 (default 20)") Integer limit,
+            @JsonPropertyDescription("Newest events to skip (default 0); add the page size to go back") Integer offset,
+            @JsonPropertyDescription("true: do not cut texts longer than 4,000 characters") Boolean fullText) {
+    }
+
+    public record HistoryOutput(@Nullable String threadId, List<HistoryEvent> events, long total, boolean hasMore,
+                                @Nullable @AllowedValues(CodingAgent.class) String codingAgent,
+                                @Nullable Boolean waking,
+                                @Nullable @JsonPropertyDescription("Set when texts were cut, with how to read them whole")
+                                String note) {
+    }
+
+    public static List<ToolSpec<?, ?>> all() {
+        return List.of(
+                ToolSpec.mutating("send_replica_message", "Send a message to a replica", TOOLSET,
+                        "Send a message to a replica's agent. Answers once the message is stored: 'sent' (the "
+                                + "agent started on it), 'queued' with its position (the chat is busy; it runs in "
+                                + "order), or 'waking' (the replica was asleep). Read the reply with "
+                                + "read_replica_history.",
+                        SendInput.class, SendOutput.class, ConversationTools::send),
+                ToolSpec.readOnly("list_chats", "List a replica's chats", TOOLSET,
+                        "List the chats of a replica, oldest first, with provider and whether each is processing. "
+                                + "Pass a chat id as chat_id to send_replica_message or read_replica_history.",
+                        ReplicaTools.ReplicaIdInput.class, ChatList.class,
+                        (ctx, in) -> {
+                            ChatService.ChatList list = ctx.services().chats().list(ctx.caller(), in.replicaId());
+                            return new ChatList(list.chats().stream().map(ChatView::of).toList(),
+                                    list.waking() ? Boolean.TRUE : null);
+                        }),
+                ToolSpec.mutating("create_chat", "Open a new chat", TOOLSET,
+                        "Open another chat in a replica, bound to one agent (provider), with its own queue and "
+                                + "history. Returns the chat; send to it with send_replica_message and its chat_id.",
+                        CreateChatInput.class, ChatView.class,
+                        (ctx, in) -> ChatView.of(ctx.services().chats().create(ctx.caller(), in.replicaId(),
+                                in.provider(), in.title()))),
+                ToolSpec.destructive("delete_chat", "Delete a chat", TOOLSET,
+                        "Delete a chat: interrupts its running turn, drops its queue and deletes its history.",
+                        DeleteChatInput.class, Success.class,
+                        (ctx, in) -> {
+                            ctx.services().chats().delete(ctx.caller(), in.replicaId(), in.chatId());
+                            return Success.OK;
+                        }),
+                ToolSpec.readOnly("read_replica_history", "Read a replica's history", TOOLSET,
+                        "Read a chat's history (user messages, agent text, tool use, results) from the newest "
+                                + "end: the last 20 events by default, oldest first. has_more=true means older "
+                                + "events exist: read them with offset += limit. Texts over 4,000 characters are "
+                                + "cut unless full_text=true.",
+                        HistoryInput.class, HistoryOutput.class, ConversationTools::history),
+                ToolSpec.readOnly("get_replica_hooks", "Get hook logs", TOOLSET,
+                        "Read the warm-hook and start-hook runs of a replica: script, output, exit code and "
+                                + "whether it timed out, in execution order.",
+                        ReplicaTools.ReplicaIdInput.class, HooksView.class,
+                        (ctx, in) -> HooksView.of(ctx.services().replicas().hooks(ctx.caller(), in.replicaId()))));
+    }
+
+    private static SendOutput send(dev.replicasmcp.mcp.ToolContext ctx, SendInput in) {
+        SendResult result = ctx.services().messages().send(ctx.caller(), in.replicaId(), new SendMessage(
+                in.message(), in.chatId(), in.codingAgent(), in.model(), ImageInput.toImages(in.images()),
+                in.planMode(), in.thinkingLevel()));
+        return new SendOutput(result.status().wire(), result.messageId(), result.position(), result.chatId());
+    }
+
+    private static HistoryOutput history(dev.replicasmcp.mcp.ToolContext ctx, HistoryInput in) {
+        int limit = in.limit() == null ? DEFAULT_HISTORY_LIMIT : in.limit();
+        if (limit < 1 || limit > MAX_HISTORY_LIMIT) {
+            throw DomainException.invalid("Field 'limit' must be between 1 and " + MAX_HISTORY_LIMIT + "; got "
+                    + limit + ". Page with offset to read more.");
+        }
+        HistoryPage page = ctx.services().history().read(ctx.caller(), in.replicaId(), in.chatId(), limit,
+                in.offset());
+        List<HistoryEvent> events = page.events();
+        String note = null;
+        if (!Boolean.TRUE.equals(in.fullText())) {
+            TextBudget budget = new TextBudget(TEXT_BUDGET);
+            events = events.stream().map(e -> new HistoryEvent(e.timestamp(), e.type(), new AgentEvent(
+                    e.payload().timestamp(), e.payload().type(), budget.apply(e.payload().payload())))).toList();
+            if (budget.cutCount() > 0) {
+                note = budget.cutCount() + " text(s) longer than " + TEXT_BUDGET + " characters were cut. To read "
+                        + "an event whole, call read_replica_history with full_text=true, limit=1 and the offset "
+                        + "that points at it.";
+            }
+        }
+        return new HistoryOutput(page.threadId(), events, page.total(), page.hasMore(),
+                page.codingAgent() == null ? null : page.codingAgent().wire(), page.waking(), note);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.replicasmcp.mcp.tools;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.replicasmcp.domain.chat.Image;
+
+/** An image attached to a message, in the API's ImageContent shape. */
+public record ImageInput(
+        @JsonProperty(required = true) @JsonPropertyDescription("Always 'image'") String type,
+        @JsonProperty(required = true) Source source) {
+
+    /** base64 data with media_type, or a url. */
+    public record Source(
+            @JsonProperty(required = true) @JsonPropertyDescription("'base64' or 'url'") String type,
+            @JsonPropertyDescription("image/png, image/jpeg, image/gif or image/webp (base64 only)") String mediaType,
+            @JsonPropertyDescription("Base64-encoded image (base64 only)") String data,
+            @JsonPropertyDescription("http(s) URL of the image (url only)") String url) {
+    }
+
+    Image toImage() {
+        return source == null ? new Image(null, null, null, null)
+                : new Image(source.type(), source.mediaType(), source.data(), source.url());
+    }
+
+    static java.util.List<Image> toImages(java.util.List<ImageInput> images) {
+        return images == null ? null : images.stream().map(i -> i == null ? null : i.toImage()).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.replicasmcp.mcp.tools;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.replicasmcp.api.AllowedValues;
+import dev.replicasmcp.api.ReplicaDetailsView;
+import dev.replicasmcp.api.ReplicaListItem;
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.replica.CreateReplica;
+import dev.replicasmcp.domain.replica.LifecyclePolicy;
+import dev.replicasmcp.domain.replica.ReplicaPage;
+import dev.replicasmcp.domain.replica.ReplicaStatus;
+import dev.replicasmcp.domain.replica.Source;
+import dev.replicasmcp.mcp.ToolSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The official replica tools: create, list, get, delete. */
+public final class ReplicaTools {
+
+    static final String TOOLSET = "replicas";
+
+    private ReplicaTools() {
+    }
+
+    public record ReplicaBody(ReplicaListItem replica) {
+    }
+
+    public record ReplicaDetailsBody(ReplicaDetailsView replica) {
+    }
+
+    public record ReplicaList(List<ReplicaListItem> replicas, int total, int page, int limit, int totalPages) {
+    }
+
+    public record CreateReplicaInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Name without whitespace, e.g. 'fix-auth-bug'")
+            String name,
+            @JsonProperty(required = true) @JsonPropertyDescription("First message for the agent; start it with "
+                    + "/plan for plan mode") String message,
+            @JsonPropertyDescription("Environment to create the replica from (list_environments)") String environmentId,
+            @JsonPropertyDescription("Deprecated: the first environment bound to one of these repositories is used")
+            List<String> repositoryIds,
+            @JsonPropertyDescription("Deprecated: the first environment bound to this repository set is used")
+            String repositorySetId,
+            @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the first chat; default claude")
+            String codingAgent,
+            @JsonPropertyDescription("Model name passed to the agent, e.g. 'sonnet'") String model,
+            @JsonPropertyDescription("Images attached to the first message") List<ImageInput> images,
+            @AllowedValues(LifecyclePolicy.class) @JsonPropertyDescription("What happens when work is done; "
+                    + "default 'default' (sleep when idle)") String lifecyclePolicy,
+            @AllowedValues(ThinkingLevel.class) @JsonPropertyDescription("How hard the agent thinks; ultra is "
+                    + "codex-only, ultracode claude-only") String thinkingLevel,
+            @JsonPropertyDescription("Plan only, change nothing (same as starting the message with /plan)")
+            Boolean planMode) {
+    }
+
+    public record ListReplicasInput(
+            @JsonPropertyDescription("Page number, from 1 (default 1)") Integer page,
+            @JsonPropertyDescription("Replicas per page, 1–100 (default 10)") Integer limit,
+            @JsonPropertyDescription("Only replicas created by this user id") String userId,
+            @AllowedValues(Source.class) @JsonPropertyDescription("Only replicas created this way") String source,
+            @AllowedValues(ReplicaStatus.class) @JsonPropertyDescription("Only replicas in this status") String status) {
+    }
+
+    public record GetReplicaInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
+            @JsonPropertyDescription("Comma-separated extras: 'environment' (what was applied), 'diffs' (full diffs)")
+            String include) {
+    }
+
+    public record ReplicaIdInput(
+            @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId) {
+    }
+
+    public static List<ToolSpec<?, ?>> all() {
+        return List.of(
+                ToolSpec.mutating("create_replica", "Create a replica", TOOLSET,
+                        "Create a replica (a workspace where a coding agent works on the repositories of an "
+                                + "environment) and send it a first message. Needs environment_id (see "
+                                + "list_environments). Returns the replica at once; the agent answers in the "
+                                + "background: follow with read_replica_history, talk with send_replica_message.",
+                        CreateReplicaInput.class, ReplicaBody.class,
+                        (ctx, in) -> new ReplicaBody(ReplicaListItem.of(ctx.services().replicas().create(ctx.caller(),
+                                new CreateReplica(in.name(), in.message(), in.environmentId(), in.repositoryIds(),
+                                        in.repositorySetId(), in.codingAgent(), in.model(),
+                                        ImageInput.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(),
+                                        in.planMode()))))),
+                ToolSpec.readOnly("list_replicas", "List replicas", TOOLSET,
+                        "List replicas, newest first, 10 per page by default, with status, repositories and pull "
+                                + "requests. Filter by status, source or user_id; page with page/limit (total_pages "
+                                + "says how many). Then get_replica for one replica's chats and branches.",
+                        ListReplicasInput.class, ReplicaList.class,
+                        (ctx, in) -> list(ctx.services().replicas().list(ctx.caller(), in.page(), in.limit(),
+                                in.userId(), in.source(), in.status()))),
+                ToolSpec.readOnly("get_replica", "Get a replica", TOOLSET,
+                        "Read one replica: status, coding agent, chats (with processing flags) and per-repository "
+                                + "branch and diff state. include='environment' adds what was applied; 'diffs' "
+                                + "adds full diffs. A sleeping replica is woken: waking=true means retry shortly.",
+                        GetReplicaInput.class, ReplicaDetailsBody.class,
+                        (ctx, in) -> {
+                            Set<String> include = includes(in.include());
+                            return new ReplicaDetailsBody(ReplicaDetailsView.of(ctx.services().replicas()
+                                    .get(ctx.caller(), in.replicaId(), include), include.contains("diffs")));
+                        }),
+                ToolSpec.destructive("delete_replica", "Delete a replica", TOOLSET,
+                        "Delete a replica: stops its agent, drops queued messages, and removes its chats and "
+                                + "history. This cannot be undone.",
+                        ReplicaIdInput.class, Success.class,
+                        (ctx, in) -> {
+                            ctx.services().replicas().delete(ctx.caller(), in.replicaId());
+                            return Success.OK;
+                        }));
+    }
+
+    private static ReplicaList list(ReplicaPage page) {
+        return new ReplicaList(page.replicas().stream().map(ReplicaListItem::of).toList(), page.total(), page.page(),
+                page.limit(), page.totalPages());
+    }
+
+    static Set<String> includes(String include) {
+        if (include == null || include.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(include.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.replicasmcp.runtime.agent;
+
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.agent.AgentEventSink;
+import dev.replicasmcp.domain.agent.AgentEvents;
+import dev.replicasmcp.domain.agent.AgentRunner;
+import dev.replicasmcp.domain.agent.TurnOutcome;
+import dev.replicasmcp.domain.agent.TurnRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The built-in, offline agent: deterministic answers in the provider's own event shapes. It records
+ * the user event, waits the configured turn delay (so queueing can be seen), answers with one
+ * assistant text and a success result. In plan mode it answers with a plan and changes nothing.
+ */
+public final class ScriptedAgentRunner implements AgentRunner {
+
+    private final Duration turnDelay;
+    private final Clock clock;
+
+    public ScriptedAgentRunner(Duration turnDelay, Clock clock) {
+        this.turnDelay = turnDelay;
+        this.clock = clock;
+    }
+
+    @Override
+    public TurnOutcome run(TurnRequest request, AgentEventSink sink) throws InterruptedException {
+        String threadId = request.threadId() != null ? request.threadId() : "scripted-" + UUID.randomUUID();
+        sink.emit(AgentEvents.user(request.provider(), now(), request.text()));
+        if (!turnDelay.isZero()) {
+            Thread.sleep(turnDelay.toMillis());
+        }
+        sink.emit(AgentEvents.assistantText(request.provider(), now(), answer(request)));
+        sink.emit(AgentEvents.result(request.provider(), now(), threadId, true, null));
+        return TurnOutcome.completed(threadId);
+    }
+
+    static String answer(TurnRequest request) {
+        String quoted = request.text().length() > 500 ? request.text().substring(0, 500) + "…" : request.text();
+        if (request.planMode()) {
+            return "## Plan\n\n1. Read the code involved in: " + quoted + "\n2. Propose the change and its tests."
+                    + "\n3. Wait for your go-ahead before editing anything.\n\n(Plan mode: no files were changed.)";
+        }
+        String model = request.model() == null ? "" : " (model " + request.model() + ")";
+        return "Scripted " + request.provider().wire() + " agent" + model + " received: " + quoted;
+    }
+
+    private String now() {
+        return Timestamps.now(clock);
+    }
+}

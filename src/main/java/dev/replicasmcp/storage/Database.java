@@ -1,0 +1,146 @@
+package dev.replicasmcp.storage;
+
+import dev.replicasmcp.domain.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one owner of the SQLite file. It migrates the schema with Flyway, then keeps one long-lived
+ * connection (3–6× faster than one per query) behind a reentrant lock: every read and write is
+ * serialised, and calls made inside {@link #inTransaction} join that transaction.
+ */
+public final class Database implements Transactions, AutoCloseable {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection connection;
+    private final DSLContext dsl;
+    private int depth;
+
+    private Database(Connection connection) {
+        this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.SQLITE,
+                new Settings().withExecuteLogging(false).withRenderSchema(false));
+    }
+
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder for " + file, e);
+        }
+        SQLiteDataSource source = dataSource(file);
+        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        try {
+            return new Database(source.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL in WAL mode survives a killed process; only an OS crash could lose the last commits.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
+    /** Runs a read or a single write; inside a transaction it joins it. */
+    public <T> T with(Function<DSLContext, T> work) {
+        lock.lock();
+        try {
+            return work.apply(dsl);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void run(java.util.function.Consumer<DSLContext> work) {
+        with(context -> {
+            work.accept(context);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (depth > 0) {
+                depth++;
+                try {
+                    return work.get();
+                } finally {
+                    depth--;
+                }
+            }
+            return outermost(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T outermost(Supplier<T> work) {
+        depth = 1;
+        try {
+            connection.setAutoCommit(false);
+            T result = work.get();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("Database transaction failed: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        } finally {
+            depth = 0;
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot reset auto-commit: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the database: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.replicasmcp.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON columns: payloads are stored as text and read back as trees. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static <T> T read(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+}

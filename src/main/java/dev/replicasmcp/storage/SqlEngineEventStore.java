@@ -1,0 +1,35 @@
+package dev.replicasmcp.storage;
+
+import static dev.replicasmcp.storage.jooq.Tables.ENGINE_EVENTS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.replicasmcp.domain.event.EngineEvent;
+import dev.replicasmcp.domain.event.EngineEventStore;
+import java.util.List;
+
+/** The engine-event log; SQLite's AUTOINCREMENT gives ids that only ever grow. */
+public final class SqlEngineEventStore implements EngineEventStore {
+
+    private final Database db;
+
+    public SqlEngineEventStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long append(String replicaId, String ts, String type, JsonNode payload) {
+        return db.with(dsl -> dsl.insertInto(ENGINE_EVENTS).set(ENGINE_EVENTS.REPLICA_ID, replicaId)
+                .set(ENGINE_EVENTS.TS, ts).set(ENGINE_EVENTS.TYPE, type)
+                .set(ENGINE_EVENTS.PAYLOAD_JSON, Json.write(payload))
+                .returningResult(ENGINE_EVENTS.ID).fetchOne(0, Long.class));
+    }
+
+    @Override
+    public List<EngineEvent> after(String replicaId, long afterId, int limit) {
+        return db.with(dsl -> dsl.selectFrom(ENGINE_EVENTS)
+                .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId).and(ENGINE_EVENTS.ID.gt((int) afterId)))
+                .orderBy(ENGINE_EVENTS.ID).limit(limit)
+                .fetch(r -> new EngineEvent(r.getId(), r.getReplicaId(), r.getTs(), r.getType(),
+                        Json.read(r.getPayloadJson()))));
+    }
+}

@@ -1,0 +1,177 @@
+package dev.replicasmcp.storage;
+
+import static dev.replicasmcp.storage.jooq.Tables.PULL_REQUESTS;
+import static dev.replicasmcp.storage.jooq.Tables.REPLICAS;
+import static dev.replicasmcp.storage.jooq.Tables.REPLICA_REPOSITORIES;
+
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.replica.LifecyclePolicy;
+import dev.replicasmcp.domain.replica.PullRequest;
+import dev.replicasmcp.domain.replica.Replica;
+import dev.replicasmcp.domain.replica.ReplicaFilter;
+import dev.replicasmcp.domain.replica.ReplicaRepository;
+import dev.replicasmcp.domain.replica.ReplicaStatus;
+import dev.replicasmcp.domain.replica.ReplicaStore;
+import dev.replicasmcp.domain.replica.Source;
+import dev.replicasmcp.storage.jooq.tables.records.ReplicasRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Replicas, their repositories and pull requests in SQLite; deletion is a timestamp. */
+public final class SqlReplicaStore implements ReplicaStore {
+
+    private final Database db;
+
+    public SqlReplicaStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Replica r) {
+        db.run(dsl -> {
+            dsl.insertInto(REPLICAS).set(REPLICAS.ID, r.id()).set(REPLICAS.ORGANIZATION_ID, r.organizationId())
+                    .set(REPLICAS.NAME, r.name()).set(REPLICAS.STATUS, r.status().wire())
+                    .set(REPLICAS.SOURCE, r.source().wire()).set(REPLICAS.USER_ID, r.userId())
+                    .set(REPLICAS.ENVIRONMENT_ID, r.environmentId())
+                    .set(REPLICAS.CODING_AGENT, r.codingAgent() == null ? null : r.codingAgent().wire())
+                    .set(REPLICAS.MODEL, r.model())
+                    .set(REPLICAS.THINKING_LEVEL, r.thinkingLevel() == null ? null : r.thinkingLevel().wire())
+                    .set(REPLICAS.LIFECYCLE_POLICY, r.lifecyclePolicy().wire())
+                    .set(REPLICAS.CREATED_AT, r.createdAt()).set(REPLICAS.LAST_ACTIVITY_AT, r.lastActivityAt())
+                    .execute();
+            int position = 0;
+            for (ReplicaRepository repo : r.repositories()) {
+                dsl.insertInto(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.REPLICA_ID, r.id())
+                        .set(REPLICA_REPOSITORIES.REPOSITORY_ID, repo.repositoryId())
+                        .set(REPLICA_REPOSITORIES.NAME, repo.name()).set(REPLICA_REPOSITORIES.URL, repo.url())
+                        .set(REPLICA_REPOSITORIES.DEFAULT_BRANCH, repo.defaultBranch())
+                        .set(REPLICA_REPOSITORIES.BRANCH, repo.branch())
+                        .set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, repo.startHooksCompleted() ? 1 : 0)
+                        .set(REPLICA_REPOSITORIES.POSITION, position++).execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Replica> find(String organizationId, String id) {
+        return one(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ID.eq(id)));
+    }
+
+    @Override
+    public Optional<Replica> findById(String id) {
+        return one(REPLICAS.ID.eq(id));
+    }
+
+    private Optional<Replica> one(Condition condition) {
+        return db.with(dsl -> {
+            List<ReplicasRecord> rows = dsl.selectFrom(REPLICAS).where(condition.and(REPLICAS.DELETED_AT.isNull()))
+                    .fetch();
+            return assemble(dsl, rows).stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<Replica> page(String organizationId, ReplicaFilter filter, int offset, int limit) {
+        SortField<?>[] order = filter.status() == ReplicaStatus.ARCHIVED
+                ? new SortField<?>[] {DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).desc(),
+                    REPLICAS.ID.desc()}
+                : new SortField<?>[] {REPLICAS.CREATED_AT.desc(), REPLICAS.ID.desc()};
+        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS).where(filtered(organizationId, filter))
+                .orderBy(order).limit(limit).offset(offset).fetch()));
+    }
+
+    @Override
+    public int count(String organizationId, ReplicaFilter filter) {
+        return db.with(dsl -> dsl.fetchCount(REPLICAS, filtered(organizationId, filter)));
+    }
+
+    private static Condition filtered(String organizationId, ReplicaFilter filter) {
+        Condition condition = REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.DELETED_AT.isNull());
+        if (filter.userId() != null) {
+            condition = condition.and(REPLICAS.USER_ID.eq(filter.userId()));
+        }
+        if (filter.source() != null) {
+            condition = condition.and(REPLICAS.SOURCE.eq(filter.source().wire()));
+        }
+        if (filter.status() != null) {
+            condition = condition.and(REPLICAS.STATUS.eq(filter.status().wire()));
+        }
+        return condition;
+    }
+
+    @Override
+    public void updateStatus(String id, ReplicaStatus status, boolean waking, String at) {
+        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.STATUS, status.wire()).set(REPLICAS.WAKING, waking ? 1 : 0)
+                .set(REPLICAS.SLEEPING_SINCE, status == ReplicaStatus.SLEEPING ? at : null)
+                .set(REPLICAS.ARCHIVED_AT, status == ReplicaStatus.ARCHIVED ? at : null)
+                .where(REPLICAS.ID.eq(id)).execute());
+    }
+
+    @Override
+    public void touch(String id, String at) {
+        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.LAST_ACTIVITY_AT, at).where(REPLICAS.ID.eq(id)).execute());
+    }
+
+    @Override
+    public void setCodingAgent(String id, CodingAgent agent) {
+        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.CODING_AGENT, agent.wire()).where(REPLICAS.ID.eq(id))
+                .execute());
+    }
+
+    @Override
+    public void markDeleted(String id, String at) {
+        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.DELETED_AT, at).where(REPLICAS.ID.eq(id)).execute());
+    }
+
+    @Override
+    public List<Replica> inStatus(ReplicaStatus status) {
+        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
+                .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull())).fetch()));
+    }
+
+    @Override
+    public List<String> namesUsingEnvironment(String organizationId, String environmentId) {
+        return db.with(dsl -> dsl.select(REPLICAS.NAME).from(REPLICAS)
+                .where(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ENVIRONMENT_ID.eq(environmentId))
+                        .and(REPLICAS.DELETED_AT.isNull()))
+                .orderBy(REPLICAS.NAME).fetch(REPLICAS.NAME));
+    }
+
+    /** Loads repositories and pull requests of all rows with one query each. */
+    private static List<Replica> assemble(DSLContext dsl, List<ReplicasRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(ReplicasRecord::getId).toList();
+        Map<String, List<ReplicaRepository>> repos = dsl.selectFrom(REPLICA_REPOSITORIES)
+                .where(REPLICA_REPOSITORIES.REPLICA_ID.in(ids)).orderBy(REPLICA_REPOSITORIES.POSITION).fetch()
+                .stream().collect(Collectors.groupingBy(r -> r.getReplicaId(), Collectors.mapping(
+                        r -> new ReplicaRepository(r.getRepositoryId(), r.getName(), r.getUrl(), r.getDefaultBranch(),
+                                r.getBranch(), r.getStartHooksCompleted() == 1), Collectors.toList())));
+        Map<String, List<PullRequest>> prs = dsl.selectFrom(PULL_REQUESTS).where(PULL_REQUESTS.REPLICA_ID.in(ids))
+                .orderBy(PULL_REQUESTS.CREATED_AT).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getReplicaId(), Collectors.mapping(
+                        r -> new PullRequest(r.getRepository(), r.getNumber(), r.getUrl()), Collectors.toList())));
+        List<Replica> result = new ArrayList<>(rows.size());
+        for (ReplicasRecord r : rows) {
+            result.add(new Replica(r.getId(), r.getOrganizationId(), r.getName(),
+                    ReplicaStatus.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), Source.valueOf(r.getSource().toUpperCase(java.util.Locale.ROOT)),
+                    r.getUserId(), r.getEnvironmentId(),
+                    r.getCodingAgent() == null ? null : CodingAgent.valueOf(r.getCodingAgent().toUpperCase(java.util.Locale.ROOT)),
+                    r.getModel(),
+                    r.getThinkingLevel() == null ? null : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(java.util.Locale.ROOT)),
+                    LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(java.util.Locale.ROOT)), r.getWaking() == 1,
+                    r.getErrorMessage(), r.getCreatedAt(), r.getLastActivityAt(),
+                    repos.getOrDefault(r.getId(), List.of()), prs.getOrDefault(r.getId(), List.of())));
+        }
+        return result;
+    }
+}
