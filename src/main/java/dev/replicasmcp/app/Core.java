@@ -46,10 +46,12 @@ public final class Core implements AutoCloseable {
     private final Services services;
     private final EventLog events;
     private final TurnEngine engine;
+    private final ReplicaLifecycle lifecycle;
 
     private Core(Database db, ExecutorService turns, ScheduledExecutorService scheduler, Services services,
-                 EventLog events, TurnEngine engine) {
+                 EventLog events, TurnEngine engine, ReplicaLifecycle lifecycle) {
         this.engine = engine;
+        this.lifecycle = lifecycle;
         this.db = db;
         this.turns = turns;
         this.scheduler = scheduler;
@@ -88,7 +90,7 @@ public final class Core implements AutoCloseable {
         lifecycle.recover();
         Services services = new Services(repositories, environments, replicas, chats, messages, history,
                 account.caller());
-        return new Core(db, turns, scheduler, services, events, engine);
+        return new Core(db, turns, scheduler, services, events, engine, lifecycle);
     }
 
     /** The built-in scripted runner answers for every agent, offline. */
@@ -114,6 +116,10 @@ public final class Core implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    public ReplicaLifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override

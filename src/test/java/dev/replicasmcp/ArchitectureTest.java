@@ -1,0 +1,37 @@
+package dev.replicasmcp;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the layers of DESIGN.md true as the code grows. */
+@AnalyzeClasses(packages = "dev.replicasmcp", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsNoAdapterOrInfrastructure = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "io.javalin..",
+                    "org.jooq..", "org.flywaydb..", "java.sql..", "org.sqlite..", "dev.replicasmcp.mcp..",
+                    "dev.replicasmcp.storage..", "dev.replicasmcp.runtime..", "dev.replicasmcp.app..",
+                    "dev.replicasmcp.api..", "java.lang.ProcessBuilder");
+
+    @ArchTest
+    static final ArchRule onlyStorageSpeaksSql = noClasses().that()
+            .resideOutsideOfPackage("dev.replicasmcp.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotSeeEachOtherOrTheWiring = noClasses().that()
+            .resideInAnyPackage("dev.replicasmcp.mcp..", "dev.replicasmcp.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.storage..",
+                    "dev.replicasmcp.runtime..", "dev.replicasmcp.app..", "dev.replicasmcp.rest..");
+
+    @ArchTest
+    static final ArchRule onlyRuntimeStartsProcesses = noClasses().that()
+            .resideOutsideOfPackage("dev.replicasmcp.runtime..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder");
+}

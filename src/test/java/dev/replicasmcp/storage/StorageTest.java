@@ -1,0 +1,170 @@
+package dev.replicasmcp.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.replicasmcp.domain.agent.AgentEvent;
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.chat.Chat;
+import dev.replicasmcp.domain.chat.HistoryEvent;
+import dev.replicasmcp.domain.chat.Image;
+import dev.replicasmcp.domain.chat.Message;
+import dev.replicasmcp.domain.chat.MessageState;
+import dev.replicasmcp.domain.environment.Environment;
+import dev.replicasmcp.domain.hook.StartHookLog;
+import dev.replicasmcp.domain.hook.WarmHookLog;
+import dev.replicasmcp.domain.replica.LifecyclePolicy;
+import dev.replicasmcp.domain.replica.Replica;
+import dev.replicasmcp.domain.replica.ReplicaFilter;
+import dev.replicasmcp.domain.replica.ReplicaRepository;
+import dev.replicasmcp.domain.replica.ReplicaStatus;
+import dev.replicasmcp.domain.replica.Source;
+import dev.replicasmcp.domain.repository.Repository;
+import dev.replicasmcp.domain.repository.RepositorySet;
+import dev.replicasmcp.domain.account.LocalAccount;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every store against a real SQLite file migrated from empty. */
+class StorageTest {
+
+    static final String T = "2026-11-28T10:00:00.000Z";
+    @TempDir
+    Path dir;
+    Database db;
+    String org;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("db/replicas.db"));
+        LocalAccount account = new LocalAccount("org-1", "Local", "user-1", "me@localhost");
+        new SqlLocalAccountStore(db).insert(account, T);
+        org = account.organizationId();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void migrationsCreateEveryTableOnAnEmptyDatabaseWithWalAndForeignKeys() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db/replicas.db"))) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select name from sqlite_master where type='table' order by name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("organizations", "users", "api_keys", "repositories", "repository_sets",
+                    "repository_set_members", "environments", "replicas", "replica_repositories", "chats",
+                    "messages", "history_events", "engine_events", "hook_logs", "flyway_schema_history");
+            try (ResultSet rs = c.createStatement().executeQuery("pragma journal_mode")) {
+                assertThat(rs.getString(1)).isEqualTo("wal");
+            }
+        }
+        Object foreignKeys = db.with(dsl -> dsl.fetchValue("pragma foreign_keys"));
+        assertThat(foreignKeys).isEqualTo(1);
+    }
+
+    @Test
+    void accountRepositoriesSetsAndEnvironmentsRoundTrip() {
+        assertThat(new SqlLocalAccountStore(db).find()).get().extracting(LocalAccount::userEmail)
+                .isEqualTo("me@localhost");
+        SqlRepositoryStore repos = new SqlRepositoryStore(db);
+        Repository a = new Repository("r-a", "a", "file:///a", "main", T);
+        Repository b = new Repository("r-b", "b", "https://example.com/o/b.git", "trunk", T);
+        repos.insert(org, a);
+        repos.insert(org, b);
+        repos.insertSet(org, new RepositorySet("s-1", "both", "two", List.of(b, a)), T);
+        assertThat(repos.find(org, "r-b")).contains(b);
+        assertThat(repos.findByUrl(org, "file:///a")).contains(a);
+        assertThat(repos.findSet(org, "s-1").orElseThrow().repositories()).containsExactly(b, a);
+        assertThat(repos.find("other-org", "r-a")).isEmpty();
+
+        SqlEnvironmentStore envs = new SqlEnvironmentStore(db);
+        Environment env = new Environment("e-1", org, "dev", "d", false, "r-a", null, "be nice", 0, 0, 0, 0, T, T);
+        envs.insert(env);
+        assertThat(envs.find(org, "e-1")).contains(env);
+        assertThat(envs.firstBoundToAnyRepository(org, List.of("r-b", "r-a"))).contains(env);
+        assertThat(repos.environmentsBoundTo(org, "r-a")).containsExactly("dev");
+    }
+
+    @Test
+    void replicasChatsMessagesHistoryEventsAndHookLogsRoundTrip() {
+        new SqlRepositoryStore(db).insert(org, new Repository("r-a", "a", "file:///a", "main", T));
+        new SqlEnvironmentStore(db).insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null,
+                0, 0, 0, 0, T, T));
+        SqlReplicaStore replicas = new SqlReplicaStore(db);
+        Replica replica = new Replica("x-1", org, "fix", ReplicaStatus.PREPARING, Source.API, null, "e-1",
+                CodingAgent.CODEX, "m", ThinkingLevel.HIGH, LifecyclePolicy.DELETE_WHEN_DONE, false, null, T, T,
+                List.of(new ReplicaRepository("r-a", "a", "file:///a", "main", "replicas/fix", true)), List.of());
+        replicas.insert(replica);
+        assertThat(replicas.find(org, "x-1")).contains(replica);
+        replicas.updateStatus("x-1", ReplicaStatus.SLEEPING, false, T);
+        assertThat(replicas.count(org, new ReplicaFilter(null, null, ReplicaStatus.SLEEPING))).isEqualTo(1);
+
+        SqlChatStore chats = new SqlChatStore(db);
+        Chat chat = new Chat("c-1", "x-1", CodingAgent.CODEX, "t", true, null, T, T, false);
+        chats.insert(chat);
+        assertThat(chats.defaultChat("x-1")).contains(chat);
+
+        SqlMessageStore messages = new SqlMessageStore(db);
+        Message message = new Message("m-1", "c-1", "x-1", "hi", List.of(new Image("base64", "image/png", "AA==",
+                null)), "m", ThinkingLevel.LOW, true, MessageState.QUEUED, 1, 1, T);
+        messages.insert(message);
+        assertThat(messages.headOfQueue("c-1")).contains(message);
+        messages.markStarted("m-1", T);
+        assertThat(chats.findById("c-1").orElseThrow().processing()).isTrue();
+
+        SqlHistoryStore history = new SqlHistoryStore(db);
+        var payload = JsonNodeFactory.instance.objectNode().put("type", "user_message").put("message", "hi");
+        HistoryEvent event = HistoryEvent.of(new AgentEvent(T, "event_msg", payload));
+        assertThat(history.append("c-1", event)).isZero();
+        assertThat(history.append("c-1", event)).isEqualTo(1);
+        assertThat(history.window("c-1", 1, 2)).containsExactly(event);
+        assertThat(event.type()).isEqualTo("codex-user");
+
+        SqlEngineEventStore events = new SqlEngineEventStore(db);
+        long first = events.append("x-1", T, "chat.created", payload);
+        long second = events.append("x-1", T, "chat.deleted", payload);
+        assertThat(second).isGreaterThan(first);
+        assertThat(events.after("x-1", first, 10)).singleElement().extracting(e -> e.type()).isEqualTo("chat.deleted");
+
+        SqlHookLogStore hooks = new SqlHookLogStore(db);
+        WarmHookLog warm = new WarmHookLog("global", "warm", "echo hi", "hi\n", false, 3, 0, false, T);
+        StartHookLog start = new StartHookLog("repository", "a", "a", List.of("npm ci"), "ok", false, 2, 0, false, T);
+        hooks.appendStart("x-1", start);
+        hooks.appendWarm("x-1", warm);
+        assertThat(hooks.forReplica("x-1").warmHooks()).containsExactly(warm);
+        assertThat(hooks.forReplica("x-1").startHooks()).containsExactly(start);
+
+        chats.delete("c-1");
+        assertThat(history.count("c-1")).isZero();
+        assertThat(messages.inState(MessageState.PROCESSING)).isEmpty();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingHalfWritten() {
+        SqlRepositoryStore repos = new SqlRepositoryStore(db);
+        try {
+            db.inTransaction(() -> {
+                repos.insert(org, new Repository("r-1", "one", "file:///1", "main", T));
+                repos.insert(org, new Repository("r-2", "one", "file:///2", "main", T));
+                return null;
+            });
+        } catch (RuntimeException expected) {
+            assertThat(expected).hasMessageContaining("UNIQUE");
+        }
+        assertThat(repos.list(org)).isEmpty();
+    }
+}

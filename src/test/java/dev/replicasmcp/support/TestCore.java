@@ -1,0 +1,54 @@
+package dev.replicasmcp.support;
+
+import dev.replicasmcp.api.Services;
+import dev.replicasmcp.app.Core;
+import dev.replicasmcp.app.Settings;
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.environment.Environment;
+import dev.replicasmcp.domain.replica.CreateReplica;
+import dev.replicasmcp.domain.replica.Replica;
+import dev.replicasmcp.domain.repository.Repository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The real core on a real SQLite file in a temporary folder, with short timings. */
+public final class TestCore implements AutoCloseable {
+
+    public final Core core;
+    public final Services services;
+    public final Caller caller;
+    private final Path dir;
+
+    public TestCore(Path dir, Duration turnDelay) {
+        this.dir = dir;
+        this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50)),
+                Clock.systemUTC(), Ids.random());
+        this.services = core.services();
+        this.caller = services.localCaller();
+    }
+
+    public Repository repository(String name) throws Exception {
+        return services.repositories().add(caller, TestRepos.create(dir, name, "main").toString(), null, null);
+    }
+
+    public Environment environment(String name) throws Exception {
+        Repository repository = repository(name + "-repo");
+        return services.environments().create(caller, name, null, repository.id(), null, null);
+    }
+
+    public Replica replica(String name, String message) throws Exception {
+        Environment environment = environment(name + "-env");
+        return services.replicas().create(caller, create(name, message, environment.id()));
+    }
+
+    public static CreateReplica create(String name, String message, String environmentId) {
+        return new CreateReplica(name, message, environmentId, null, null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}
