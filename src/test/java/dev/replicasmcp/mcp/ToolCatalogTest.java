@@ -48,6 +48,17 @@ class ToolCatalogTest {
     }
 
     @Test
+    void theReadmeToolTableListsEveryToolInOrder() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("<!-- tools:start -->"), readme.indexOf("<!-- tools:end -->"));
+        List<String> rows = table.lines().filter(line -> line.startsWith("| `")).map(line -> line.split("`")[1])
+                .toList();
+        List<String> names = new ArrayList<>();
+        generated.forEach(tool -> names.add(tool.get("name").asText()));
+        assertThat(rows).as("README tool table; run scripts/update-tools").isEqualTo(names);
+    }
+
+    @Test
     void readOnlyAndDestructiveHintsFollowTheVerb() {
         for (JsonNode tool : generated) {
             String name = tool.get("name").asText();
