@@ -81,7 +81,7 @@ public final class Core implements AutoCloseable {
         ChatService chats = new ChatService(chatStore, lookup, lifecycle, engine, events, db, clock, ids);
         MessageService messages = new MessageService(messageStore, chatStore, chats, replicaStore, lifecycle, engine,
                 events, db, clock, ids);
-        HistoryService history = new HistoryService(historyStore, chatStore, lookup, lifecycle);
+        HistoryService history = new HistoryService(historyStore, chatStore, chats, lookup, lifecycle);
         ReplicaService replicas = new ReplicaService(replicaStore, new EnvironmentResolver(environments, repositories),
                 new ReplicaService.Conversations(chatStore, chats, messages, engine), lifecycle,
                 new SqlHookLogStore(db), new EnvironmentReport(scriptedAgents()), db, clock, ids);

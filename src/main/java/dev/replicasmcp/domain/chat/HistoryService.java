@@ -14,12 +14,15 @@ public final class HistoryService {
 
     private final HistoryStore history;
     private final ChatStore chats;
+    private final ChatService chatService;
     private final ReplicaLookup replicas;
     private final ReplicaLifecycle lifecycle;
 
-    public HistoryService(HistoryStore history, ChatStore chats, ReplicaLookup replicas, ReplicaLifecycle lifecycle) {
+    public HistoryService(HistoryStore history, ChatStore chats, ChatService chatService, ReplicaLookup replicas,
+                          ReplicaLifecycle lifecycle) {
         this.history = history;
         this.chats = chats;
+        this.chatService = chatService;
         this.replicas = replicas;
         this.lifecycle = lifecycle;
     }
@@ -53,9 +56,7 @@ public final class HistoryService {
 
     private Optional<Chat> resolve(Replica replica, String chatId) {
         if (chatId != null) {
-            return Optional.of(chats.find(replica.id(), chatId).orElseThrow(() -> DomainException.notFound(
-                    "No chat with id '" + Validation.abbreviate(chatId, 60) + "' in replica " + replica.id()
-                            + " (field 'chat_id'). Call list_chats to see the chat ids.")));
+            return Optional.of(chatService.require(replica, chatId));
         }
         return chats.defaultChat(replica.id());
     }
