@@ -41,6 +41,14 @@ public final class Main implements Callable<Integer> {
             description = "How long waking a sleeping replica takes. Default: ${DEFAULT-VALUE}.")
     long wakeDelayMs;
 
+    @Option(names = "--hook-timeout-seconds", paramLabel = "S", defaultValue = "300",
+            description = "Default time limit of one hook run (max 900). Default: ${DEFAULT-VALUE}.")
+    long hookTimeoutSeconds;
+
+    @Option(names = "--warm-pool-size", paramLabel = "N", defaultValue = "5",
+            description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
+    int warmPoolSize;
+
     public static void main(String[] args) {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
@@ -55,6 +63,13 @@ public final class Main implements Callable<Integer> {
         Settings settings = settings();
         if (turnDelayMs < 0 || wakeDelayMs < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "Delays must be 0 or more milliseconds.");
+        }
+        if (hookTimeoutSeconds < 1 || hookTimeoutSeconds > Settings.MAX_HOOK_TIMEOUT.toSeconds()) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--hook-timeout-seconds must be between 1 and " + Settings.MAX_HOOK_TIMEOUT.toSeconds() + ".");
+        }
+        if (warmPoolSize < 1 || warmPoolSize > 20) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--warm-pool-size must be between 1 and 20.");
         }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // The database opens while the MCP handshake runs; the first tool call waits for it.
@@ -85,7 +100,8 @@ public final class Main implements Callable<Integer> {
     }
 
     Settings settings() {
-        return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs));
+        return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs),
+                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null);
     }
 
     static Path resolveDataDir(Path option) {

@@ -1,6 +1,11 @@
 package dev.replicasmcp.storage;
 
 import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENTS;
+import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_FILES;
+import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_MCPS;
+import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_SKILLS;
+import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_VARIABLES;
+import static dev.replicasmcp.storage.jooq.Tables.REPLICAS;
 
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.environment.EnvironmentStore;
@@ -9,11 +14,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
-/**
- * Environments in SQLite. The variable, file, skill and MCP tables arrive with the environments
- * issue; until then every count is truly zero.
- */
+/** Environments in SQLite, each read with the counts of its variables, files, skills and MCP servers. */
 public final class SqlEnvironmentStore implements EnvironmentStore {
 
     private final Database db;
@@ -34,6 +40,29 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     }
 
     @Override
+    public void update(Environment e) {
+        db.run(dsl -> dsl.update(ENVIRONMENTS).set(ENVIRONMENTS.NAME, e.name())
+                .set(ENVIRONMENTS.DESCRIPTION, e.description()).set(ENVIRONMENTS.REPOSITORY_ID, e.repositoryId())
+                .set(ENVIRONMENTS.REPOSITORY_SET_ID, e.repositorySetId())
+                .set(ENVIRONMENTS.SYSTEM_PROMPT, e.systemPrompt()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
+                .where(ENVIRONMENTS.ID.eq(e.id()).and(ENVIRONMENTS.ORGANIZATION_ID.eq(e.organizationId()))).execute());
+    }
+
+    @Override
+    public void delete(String organizationId, String id) {
+        db.run(dsl -> dsl.deleteFrom(ENVIRONMENTS)
+                .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute());
+    }
+
+    @Override
+    public List<String> replicasUsing(String organizationId, String environmentId) {
+        return db.with(dsl -> dsl.select(REPLICAS.NAME).from(REPLICAS)
+                .where(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ENVIRONMENT_ID.eq(environmentId))
+                        .and(REPLICAS.DELETED_AT.isNull()))
+                .orderBy(REPLICAS.NAME).fetch(REPLICAS.NAME));
+    }
+
+    @Override
     public Optional<Environment> find(String organizationId, String id) {
         return first(organizationId, ENVIRONMENTS.ID.eq(id));
     }
@@ -50,7 +79,8 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public List<Environment> list(String organizationId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENTS).where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))
+        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
+                .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(ENVIRONMENTS.IS_GLOBAL.desc(), ENVIRONMENTS.NAME).fetch(SqlEnvironmentStore::toEnvironment));
     }
 
@@ -65,15 +95,25 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     }
 
     private Optional<Environment> first(String organizationId, Condition condition) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENTS)
+        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
                 .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.ID).limit(1)
                 .fetchOptional(SqlEnvironmentStore::toEnvironment));
     }
 
-    private static Environment toEnvironment(EnvironmentsRecord r) {
+    private static final Field<Integer> VARIABLES = count(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID);
+    private static final Field<Integer> FILES = count(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID);
+    private static final Field<Integer> SKILLS = count(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID);
+    private static final Field<Integer> MCPS = count(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID);
+
+    private static Field<Integer> count(Table<?> table, Field<String> environmentId) {
+        return DSL.field(DSL.selectCount().from(table).where(environmentId.eq(ENVIRONMENTS.ID)));
+    }
+
+    private static Environment toEnvironment(Record row) {
+        EnvironmentsRecord r = row.into(ENVIRONMENTS);
         return new Environment(r.getId(), r.getOrganizationId(), r.getName(), r.getDescription(),
                 r.getIsGlobal() == 1, r.getRepositoryId(), r.getRepositorySetId(), r.getSystemPrompt(),
-                0, 0, 0, 0, r.getCreatedAt(), r.getUpdatedAt());
+                row.get(VARIABLES), row.get(FILES), row.get(SKILLS), row.get(MCPS), r.getCreatedAt(), r.getUpdatedAt());
     }
 }

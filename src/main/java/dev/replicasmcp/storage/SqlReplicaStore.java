@@ -132,17 +132,22 @@ public final class SqlReplicaStore implements ReplicaStore {
     }
 
     @Override
-    public List<Replica> inStatus(ReplicaStatus status) {
-        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
-                .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull())).fetch()));
+    public void markError(String id, String message, String at) {
+        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.STATUS, ReplicaStatus.ERROR.wire())
+                .set(REPLICAS.ERROR_MESSAGE, message).set(REPLICAS.WAKING, 0).set(REPLICAS.LAST_ACTIVITY_AT, at)
+                .where(REPLICAS.ID.eq(id)).execute());
     }
 
     @Override
-    public List<String> namesUsingEnvironment(String organizationId, String environmentId) {
-        return db.with(dsl -> dsl.select(REPLICAS.NAME).from(REPLICAS)
-                .where(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ENVIRONMENT_ID.eq(environmentId))
-                        .and(REPLICAS.DELETED_AT.isNull()))
-                .orderBy(REPLICAS.NAME).fetch(REPLICAS.NAME));
+    public void markStartHooksCompleted(String id) {
+        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
+                .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(id)).execute());
+    }
+
+    @Override
+    public List<Replica> inStatus(ReplicaStatus status) {
+        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
+                .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull())).fetch()));
     }
 
     /** Loads repositories and pull requests of all rows with one query each. */

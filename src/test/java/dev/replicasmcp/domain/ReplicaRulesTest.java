@@ -65,7 +65,7 @@ class ReplicaRulesTest {
     void optionsAreStoredAndEchoed() throws Exception {
         Environment env = t.environment("env");
         Replica replica = t.services.replicas().create(t.caller, new CreateReplica("opts", "hi", env.id(), null, null,
-                "codex", "gpt-5", null, "sleep_when_done", "ultra", null));
+                "codex", "gpt-5", null, "sleep_when_done", "ultra", null)).replica();
         assertThat(replica.codingAgent().wire()).isEqualTo("codex");
         assertThat(replica.model()).isEqualTo("gpt-5");
         assertThat(replica.thinkingLevel().wire()).isEqualTo("ultra");
@@ -101,10 +101,10 @@ class ReplicaRulesTest {
         Environment onSet = t.services.environments().create(t.caller, "on-set", null, null, set.id(), null);
 
         Replica byRepos = t.services.replicas().create(t.caller, new CreateReplica("r1", "hi", null,
-                List.of(b.id(), a.id()), null, null, null, null, null, null, null));
+                List.of(b.id(), a.id()), null, null, null, null, null, null, null)).replica();
         assertThat(byRepos.environmentId()).isEqualTo(first.id());
         Replica bySet = t.services.replicas().create(t.caller, new CreateReplica("r2", "hi", null, null, set.id(),
-                null, null, null, null, null, null));
+                null, null, null, null, null, null)).replica();
         assertThat(bySet.environmentId()).isEqualTo(onSet.id());
         assertThat(bySet.repositories()).extracting(r -> r.name()).containsExactly("a", "b");
     }
@@ -129,7 +129,7 @@ class ReplicaRulesTest {
 
     private Replica create(String envId, List<String> repos, String setId) {
         return t.services.replicas().create(t.caller, new CreateReplica("x", "hi", envId, repos, setId, null, null,
-                null, null, null, null));
+                null, null, null, null)).replica();
     }
 
     @Test

@@ -23,8 +23,8 @@ public final class TestCore implements AutoCloseable {
 
     public TestCore(Path dir, Duration turnDelay) {
         this.dir = dir;
-        this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50)),
-                Clock.systemUTC(), Ids.random());
+        this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
+                Duration.ofSeconds(20), 2, null), Clock.systemUTC(), Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }
@@ -40,7 +40,7 @@ public final class TestCore implements AutoCloseable {
 
     public Replica replica(String name, String message) throws Exception {
         Environment environment = environment(name + "-env");
-        return services.replicas().create(caller, create(name, message, environment.id()));
+        return services.replicas().create(caller, create(name, message, environment.id())).replica();
     }
 
     public static CreateReplica create(String name, String message, String environmentId) {

@@ -9,7 +9,7 @@ import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.repository.RepositoryService;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /** Creates and reads environments; the Global one is made on first access (spec §1.7, §8.1). */
 public final class EnvironmentService {
@@ -22,6 +22,7 @@ public final class EnvironmentService {
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EnvironmentService(EnvironmentStore store, RepositoryService repositories, Transactions tx, Clock clock,
                               Ids ids) {
@@ -34,11 +35,7 @@ public final class EnvironmentService {
 
     public Environment create(Caller caller, String name, String description, String repositoryId,
                               String repositorySetId, String systemPrompt) {
-        String finalName = Validation.required("name", name).trim();
-        if (finalName.toLowerCase(Locale.ROOT).equals(GLOBAL_ALIAS)) {
-            throw DomainException.invalid("Field 'name': 'Global' is reserved for the organization's Global "
-                    + "environment. Choose another name.");
-        }
+        String finalName = validName(name);
         String repoId = Validation.optionalTrimmed(repositoryId);
         String setId = Validation.optionalTrimmed(repositorySetId);
         if (repoId != null && setId != null) {
@@ -64,6 +61,109 @@ public final class EnvironmentService {
             store.insert(environment);
             return environment;
         });
+    }
+
+    public Environment update(Caller caller, String id, UpdateEnvironment change) {
+        Set<String> clear = change.clear() == null ? Set.of() : change.clear();
+        clear.stream().filter(f -> !UpdateEnvironment.CLEARABLE.contains(f)).findFirst().ifPresent(f -> {
+            throw DomainException.invalid("Field 'clear' lists '" + f + "', which cannot be cleared. Clearable: "
+                    + String.join(", ", new java.util.TreeSet<>(UpdateEnvironment.CLEARABLE)) + ".");
+        });
+        String repoId = Validation.optionalTrimmed(change.repositoryId());
+        String setId = Validation.optionalTrimmed(change.repositorySetId());
+        if (repoId != null && setId != null) {
+            throw DomainException.invalid("Fields 'repository_id' and 'repository_set_id' are mutually exclusive. "
+                    + "Bind the environment to one repository or to one repository set.");
+        }
+        Environment updated = tx.inTransaction(() -> {
+            Environment current = get(caller, "environment_id", id);
+            if (current.isGlobal()) {
+                throw DomainException.invalid("The Global environment's name and binding cannot be edited. Change what "
+                        + "it holds instead: its variables, files, skills, MCP servers and hooks (the "
+                        + "*_environment_variable, *_environment_file, *_environment_skill, *_environment_mcp and "
+                        + "*_hook tools with environment_id='global').");
+            }
+            String name = change.name() == null ? current.name() : validName(change.name());
+            if (!name.equals(current.name())) {
+                store.findByName(caller.organizationId(), name).ifPresent(other -> {
+                    throw DomainException.conflict("An environment named '" + name + "' already exists (id "
+                            + other.id() + ").");
+                });
+            }
+            if (repoId != null) {
+                repositories.get(caller, "repository_id", repoId);
+            }
+            if (setId != null) {
+                repositories.getSet(caller, "repository_set_id", setId);
+            }
+            String newRepo = repoId != null ? repoId : setId != null || clear.contains("repository_id") ? null
+                    : current.repositoryId();
+            String newSet = setId != null ? setId : repoId != null || clear.contains("repository_set_id") ? null
+                    : current.repositorySetId();
+            Environment next = new Environment(current.id(), current.organizationId(), name,
+                    pick(change.description(), current.description(), clear.contains("description")), false,
+                    newRepo, newSet, pick(change.systemPrompt(), current.systemPrompt(), clear.contains("system_prompt")),
+                    current.variableCount(), current.fileCount(), current.skillCount(), current.mcpCount(),
+                    current.createdAt(), Timestamps.now(clock));
+            store.update(next);
+            if (!java.util.Objects.equals(next.repositoryId(), current.repositoryId())
+                    || !java.util.Objects.equals(next.repositorySetId(), current.repositorySetId())) {
+                changed(next);
+            }
+            return next;
+        });
+        return updated;
+    }
+
+    /** Deletes an environment and everything it holds; Global and environments in use are refused. */
+    public void delete(Caller caller, String id) {
+        tx.run(() -> {
+            Environment current = get(caller, "environment_id", id);
+            if (current.isGlobal()) {
+                throw DomainException.conflict("The Global environment cannot be deleted; it is layered under every "
+                        + "environment. Delete the variables, files, skills or MCP servers it holds instead.");
+            }
+            List<String> users = store.replicasUsing(caller.organizationId(), current.id());
+            if (!users.isEmpty()) {
+                throw DomainException.conflict("Environment '" + current.name() + "' is still used by replica(s) "
+                        + String.join(", ", users.stream().limit(10).toList()) + (users.size() > 10 ? " and "
+                        + (users.size() - 10) + " more" : "") + ". Delete those replicas first.");
+            }
+            listeners.forEach(listener -> listener.deleting(current));
+            store.delete(caller.organizationId(), current.id());
+        });
+    }
+
+    /** Hears about changes that make an environment's prepared workspaces out of date, and deletions. */
+    public interface Listener {
+        void changed(Environment environment);
+
+        void deleting(Environment environment);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells listeners the environment's contents or binding changed. */
+    public void changed(Environment environment) {
+        listeners.forEach(listener -> listener.changed(environment));
+    }
+
+    private static String pick(String given, String current, boolean clear) {
+        if (clear) {
+            return null;
+        }
+        return given == null ? current : Validation.optionalTrimmed(given);
+    }
+
+    private static String validName(String name) {
+        String trimmed = Validation.required("name", name).trim();
+        if (trimmed.equalsIgnoreCase(GLOBAL_ALIAS)) {
+            throw DomainException.invalid("Field 'name': 'Global' is reserved for the organization's Global "
+                    + "environment. Choose another name.");
+        }
+        return trimmed;
     }
 
     public List<Environment> list(Caller caller) {

@@ -9,6 +9,13 @@ public interface EnvironmentStore {
 
     void insert(Environment environment);
 
+    void update(Environment environment);
+
+    void delete(String organizationId, String id);
+
+    /** Names of the live replicas created from the environment. */
+    List<String> replicasUsing(String organizationId, String environmentId);
+
     Optional<Environment> find(String organizationId, String id);
 
     Optional<Environment> findByName(String organizationId, String name);

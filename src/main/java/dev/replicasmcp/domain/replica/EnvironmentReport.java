@@ -1,25 +1,36 @@
 package dev.replicasmcp.domain.replica;
 
 import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.hook.HookLogStore;
+import dev.replicasmcp.domain.hook.HookLogs;
+import dev.replicasmcp.domain.hook.WarmHookLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the `environment` block of get_replica: what was applied to the workspace and which agents
- * can run there. Nothing beyond the repositories is applied yet, so the applied lists are empty.
+ * Builds the `environment` block of get_replica: what provisioning applied to the workspace (names
+ * only, never values), the hooks' outcome, and which agents can run there.
  */
 public final class EnvironmentReport {
 
     private static final List<String> INTEGRATIONS = List.of("github", "gitlab", "linear", "slack", "google");
 
     private final Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents;
+    private final ProvisioningStore provisioning;
+    private final HookLogStore hookLogs;
 
-    public EnvironmentReport(Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents) {
+    public EnvironmentReport(Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents,
+                             ProvisioningStore provisioning, HookLogStore hookLogs) {
         this.agents = Map.copyOf(agents);
+        this.provisioning = provisioning;
+        this.hookLogs = hookLogs;
     }
 
     public ReplicaEnvironment of(Replica replica) {
+        Optional<Provisioning> applied = provisioning.find(replica.id());
+        HookLogs logs = hookLogs.forReplica(replica.id());
         Map<String, Boolean> integrations = new LinkedHashMap<>();
         INTEGRATIONS.forEach(name -> integrations.put(name, false));
         Map<String, ReplicaEnvironment.AgentAvailability> codingAgents = new LinkedHashMap<>();
@@ -27,12 +38,32 @@ public final class EnvironmentReport {
             codingAgents.put(agent.wire(), agents.getOrDefault(agent,
                     new ReplicaEnvironment.AgentAvailability(false, "none")));
         }
-        List<ReplicaEnvironment.RepositoryHooks> hooks = replica.repositories().stream()
-                .map(r -> new ReplicaEnvironment.RepositoryHooks(r.name(), "not_configured", "not_configured"))
-                .toList();
-        return new ReplicaEnvironment(ReplicaLifecycle.ENGINE_VERSION, List.of(), List.of(), List.of(), integrations,
-                codingAgents, new ReplicaEnvironment.Hooks(
-                        new ReplicaEnvironment.HookStatus("not_configured", null), hooks),
-                replica.lastActivityAt() == null ? replica.createdAt() : replica.lastActivityAt());
+        String startStatus = logs.startHooks().isEmpty() ? "not_configured"
+                : logs.startHooks().stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
+        List<ReplicaEnvironment.RepositoryHooks> repositories = replica.repositories().stream()
+                .map(r -> new ReplicaEnvironment.RepositoryHooks(r.name(), "not_configured", startStatus)).toList();
+        return new ReplicaEnvironment(ReplicaLifecycle.ENGINE_VERSION,
+                applied.map(Provisioning::files).orElse(List.of()), applied.map(Provisioning::envVars).orElse(List.of()),
+                applied.map(Provisioning::skills).orElse(List.of()), integrations, codingAgents,
+                new ReplicaEnvironment.Hooks(warmStatus(applied, logs), repositories),
+                applied.map(Provisioning::updatedAt).orElse(replica.createdAt()));
+    }
+
+    private static ReplicaEnvironment.HookStatus warmStatus(Optional<Provisioning> applied, HookLogs logs) {
+        if (applied.isEmpty() || !applied.get().warmHooksConfigured()) {
+            return new ReplicaEnvironment.HookStatus("not_configured", null);
+        }
+        if (applied.get().warmSource() != Provisioning.WarmSource.COLD) {
+            return new ReplicaEnvironment.HookStatus("succeeded", "ran while the warm pool prepared this workspace ("
+                    + applied.get().warmSource().wire() + ")");
+        }
+        if (logs.warmHooks().isEmpty()) {
+            return new ReplicaEnvironment.HookStatus("running", null);
+        }
+        Optional<WarmHookLog> failed = logs.warmHooks().stream().filter(l -> l.exitCode() != 0 || l.timedOut())
+                .findFirst();
+        return failed.map(l -> new ReplicaEnvironment.HookStatus("failed", "'" + l.hookName() + "' "
+                        + (l.timedOut() ? "timed out" : "exited " + l.exitCode())))
+                .orElseGet(() -> new ReplicaEnvironment.HookStatus("succeeded", null));
     }
 }

@@ -40,6 +40,7 @@ public final class ReplicaService {
     private final ReplicaLifecycle lifecycle;
     private final HookLogStore hookLogs;
     private final EnvironmentReport report;
+    private final Provisioner provisioner;
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
@@ -50,7 +51,8 @@ public final class ReplicaService {
 
     public ReplicaService(ReplicaStore store, EnvironmentResolver resolver, Conversations conversations,
                           ReplicaLifecycle lifecycle, HookLogStore hookLogs, EnvironmentReport report,
-                          Transactions tx, Clock clock, Ids ids) {
+                          Provisioner provisioner, Transactions tx, Clock clock, Ids ids) {
+        this.provisioner = provisioner;
         this.store = store;
         this.lookup = new ReplicaLookup(store);
         this.resolver = resolver;
@@ -66,7 +68,14 @@ public final class ReplicaService {
         this.ids = ids;
     }
 
-    public Replica create(Caller caller, CreateReplica command) {
+    /** A new replica and how its workspace was provisioned. */
+    public record Created(Replica replica, Provisioning provisioning) {
+    }
+
+    private record Prepared(Replica replica, Environment environment, Provisioner.Plan plan) {
+    }
+
+    public Created create(Caller caller, CreateReplica command) {
         String name = validName(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
@@ -76,12 +85,13 @@ public final class ReplicaService {
         LifecyclePolicy parsedPolicy = LifecyclePolicy.parse("lifecycle_policy", command.lifecyclePolicy());
         LifecyclePolicy policy = parsedPolicy == null ? LifecyclePolicy.DEFAULT : parsedPolicy;
         List<Image> images = MessageService.validImages(command.images());
-        Replica replica = tx.inTransaction(() -> {
+        Prepared prepared = tx.inTransaction(() -> {
             Environment environment = resolver.resolve(caller, command);
             List<Repository> repositories = resolver.repositoriesOf(caller, environment);
+            Provisioner.Plan plan = provisioner.plan(caller, environment);
             String now = Timestamps.now(clock);
             List<ReplicaRepository> copies = repositories.stream().map(r -> new ReplicaRepository(r.id(), r.name(),
-                    r.url(), r.defaultBranch(), "replicas/" + name, true)).toList();
+                    r.url(), r.defaultBranch(), "replicas/" + name, false)).toList();
             Replica created = new Replica(ids.get(), caller.organizationId(), name, ReplicaStatus.PREPARING,
                     Source.API, caller.userId(), environment.id(), finalAgent,
                     Validation.optionalTrimmed(command.model()), thinking, policy, false, null, now, now, copies,
@@ -89,10 +99,19 @@ public final class ReplicaService {
             store.insert(created);
             Chat chat = chatService.createDefault(created.id(), finalAgent, text.text());
             messages.enqueueInitial(created, chat, text, images);
-            return created;
+            return new Prepared(created, environment, plan);
         });
-        lifecycle.activate(replica.id());
-        return lookup.require(caller, replica.id());
+        Provisioning provisioning;
+        try {
+            provisioning = provisioner.provision(prepared.replica(), prepared.environment(), prepared.plan());
+        } catch (RuntimeException e) {
+            String reason = "Provisioning the workspace failed: " + e.getMessage();
+            store.markError(prepared.replica().id(), reason, Timestamps.now(clock));
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, reason + " The replica " + prepared.replica().id()
+                    + " is in status 'error'; delete it and try again.", null);
+        }
+        lifecycle.activate(prepared.replica().id());
+        return new Created(lookup.require(caller, prepared.replica().id()), provisioning);
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {
@@ -133,6 +152,7 @@ public final class ReplicaService {
             all.forEach(chat -> chats.delete(chat.id()));
             store.markDeleted(replica.id(), Timestamps.now(clock));
         });
+        provisioner.remove(replica.id());
     }
 
     public HookLogs hooks(Caller caller, String id) {

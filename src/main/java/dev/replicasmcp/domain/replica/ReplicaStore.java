@@ -27,8 +27,10 @@ public interface ReplicaStore {
 
     void markDeleted(String id, String at);
 
+    void markError(String id, String message, String at);
+
+    void markStartHooksCompleted(String id);
+
     List<Replica> inStatus(ReplicaStatus status);
 
-    /** Names of live replicas created from the environment. */
-    List<String> namesUsingEnvironment(String organizationId, String environmentId);
 }

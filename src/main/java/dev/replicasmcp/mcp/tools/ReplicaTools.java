@@ -12,6 +12,9 @@ import dev.replicasmcp.domain.replica.LifecyclePolicy;
 import dev.replicasmcp.domain.replica.ReplicaPage;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.Source;
+import dev.replicasmcp.domain.replica.Provisioning;
+import dev.replicasmcp.domain.replica.ReplicaService;
+import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +30,11 @@ public final class ReplicaTools {
     private ReplicaTools() {
     }
 
-    public record ReplicaBody(ReplicaListItem replica) {
+    public record CreatedBody(ReplicaListItem replica, WorkspaceInfo workspace) {
+    }
+
+    /** Where the new replica's workspace came from: a ready warm-pool workspace, a stale one, or a cold start. */
+    public record WorkspaceInfo(@AllowedValues(Provisioning.WarmSource.class) String source, String path) {
     }
 
     public record ReplicaDetailsBody(ReplicaDetailsView replica) {
@@ -81,14 +88,9 @@ public final class ReplicaTools {
                 ToolSpec.mutating("create_replica", "Create a replica", TOOLSET,
                         "Create a replica (a workspace where a coding agent works on the repositories of an "
                                 + "environment) and send it a first message. Needs environment_id (see "
-                                + "list_environments). Returns the replica at once; the agent answers in the "
-                                + "background: follow with read_replica_history, talk with send_replica_message.",
-                        CreateReplicaInput.class, ReplicaBody.class,
-                        (ctx, in) -> new ReplicaBody(ReplicaListItem.of(ctx.services().replicas().create(ctx.caller(),
-                                new CreateReplica(in.name(), in.message(), in.environmentId(), in.repositoryIds(),
-                                        in.repositorySetId(), in.codingAgent(), in.model(),
-                                        ImageInput.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(),
-                                        in.planMode()))))),
+                                + "list_environments). Returns the replica at once, and whether its workspace came "
+                                + "from the warm pool; the agent answers in the background: follow with read_replica_history, talk with send_replica_message.",
+                        CreateReplicaInput.class, CreatedBody.class, ReplicaTools::create),
                 ToolSpec.readOnly("list_replicas", "List replicas", TOOLSET,
                         "List replicas, newest first, 10 per page by default, with status, repositories and pull "
                                 + "requests. Filter by status, source or user_id; page with page/limit (total_pages "
@@ -114,6 +116,15 @@ public final class ReplicaTools {
                             ctx.services().replicas().delete(ctx.caller(), in.replicaId());
                             return Success.OK;
                         }));
+    }
+
+    private static CreatedBody create(ToolContext ctx, CreateReplicaInput in) {
+        ReplicaService.Created created = ctx.services().replicas().create(ctx.caller(), new CreateReplica(in.name(),
+                in.message(), in.environmentId(), in.repositoryIds(), in.repositorySetId(), in.codingAgent(),
+                in.model(), ImageInput.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(),
+                in.planMode()));
+        return new CreatedBody(ReplicaListItem.of(created.replica()), new WorkspaceInfo(
+                created.provisioning().warmSource().wire(), created.provisioning().workspacePath()));
     }
 
     private static ReplicaList list(ReplicaPage page) {

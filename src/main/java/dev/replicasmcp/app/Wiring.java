@@ -1,0 +1,108 @@
+package dev.replicasmcp.app;
+
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.agent.AgentRunner;
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.chat.ChatService;
+import dev.replicasmcp.domain.chat.HistoryService;
+import dev.replicasmcp.domain.chat.MessageService;
+import dev.replicasmcp.domain.chat.TurnEngine;
+import dev.replicasmcp.domain.environment.ConfigMerge;
+import dev.replicasmcp.domain.environment.EnvironmentService;
+import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.hook.HookExecutor;
+import dev.replicasmcp.domain.pool.WarmPoolService;
+import dev.replicasmcp.domain.replica.EnvironmentReport;
+import dev.replicasmcp.domain.replica.EnvironmentResolver;
+import dev.replicasmcp.domain.replica.Provisioner;
+import dev.replicasmcp.domain.replica.ReplicaEnvironment;
+import dev.replicasmcp.domain.replica.ReplicaLifecycle;
+import dev.replicasmcp.domain.replica.ReplicaLookup;
+import dev.replicasmcp.domain.replica.ReplicaService;
+import dev.replicasmcp.domain.workspace.Workspaces;
+import dev.replicasmcp.storage.Database;
+import dev.replicasmcp.storage.SqlChatStore;
+import dev.replicasmcp.storage.SqlHistoryStore;
+import dev.replicasmcp.storage.SqlHookLogStore;
+import dev.replicasmcp.storage.SqlMessageStore;
+import dev.replicasmcp.storage.SqlProvisioningStore;
+import dev.replicasmcp.storage.SqlReplicaStore;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The replica and conversation half of the wiring: stores made once and shared by the services. */
+final class Wiring {
+
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final Core.Threads threads;
+    private final Settings settings;
+    private final SqlReplicaStore replicaStore;
+    private final SqlChatStore chatStore;
+    private final SqlMessageStore messageStore;
+    private final SqlHistoryStore historyStore;
+    private final SqlHookLogStore hookLogs;
+    private final SqlProvisioningStore provisioning;
+    private final ReplicaLookup lookup;
+
+    Wiring(Database db, Clock clock, Ids ids, Core.Threads threads, Settings settings) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.threads = threads;
+        this.settings = settings;
+        this.replicaStore = new SqlReplicaStore(db);
+        this.chatStore = new SqlChatStore(db);
+        this.messageStore = new SqlMessageStore(db);
+        this.historyStore = new SqlHistoryStore(db);
+        this.hookLogs = new SqlHookLogStore(db);
+        this.provisioning = new SqlProvisioningStore(db);
+        this.lookup = new ReplicaLookup(replicaStore);
+    }
+
+    TurnEngine turnEngine(EventLog events, AgentRunner runner) {
+        return new TurnEngine(new TurnEngine.Stores(replicaStore, chatStore, messageStore, historyStore), events, runner,
+                db, clock, threads.turns());
+    }
+
+    ReplicaLifecycle lifecycle(EventLog events, TurnEngine engine) {
+        return new ReplicaLifecycle(replicaStore, events, engine, db, clock, threads.scheduler(), settings.wakeDelay());
+    }
+
+    ChatService chats(ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events) {
+        return new ChatService(chatStore, lookup, lifecycle, engine, events, db, clock, ids);
+    }
+
+    MessageService messages(ChatService chats, ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events) {
+        return new MessageService(messageStore, chatStore, chats, replicaStore, lifecycle, engine, events, db, clock,
+                ids);
+    }
+
+    HistoryService history(ChatService chats, ReplicaLifecycle lifecycle) {
+        return new HistoryService(historyStore, chatStore, chats, lookup, lifecycle);
+    }
+
+    Provisioner provisioner(EnvironmentService environments, ConfigMerge merge, WarmPoolService pool,
+                            Workspaces workspaces, HookExecutor executor) {
+        return new Provisioner(environments, merge, pool, workspaces, executor, hookLogs, provisioning, replicaStore,
+                threads.background(), clock, settings.hookTimeout());
+    }
+
+    ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages, TurnEngine engine,
+                            ReplicaLifecycle lifecycle, Provisioner provisioner) {
+        return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages,
+                engine), lifecycle, hookLogs, new EnvironmentReport(scriptedAgents(), provisioning, hookLogs),
+                provisioner, db, clock, ids);
+    }
+
+    /** The built-in scripted runner answers for every agent, offline. */
+    private static Map<CodingAgent, ReplicaEnvironment.AgentAvailability> scriptedAgents() {
+        Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents = new EnumMap<>(CodingAgent.class);
+        for (CodingAgent agent : CodingAgent.values()) {
+            agents.put(agent, new ReplicaEnvironment.AgentAvailability(true, "scripted"));
+        }
+        return agents;
+    }
+}

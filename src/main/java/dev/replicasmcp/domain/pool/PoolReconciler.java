@@ -1,0 +1,184 @@
+package dev.replicasmcp.domain.pool;
+
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.environment.ConfigMerge;
+import dev.replicasmcp.domain.environment.Environment;
+import dev.replicasmcp.domain.environment.EnvironmentService;
+import dev.replicasmcp.domain.environment.EnvironmentStore;
+import dev.replicasmcp.domain.environment.MergedConfig;
+import dev.replicasmcp.domain.hook.HookExecutor;
+import dev.replicasmcp.domain.hook.HookProgress;
+import dev.replicasmcp.domain.hook.HookRequest;
+import dev.replicasmcp.domain.hook.HookRun;
+import dev.replicasmcp.domain.workspace.Workspaces;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each enabled pool at its target: ready + warming (current generation) = target. Each new
+ * workspace gets the merged files and runs the warm hooks (Global's first); a failure marks it failed
+ * and backs the pool off exponentially. Passes run one at a time; warming runs in parallel.
+ */
+public final class PoolReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolReconciler.class);
+
+    /** The collaborators that prepare a workspace. */
+    public record Preparation(EnvironmentStore environments, EnvironmentService environmentService, ConfigMerge merge,
+                              HookExecutor executor, Workspaces workspaces, Duration hookTimeout) {
+    }
+
+    private final WarmPoolStore store;
+    private final Preparation prep;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Ids ids;
+    private final Executor passes;
+    private final Executor warmers;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public PoolReconciler(WarmPoolStore store, Preparation prep, Transactions tx, Clock clock, Ids ids,
+                          Executor passes, Executor warmers) {
+        this.store = store;
+        this.prep = prep;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+        this.passes = passes;
+        this.warmers = warmers;
+    }
+
+    /** Asks for a pass soon; requests made while one is queued fold into it. */
+    public void requestPass() {
+        if (pending.compareAndSet(false, true)) {
+            passes.execute(() -> {
+                pending.set(false);
+                pass();
+            });
+        }
+    }
+
+    public void pass() {
+        try {
+            for (WarmPoolConfig config : store.enabledConfigs()) {
+                fill(config);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Warm pool pass failed: {}", e.toString());
+        }
+    }
+
+    private void fill(WarmPoolConfig config) {
+        String now = Timestamps.now(clock);
+        if (config.nextRetryAt() != null && config.nextRetryAt().compareTo(now) > 0) {
+            return;
+        }
+        List<PoolWorkspace> ready = store.inStatus(config.id(), PoolStatus.READY);
+        long warming = store.inStatus(config.id(), PoolStatus.WARMING).stream()
+                .filter(ws -> ws.generation() == config.generation()).count();
+        if (ready.size() >= config.targetSize()) {
+            retire(config, List.of(PoolStatus.STALE));
+        }
+        for (long i = ready.size() + warming; i < config.targetSize(); i++) {
+            PoolWorkspace ws = new PoolWorkspace(ids.get(), config.organizationId(), config.id(),
+                    "local-" + ids.get().substring(0, 8), PoolStatus.WARMING, config.generation(), "", null, now, now);
+            store.insertWorkspace(ws);
+            warmers.execute(() -> warm(ws, config));
+        }
+    }
+
+    private void warm(PoolWorkspace ws, WarmPoolConfig config) {
+        Path home = prep.workspaces().createPool(ws.id());
+        String failure = null;
+        try {
+            Environment env = prep.environments().find(config.organizationId(), config.environmentId()).orElseThrow();
+            Environment global = prep.environmentService().global(new Caller(config.organizationId(), null));
+            MergedConfig merged = prep.merge().merge(global, env);
+            prep.workspaces().install(home, merged);
+            for (MergedConfig.NamedHook hook : merged.warmHooks()) {
+                HookRun run = prep.executor().run(new HookRequest(hook.script(), merged.variables(), List.of(), home,
+                        prep.hookTimeout()), HookProgress.NONE);
+                if (!run.succeeded()) {
+                    failure = "Warm hook '" + hook.name() + "' " + (run.timedOut() ? "timed out" : "exited "
+                            + run.exitCode()) + tail(run.output());
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = "Preparing the workspace failed: " + e.getMessage();
+        }
+        finish(ws, config, home, failure);
+    }
+
+    private void finish(PoolWorkspace ws, WarmPoolConfig config, Path home, String failure) {
+        boolean keep = tx.inTransaction(() -> {
+            PoolWorkspace current = store.workspace(ws.id()).orElse(null);
+            WarmPoolConfig latest = store.config(config.organizationId(), config.id()).orElse(null);
+            if (current == null || current.status() != PoolStatus.WARMING || latest == null) {
+                return false;
+            }
+            String now = Timestamps.now(clock);
+            if (failure != null) {
+                store.updateWorkspace(ws.id(), PoolStatus.FAILED, failure, now);
+                int errors = latest.errorCount() + 1;
+                store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
+                        latest.enabled(), latest.targetSize(), latest.generation(), errors, now, failure,
+                        Timestamps.format(Instant.now(clock).plus(backoff(errors))), now), false);
+                return false;
+            }
+            PoolStatus status = ws.generation() == latest.generation() ? PoolStatus.READY : PoolStatus.STALE;
+            store.updateWorkspace(ws.id(), status, null, now);
+            store.setPath(ws.id(), home.toString());
+            return true;
+        });
+        if (!keep) {
+            prep.workspaces().remove(home);
+        }
+        requestPass();
+    }
+
+    /** Expires the pool's workspaces in these statuses and removes their folders. */
+    public void retire(WarmPoolConfig config, List<PoolStatus> statuses) {
+        for (PoolStatus status : statuses) {
+            for (PoolWorkspace ws : store.inStatus(config.id(), status)) {
+                store.updateWorkspace(ws.id(), PoolStatus.EXPIRED, null, Timestamps.now(clock));
+                if (!ws.path().isEmpty()) {
+                    prep.workspaces().remove(Path.of(ws.path()));
+                }
+            }
+        }
+    }
+
+    /** Workspaces that were warming when the server stopped will never finish. */
+    public void recover() {
+        for (PoolWorkspace ws : store.allInStatus(PoolStatus.WARMING)) {
+            store.updateWorkspace(ws.id(), PoolStatus.FAILED, "The server stopped while this workspace was warming.",
+                    Timestamps.now(clock));
+        }
+        requestPass();
+    }
+
+    static Duration backoff(int errors) {
+        long seconds = Math.min(600, 5L << Math.min(errors - 1, 10));
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static String tail(String output) {
+        String trimmed = output.strip();
+        if (trimmed.isEmpty()) {
+            return ".";
+        }
+        String last = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+        return ": " + (last.length() > 200 ? last.substring(0, 200) + "…" : last);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.replicasmcp.runtime.workspace;
+
+import dev.replicasmcp.domain.hook.HookRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes files into a workspace home and removes folders; paths can never leave the workspace. */
+public final class WorkspaceFiles {
+
+    private WorkspaceFiles() {
+    }
+
+    /** Writes each file at its `~/`-relative path; later entries win on the same path. */
+    public static void write(Path home, List<HookRequest.WorkspaceFile> files) {
+        for (HookRequest.WorkspaceFile file : files) {
+            Path target = resolve(home, file.path());
+            try {
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file.path() + " into the workspace", e);
+            }
+        }
+    }
+
+    public static Path resolve(Path home, String path) {
+        String relative = path.startsWith("~/") ? path.substring(2) : path;
+        Path target = home.resolve(relative).normalize();
+        if (!target.startsWith(home.normalize()) || target.equals(home.normalize())) {
+            throw new IllegalArgumentException("Path " + path + " leaves the workspace");
+        }
+        return target;
+    }
+
+    public static void deleteQuietly(Path folder) {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temporary folder is harmless.
+        }
+    }
+}
