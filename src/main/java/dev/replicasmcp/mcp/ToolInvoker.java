@@ -70,10 +70,11 @@ public final class ToolInvoker {
 
     <I> I parse(Class<I> type, Map<String, Object> arguments) {
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty property = component.getAnnotation(JsonProperty.class);
+            // Jackson's annotations do not target record components; the compiler puts them on the accessor.
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             String name = SNAKE.translate(component.getName());
             if (property != null && property.required() && arguments.get(name) == null) {
-                JsonPropertyDescription about = component.getAnnotation(JsonPropertyDescription.class);
+                JsonPropertyDescription about = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
                 throw DomainException.invalid("Field '" + name + "' is required" + (about == null ? "."
                         : ": " + about.value() + "."));
             }
