@@ -3,89 +3,202 @@ package dev.replicasmcp.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves MCP over stdin/stdout until stdin closes. Stdout belongs to the protocol: the real stream is
  * handed to the transport and System.out is pointed at stderr, so a stray print cannot corrupt it.
+ *
+ * <p>The SDK transport stops writing the moment it reads end of input, which would drop the answers
+ * of requests still running. So the end of stdin is held back from it until every request read has
+ * been answered (requests and responses are counted line by line), then passed on.
  */
 public final class StdioServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
+    private static final long DRAIN_SECONDS = 10;
 
     private StdioServer() {
     }
 
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
-        OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+        Ledger ledger = new Ledger(mapper);
+        OutputStream protocolOut = new CountingOutput(new FileOutputStream(FileDescriptor.out), ledger);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
-        InputStream in = new EofSignal(new FileInputStream(FileDescriptor.in), eof);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream in = new HeldEof(new FileInputStream(FileDescriptor.in), ledger, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
         McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
-        eof.await();
-        // The SDK does not stop when stdin closes; let calls already read finish, then close.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Thread.sleep(150);
-        while (invoker.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        try {
+            eof.await();
+            // Let every request already read finish and its answer reach stdout, then close.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+            while ((ledger.pending() > 0 || invoker.inFlight() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (ledger.pending() > 0) {
+                LOG.warn("stdin closed; {} request(s) still unanswered after {} s", ledger.pending(), DRAIN_SECONDS);
+            }
+            LOG.info("stdin closed; shutting down");
+        } finally {
+            release.countDown();
         }
-        LOG.info("stdin closed; shutting down");
         server.closeGracefully();
     }
 
-    /** Counts down the latch the first time the stream reports end of file (or fails). */
-    private static final class EofSignal extends FilterInputStream {
+    /** Requests read minus responses written: the answers still owed to the client. */
+    private static final class Ledger {
 
+        private final McpJsonMapper mapper;
+        private final AtomicInteger pending = new AtomicInteger();
+
+        Ledger(McpJsonMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        int pending() {
+            return pending.get();
+        }
+
+        void lineRead(byte[] line) {
+            Map<?, ?> message = parse(line);
+            if (message != null && message.get("id") != null && message.get("method") != null) {
+                pending.incrementAndGet();
+            }
+        }
+
+        void lineWritten(byte[] line) {
+            Map<?, ?> message = parse(line);
+            if (message != null && message.get("id") != null && message.get("method") == null) {
+                pending.decrementAndGet();
+            }
+        }
+
+        private Map<?, ?> parse(byte[] line) {
+            try {
+                return mapper.readValue(line, Map.class);
+            } catch (IOException | RuntimeException e) {
+                return null; // not a message: the transport reports it
+            }
+        }
+    }
+
+    /** Splits a byte stream into lines and hands each complete line to a consumer. */
+    private static final class Lines {
+
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+        private final Consumer<byte[]> consumer;
+
+        Lines(Consumer<byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        void feed(byte[] bytes, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (bytes[i] == '\n') {
+                    consumer.accept(current.toByteArray());
+                    current.reset();
+                } else {
+                    current.write(bytes[i]);
+                }
+            }
+        }
+    }
+
+    /** Stdout, counting the responses written. */
+    private static final class CountingOutput extends FilterOutputStream {
+
+        private final Lines lines;
+
+        CountingOutput(OutputStream out, Ledger ledger) {
+            super(out);
+            this.lines = new Lines(ledger::lineWritten);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            lines.feed(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            lines.feed(b, off, len);
+        }
+    }
+
+    /**
+     * Stdin, counting the requests read. At end of file it signals {@code eof} and then blocks until
+     * {@code release}, so the transport keeps writing answers meanwhile; a read error is passed on at once.
+     */
+    private static final class HeldEof extends FilterInputStream {
+
+        private final Lines lines;
         private final CountDownLatch eof;
+        private final CountDownLatch release;
 
-        EofSignal(InputStream in, CountDownLatch eof) {
+        HeldEof(InputStream in, Ledger ledger, CountDownLatch eof, CountDownLatch release) {
             super(in);
+            this.lines = new Lines(ledger::lineRead);
             this.eof = eof;
+            this.release = release;
         }
 
         @Override
         public int read() throws IOException {
-            return check(signalOnError(() -> super.read()));
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            return check(signalOnError(() -> super.read(b, off, len)));
-        }
-
-        private int check(int n) {
-            if (n < 0) {
-                eof.countDown();
-            }
-            return n;
-        }
-
-        private int signalOnError(IoRead read) throws IOException {
+            int n;
             try {
-                return read.get();
+                n = super.read(b, off, len);
             } catch (IOException e) {
                 eof.countDown();
                 throw e;
             }
+            if (n > 0) {
+                lines.feed(b, off, n);
+                return n;
+            }
+            if (n < 0) {
+                eof.countDown();
+                awaitRelease();
+            }
+            return n;
         }
 
-        @FunctionalInterface
-        private interface IoRead {
-            int get() throws IOException;
+        private void awaitRelease() throws IOException {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while stdin was closing");
+            }
         }
     }
 }

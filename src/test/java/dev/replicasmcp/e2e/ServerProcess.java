@@ -1,0 +1,195 @@
+package dev.replicasmcp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The packaged server jar as a real subprocess over stdio, driven by the MCP Java SDK's client, with
+ * the JVM flags of scripts/lib.sh. Its stderr is kept and handed to {@link ServerLogs}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The JVM flags scripts/lib.sh gives a protocol process (the CDS archive is left out). */
+    static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:TieredStopAtLevel=1");
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    private final Path dataDir;
+    private final StringBuffer stderr;
+    private final McpSyncClient client;
+    private final ProcessHandle process;
+
+    private ServerProcess(Path dataDir, StringBuffer stderr, McpSyncClient client, ProcessHandle process) {
+        this.dataDir = dataDir;
+        this.stderr = stderr;
+        this.client = client;
+        this.process = process;
+    }
+
+    /** Starts the jar on the data folder and completes the MCP handshake. */
+    static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs) {
+        List<String> command = command(dataDir, turnDelayMs);
+        StringBuffer stderr = new StringBuffer();
+        logs.track("server #" + STARTED.incrementAndGet() + " on " + dataDir, stderr::toString);
+        StdioClientTransport transport = new StdioClientTransport(
+                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build(),
+                new JacksonMcpJsonMapper(new ObjectMapper()));
+        transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(90))
+                // Successful results are then checked against the tool's outputSchema by the client.
+                .enableCallToolSchemaCaching(true)
+                .build();
+        client.initialize();
+        client.listTools(); // fills the client's output-schema cache, so results are validated
+        return new ServerProcess(dataDir, stderr, client, findChild(dataDir));
+    }
+
+    /** java, the flags, the jar and the server options, as a command line. */
+    static List<String> command(Path dataDir, long turnDelayMs) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar().toString(), "--data-dir", dataDir.toString(),
+                "--turn-delay-ms", Long.toString(turnDelayMs)));
+        return command;
+    }
+
+    static Path jar() {
+        String property = System.getProperty("replicas.jar");
+        Path jar = Path.of(property == null ? "target/replicas-mcp.jar" : property);
+        assertThat(jar).as("the packaged server jar (run through mvn verify)").isRegularFile();
+        return jar;
+    }
+
+    /** The java child of this JVM that serves the data folder (the SDK does not expose its Process). */
+    private static ProcessHandle findChild(Path dataDir) {
+        String dir = dataDir.toString();
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(dir)).orElse(false))
+                .filter(ProcessHandle::isAlive)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no server process found for " + dir));
+    }
+
+    McpSyncClient client() {
+        return client;
+    }
+
+    ProcessHandle process() {
+        return process;
+    }
+
+    String stderr() {
+        return stderr.toString();
+    }
+
+    CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    /** A successful call: structured content plus one text block holding the same JSON. */
+    JsonNode ok(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError()).as("%s %s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
+        assertThat(result.structuredContent()).as("structuredContent of %s", tool).isNotNull();
+        JsonNode structured = JSON.valueToTree(result.structuredContent());
+        assertThat(result.content()).as("content of %s", tool).hasSize(1);
+        assertThat(parse(text(result))).as("text block of %s equals its structuredContent", tool)
+                .isEqualTo(structured);
+        return structured;
+    }
+
+    /** A failed call: a tool result with isError=true; answers its text. */
+    String error(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        String text = text(result);
+        assertThat(result.isError()).as("%s %s should fail, answered: %s", tool, arguments, text).isTrue();
+        assertThat(text).as("error text of %s", tool).isNotBlank();
+        return text;
+    }
+
+    static String text(CallToolResult result) {
+        StringBuilder text = new StringBuilder();
+        for (McpSchema.Content content : result.content()) {
+            if (content instanceof McpSchema.TextContent t) {
+                text.append(t.text());
+            }
+        }
+        return text.toString();
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    /** SIGKILL: the server gets no chance to clean up, like a crash or a power cut. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+        closeClient();
+    }
+
+    @Override
+    public void close() {
+        closeClient();
+        try {
+            process.onExit().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void closeClient() {
+        try {
+            client.closeGracefully();
+        } catch (RuntimeException e) {
+            // The process may already be gone; nothing left to close.
+        }
+    }
+
+    /** A real git repository: `git init -b main` and one commit. */
+    static Path gitRepository(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("README.md"), "# e2e fixture\n");
+        git(dir, "init", "-q", "-b", "main");
+        git(dir, "add", "README.md");
+        git(dir, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "-c", "commit.gpgsign=false",
+                "commit", "-q", "-m", "Initial commit");
+        return dir;
+    }
+
+    private static void git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes());
+        assertThat(git.waitFor()).as("%s: %s", command, output).isZero();
+    }
+}
