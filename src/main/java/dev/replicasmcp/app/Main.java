@@ -49,6 +49,13 @@ public final class Main implements Callable<Integer> {
             description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
     int warmPoolSize;
 
+    @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
+            description = "Only offer the tools of these toolsets: replicas, repositories, environments. Default: all.")
+    java.util.Set<String> toolsets = java.util.Set.of();
+
+    @Option(names = "--read-only", description = "Only offer tools that change nothing.")
+    boolean readOnly;
+
     public static void main(String[] args) {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
@@ -71,14 +78,14 @@ public final class Main implements Callable<Integer> {
         if (warmPoolSize < 1 || warmPoolSize > 20) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--warm-pool-size must be between 1 and 20.");
         }
+        ObjectMapper toolMapper = JsonMappers.tools();
+        ToolCatalog catalog = catalog(toolMapper);
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core = CompletableFuture.supplyAsync(
                     () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
-            ObjectMapper toolMapper = JsonMappers.tools();
             ToolInvoker invoker = new ToolInvoker(toolMapper, () -> context(core, settings));
-            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), ToolCatalog.standard(toolMapper),
-                    invoker, VERSION);
+            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
                 core.join().close();
             }
@@ -87,6 +94,14 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private ToolCatalog catalog(ObjectMapper toolMapper) {
+        try {
+            return ToolCatalog.standard(toolMapper).filter(toolsets, readOnly);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private static ToolContext context(CompletableFuture<Core> core, Settings settings) {

@@ -4,9 +4,11 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
 public final class McpServerFactory {
@@ -23,11 +25,26 @@ public final class McpServerFactory {
     private McpServerFactory() {
     }
 
+    /** Progress goes to the client only when it sent a token; a failed notification never fails the call. */
+    static ToolProgress progress(McpSyncServerExchange exchange, Object token) {
+        if (token == null) {
+            return ToolProgress.NONE;
+        }
+        return (progress, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, total, message));
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(McpServerFactory.class).debug("Progress not delivered: {}", e.toString());
+            }
+        };
+    }
+
     public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version) {
         List<McpServerFeatures.SyncToolSpecification> tools = catalog.specs().stream()
                 .map(spec -> new McpServerFeatures.SyncToolSpecification(catalog.describe(spec),
-                        (exchange, request) -> invoker.call(spec, request.arguments())))
+                        (exchange, request) -> invoker.call(spec, request.arguments(), progress(exchange,
+                                request.progressToken()))))
                 .toList();
         return McpServer.sync(transport)
                 .serverInfo("replicas-mcp", version)

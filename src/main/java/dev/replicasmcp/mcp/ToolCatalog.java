@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.mcp.tools.ConversationTools;
 import dev.replicasmcp.mcp.tools.EnvironmentTools;
+import dev.replicasmcp.mcp.tools.HookTools;
+import dev.replicasmcp.mcp.tools.McpSkillTools;
+import dev.replicasmcp.mcp.tools.VariableFileTools;
 import dev.replicasmcp.mcp.tools.ReplicaTools;
 import dev.replicasmcp.mcp.tools.RepositoryTools;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,7 +33,28 @@ public final class ToolCatalog {
         all.addAll(ConversationTools.all());
         all.addAll(RepositoryTools.all());
         all.addAll(EnvironmentTools.all());
+        all.addAll(VariableFileTools.all());
+        all.addAll(McpSkillTools.all());
+        all.addAll(HookTools.all());
         return new ToolCatalog(all, new SchemaFactory(toolMapper));
+    }
+
+    /** The toolsets tools are grouped in; --toolsets picks among them. */
+    public static final List<String> TOOLSETS = List.of("replicas", "repositories", "environments");
+
+    /**
+     * Only the tools of the given toolsets (all when empty), and only read-only ones when asked.
+     * An unknown toolset name is an error that lists the known ones.
+     */
+    public ToolCatalog filter(java.util.Set<String> toolsets, boolean readOnly) {
+        toolsets.stream().filter(t -> !TOOLSETS.contains(t)).findFirst().ifPresent(unknown -> {
+            throw new IllegalArgumentException("Unknown toolset '" + unknown + "'. Known toolsets: "
+                    + String.join(", ", TOOLSETS) + ".");
+        });
+        return new ToolCatalog(specs.stream()
+                .filter(spec -> toolsets.isEmpty() || toolsets.contains(spec.toolset()))
+                .filter(spec -> !readOnly || spec.hints().readOnly())
+                .toList(), schemas);
     }
 
     public List<ToolSpec<?, ?>> specs() {

@@ -41,10 +41,14 @@ public final class ToolInvoker {
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> spec, Map<String, Object> arguments) {
+        return call(spec, arguments, ToolProgress.NONE);
+    }
+
+    public <I, O> CallToolResult call(ToolSpec<I, O> spec, Map<String, Object> arguments, ToolProgress progress) {
         inFlight.incrementAndGet();
         try {
             I input = parse(spec.input(), arguments == null ? Map.of() : arguments);
-            O output = spec.handler().handle(context.get(), input);
+            O output = spec.handler().handle(context.get().withProgress(progress), input);
             @SuppressWarnings("unchecked")
             Map<String, Object> structured = mapper.convertValue(output, Map.class);
             return CallToolResult.builder().structuredContent(structured)

@@ -63,9 +63,11 @@ class ToolCatalogTest {
         for (JsonNode tool : generated) {
             String name = tool.get("name").asText();
             JsonNode hints = tool.get("annotations");
-            boolean reads = name.startsWith("list_") || name.startsWith("get_") || name.startsWith("read_");
+            boolean reads = name.startsWith("list_") || name.startsWith("get_") || name.startsWith("read_")
+                    || name.startsWith("search_");
             assertThat(hints.get("readOnlyHint").asBoolean()).as(name).isEqualTo(reads);
-            assertThat(hints.get("destructiveHint").asBoolean()).as(name).isEqualTo(name.startsWith("delete_"));
+            assertThat(hints.get("destructiveHint").asBoolean()).as(name)
+                    .isEqualTo(name.startsWith("delete_") || name.startsWith("disable_"));
             assertThat(hints.get("openWorldHint").asBoolean()).as(name).isFalse();
         }
     }
