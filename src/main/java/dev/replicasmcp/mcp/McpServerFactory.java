@@ -7,6 +7,8 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import dev.replicasmcp.domain.Caller;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +41,33 @@ public final class McpServerFactory {
         };
     }
 
+    /** The key under which an HTTP transport puts the authenticated caller in the transport context. */
+    public static final String CALLER = "replicas.caller";
+
     public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version) {
+        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version).build();
+    }
+
+    public static McpSyncServer create(McpStreamableServerTransportProvider transport, McpJsonMapper protocolMapper,
+                                       ToolCatalog catalog, ToolInvoker invoker, String version) {
+        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version).build();
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> S configure(S spec, McpJsonMapper protocolMapper,
+                                                                            ToolCatalog catalog, ToolInvoker invoker,
+                                                                            String version) {
         List<McpServerFeatures.SyncToolSpecification> tools = catalog.specs().stream()
-                .map(spec -> new McpServerFeatures.SyncToolSpecification(catalog.describe(spec),
-                        (exchange, request) -> invoker.call(spec, request.arguments(), progress(exchange,
-                                request.progressToken()))))
+                .map(tool -> new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
+                        (exchange, request) -> invoker.call(tool, request.arguments(), progress(exchange,
+                                request.progressToken()), (Caller) exchange.transportContext().get(CALLER))))
                 .toList();
-        return McpServer.sync(transport)
-                .serverInfo("replicas-mcp", version)
+        spec.serverInfo("replicas-mcp", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
                 .validateToolInputs(false)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(tools)
-                .build();
+                .tools(tools);
+        return spec;
     }
 }

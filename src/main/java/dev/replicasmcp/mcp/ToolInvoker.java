@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.lang.reflect.RecordComponent;
@@ -45,10 +46,18 @@ public final class ToolInvoker {
     }
 
     public <I, O> CallToolResult call(ToolSpec<I, O> spec, Map<String, Object> arguments, ToolProgress progress) {
+        return call(spec, arguments, progress, null);
+    }
+
+    /** caller, when given, is who the transport authenticated (HTTP); else the context's own caller. */
+    public <I, O> CallToolResult call(ToolSpec<I, O> spec, Map<String, Object> arguments, ToolProgress progress,
+                                      Caller caller) {
         inFlight.incrementAndGet();
         try {
             I input = parse(spec.input(), arguments == null ? Map.of() : arguments);
-            O output = spec.handler().handle(context.get().withProgress(progress), input);
+            ToolContext base = context.get();
+            ToolContext ctx = new ToolContext(base.services(), caller != null ? caller : base.caller(), progress);
+            O output = spec.handler().handle(ctx, input);
             @SuppressWarnings("unchecked")
             Map<String, Object> structured = mapper.convertValue(output, Map.class);
             return CallToolResult.builder().structuredContent(structured)
