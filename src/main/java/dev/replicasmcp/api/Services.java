@@ -10,6 +10,7 @@ import dev.replicasmcp.domain.environment.HookService;
 import dev.replicasmcp.domain.environment.McpService;
 import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
+import dev.replicasmcp.domain.event.ReplicaEvents;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.RepositoryService;
@@ -17,7 +18,7 @@ import dev.replicasmcp.domain.repository.RepositoryService;
 /** The domain services both front doors call, and the caller a local (stdio) session acts as. */
 public record Services(RepositoryService repositories, EnvironmentService environments, ReplicaService replicas,
                        ChatService chats, MessageService messages, HistoryService history,
-                       EnvironmentContents contents, Caller localCaller) {
+                       ReplicaEvents events, EnvironmentContents contents, Caller localCaller) {
 
     /** The services of what an environment holds. */
     public record EnvironmentContents(VariableService variables, FileService files, McpService mcps,

@@ -2,6 +2,7 @@ package dev.replicasmcp.app;
 
 import dev.replicasmcp.api.Services;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
@@ -33,6 +34,7 @@ import dev.replicasmcp.runtime.workspace.WorkspaceFolders;
 import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SecretCipher;
 import dev.replicasmcp.storage.SecretKeys;
+import dev.replicasmcp.storage.SqlApiKeyStore;
 import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
@@ -55,6 +57,8 @@ public final class Core implements AutoCloseable {
     private final TurnEngine engine;
     private final ReplicaLifecycle lifecycle;
     private final PoolReconciler reconciler;
+    private final LocalAccount account;
+    private final ApiKeyService keys;
 
     /** The thread pools the core owns. */
     record Threads(ExecutorService turns, ScheduledExecutorService scheduler, ExecutorService background) {
@@ -77,13 +81,15 @@ public final class Core implements AutoCloseable {
     }
 
     private Core(Database db, Threads threads, Services services, TurnEngine engine, ReplicaLifecycle lifecycle,
-                 PoolReconciler reconciler) {
+                 PoolReconciler reconciler, LocalAccount account, ApiKeyService keys) {
         this.db = db;
         this.threads = threads;
         this.services = services;
         this.engine = engine;
         this.lifecycle = lifecycle;
         this.reconciler = reconciler;
+        this.account = account;
+        this.keys = keys;
     }
 
     /** Opens (and migrates) the database, wires the services, then repairs what a crash left open. */
@@ -117,19 +123,20 @@ public final class Core implements AutoCloseable {
         HistoryService history = w.history(chats, lifecycle);
         Provisioner provisioner = w.provisioner(environments, merge, pool, workspaces, executor);
         ReplicaService replicas = w.replicas(new EnvironmentResolver(environments, repositories), chats, messages,
-                engine, lifecycle, provisioner);
+                engine, lifecycle, provisioner, events);
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, ids);
         engine.recover();
         lifecycle.recover();
         reconciler.recover();
         threads.scheduler().scheduleWithFixedDelay(reconciler::requestPass, 30, 30, TimeUnit.SECONDS);
         Services services = new Services(repositories, environments, replicas, chats, messages, history,
-                new Services.EnvironmentContents(new VariableService(config, access), new FileService(config, access),
+                w.events(lifecycle, events), new Services.EnvironmentContents(new VariableService(config, access), new FileService(config, access),
                         new McpService(config, access), new SkillService(config, access, catalog),
                         new HookService(config, access, environments, merge, executor, settings.hookTimeout(),
                                 Settings.MAX_HOOK_TIMEOUT), pool),
                 account.caller());
-        return new Core(db, threads, services, engine, lifecycle, reconciler);
+        ApiKeyService keys = new ApiKeyService(new SqlApiKeyStore(db), clock, ids);
+        return new Core(db, threads, services, engine, lifecycle, reconciler, account, keys);
     }
 
     static ThreadFactory daemon(String name) {
@@ -150,6 +157,16 @@ public final class Core implements AutoCloseable {
 
     public PoolReconciler reconciler() {
         return reconciler;
+    }
+
+    /** The organization and user a local install acts as. */
+    public LocalAccount account() {
+        return account;
+    }
+
+    /** API keys: who an HTTP request (or REPLICAS_API_KEY) acts as. */
+    public ApiKeyService keys() {
+        return keys;
     }
 
     @Override

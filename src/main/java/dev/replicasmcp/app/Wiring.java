@@ -10,6 +10,7 @@ import dev.replicasmcp.domain.chat.TurnEngine;
 import dev.replicasmcp.domain.environment.ConfigMerge;
 import dev.replicasmcp.domain.environment.EnvironmentService;
 import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.event.ReplicaEvents;
 import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentReport;
@@ -84,6 +85,10 @@ final class Wiring {
         return new HistoryService(historyStore, chatStore, chats, lookup, lifecycle);
     }
 
+    ReplicaEvents events(ReplicaLifecycle lifecycle, EventLog events) {
+        return new ReplicaEvents(lookup, lifecycle, chatStore, events, clock);
+    }
+
     Provisioner provisioner(EnvironmentService environments, ConfigMerge merge, WarmPoolService pool,
                             Workspaces workspaces, HookExecutor executor) {
         return new Provisioner(environments, merge, pool, workspaces, executor, hookLogs, provisioning, replicaStore,
@@ -91,9 +96,9 @@ final class Wiring {
     }
 
     ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages, TurnEngine engine,
-                            ReplicaLifecycle lifecycle, Provisioner provisioner) {
+                            ReplicaLifecycle lifecycle, Provisioner provisioner, EventLog events) {
         return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages,
-                engine), lifecycle, hookLogs, new EnvironmentReport(scriptedAgents(), provisioning, hookLogs),
+                engine, events), lifecycle, hookLogs, new EnvironmentReport(scriptedAgents(), provisioning, hookLogs),
                 provisioner, db, clock, ids);
     }
 

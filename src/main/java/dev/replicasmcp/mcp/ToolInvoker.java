@@ -1,14 +1,10 @@
 package dev.replicasmcp.mcp;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.replicasmcp.api.WireJson;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class ToolInvoker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private final ObjectMapper mapper;
     private final Supplier<ToolContext> context;
@@ -82,53 +76,6 @@ public final class ToolInvoker {
     }
 
     <I> I parse(Class<I> type, Map<String, Object> arguments) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            // Jackson's annotations do not target record components; Java copies them to the accessor.
-            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-            String name = SNAKE.translate(component.getName());
-            if (property != null && property.required() && arguments.get(name) == null) {
-                JsonPropertyDescription about = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-                throw DomainException.invalid("Field '" + name + "' is required" + (about == null ? "."
-                        : ": " + about.value() + "."));
-            }
-        }
-        try {
-            return mapper.convertValue(arguments, type);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(describe(e));
-        }
-    }
-
-    private static String describe(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
-            for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() != null) {
-                    field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    field.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            String expected = mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
-                    && m.getTargetType() != null ? kind(m.getTargetType()) : "of the type its schema gives";
-            return "Field '" + field + "' must be " + expected + ". Check the tool's input schema.";
-        }
-        return "The arguments do not match the tool's input schema: " + e.getMessage();
-    }
-
-    private static String kind(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "an integer";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "an object";
+        return WireJson.parse(mapper, type, arguments, "tool's input schema");
     }
 }

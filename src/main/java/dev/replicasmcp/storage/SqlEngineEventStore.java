@@ -32,4 +32,11 @@ public final class SqlEngineEventStore implements EngineEventStore {
                 .fetch(r -> new EngineEvent(r.getId(), r.getReplicaId(), r.getTs(), r.getType(),
                         Json.read(r.getPayloadJson()))));
     }
+
+    @Override
+    public long latestId(String replicaId) {
+        Integer max = db.with(dsl -> dsl.select(org.jooq.impl.DSL.max(ENGINE_EVENTS.ID)).from(ENGINE_EVENTS)
+                .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId)).fetchOne(0, Integer.class));
+        return max == null ? 0 : max;
+    }
 }

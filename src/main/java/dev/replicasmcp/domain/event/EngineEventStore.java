@@ -10,4 +10,7 @@ public interface EngineEventStore {
 
     /** Events of the replica with id > afterId, oldest first, at most limit. */
     List<EngineEvent> after(String replicaId, long afterId, int limit);
+
+    /** The id of the replica's newest event, 0 when it has none. */
+    long latestId(String replicaId);
 }

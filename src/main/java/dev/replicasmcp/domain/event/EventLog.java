@@ -33,6 +33,10 @@ public final class EventLog {
         return store.after(replicaId, afterId, limit);
     }
 
+    public long latestId(String replicaId) {
+        return store.latestId(replicaId);
+    }
+
     public void subscribe(Consumer<EngineEvent> listener) {
         listeners.add(listener);
     }

@@ -16,6 +16,8 @@ import dev.replicasmcp.domain.chat.MessageService;
 import dev.replicasmcp.domain.chat.MessageText;
 import dev.replicasmcp.domain.chat.TurnEngine;
 import dev.replicasmcp.domain.environment.Environment;
+import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.event.ReplicaEvents;
 import dev.replicasmcp.domain.hook.HookLogStore;
 import dev.replicasmcp.domain.hook.HookLogs;
 import dev.replicasmcp.domain.repository.Repository;
@@ -37,6 +39,7 @@ public final class ReplicaService {
     private final ChatService chatService;
     private final MessageService messages;
     private final TurnEngine engine;
+    private final EventLog events;
     private final ReplicaLifecycle lifecycle;
     private final HookLogStore hookLogs;
     private final EnvironmentReport report;
@@ -46,7 +49,8 @@ public final class ReplicaService {
     private final Ids ids;
 
     /** The collaborators that hold chats and messages. */
-    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages, TurnEngine engine) {
+    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages, TurnEngine engine,
+                                EventLog events) {
     }
 
     public ReplicaService(ReplicaStore store, EnvironmentResolver resolver, Conversations conversations,
@@ -60,6 +64,7 @@ public final class ReplicaService {
         this.chatService = conversations.chatService();
         this.messages = conversations.messages();
         this.engine = conversations.engine();
+        this.events = conversations.events();
         this.lifecycle = lifecycle;
         this.hookLogs = hookLogs;
         this.report = report;
@@ -151,6 +156,8 @@ public final class ReplicaService {
         tx.run(() -> {
             all.forEach(chat -> chats.delete(chat.id()));
             store.markDeleted(replica.id(), Timestamps.now(clock));
+            // Event streams of the replica end with this event.
+            events.append(replica.id(), ReplicaEvents.DELETED, EventLog.payload().put("replicaId", replica.id()));
         });
         provisioner.remove(replica.id());
     }

@@ -1,0 +1,103 @@
+package dev.replicasmcp.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.replicasmcp.domain.DomainException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The JSON dialect of both front doors (tool arguments and results, REST bodies): snake_case, strict
+ * about types, and one parser that turns a JSON object into an input record or says which field is wrong.
+ */
+public final class WireJson {
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private WireJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // "5" is not a number and 5 is not a name: wrong types are reported, not guessed at.
+                // ALLOW_COERCION_OF_SCALARS guards number and boolean targets only: 5 → "5" and 1.5 → 1
+                // need rules of their own.
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    /**
+     * Converts a JSON object (a Map or a JsonNode) into the input record; a missing required field or
+     * a wrongly typed one is a DomainException (invalid) that names the field.
+     */
+    public static <I> I parse(ObjectMapper mapper, Class<I> type, Map<String, ?> fields, String schemaName) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            // Jackson's annotations do not target record components; Java copies them to the accessor.
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = SNAKE.translate(component.getName());
+            if (property != null && property.required() && fields.get(name) == null) {
+                JsonPropertyDescription about = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
+                throw DomainException.invalid("Field '" + name + "' is required" + (about == null ? "."
+                        : ": " + about.value() + "."));
+            }
+        }
+        try {
+            return mapper.convertValue(fields, type);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(describe(e, schemaName));
+        }
+    }
+
+    private static String describe(IllegalArgumentException e, String schemaName) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            String expected = mapping instanceof MismatchedInputException m && m.getTargetType() != null
+                    ? kind(m.getTargetType()) : "of the type its schema gives";
+            return "Field '" + field + "' must be " + expected + ". Check the " + schemaName + ".";
+        }
+        return "The fields do not match the " + schemaName + ": " + e.getMessage();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+}
