@@ -1,6 +1,7 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.StdioServer;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Option;
 
 /** The command line: with no subcommand it serves MCP over stdio. */
 @Command(name = "replicas-mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = ToolsCommand.class,
+        subcommands = {ToolsCommand.class, KeysCommand.class},
         description = {"A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
-            "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr)."})
+            "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr).",
+            "With --http, serves the REST API (/v1), its event streams and MCP (/mcp) over HTTP."})
 public final class Main implements Callable<Integer> {
 
     static final String VERSION = "0.1.0";
@@ -56,6 +58,27 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--read-only", description = "Only offer tools that change nothing.")
     boolean readOnly;
 
+    @Option(names = "--http", description = "Serve HTTP instead of stdio: REST under /v1 and MCP at /mcp, both "
+            + "behind API keys (Authorization: Bearer).")
+    boolean http;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "HTTP mode: address to listen on. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
+            description = "HTTP mode: port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "HTTP mode: a Host name to answer besides localhost, 127.0.0.1 and [::1] (repeatable).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
+            description = "HTTP mode: a browser Origin to accept besides loopback ones, e.g. https://app.example "
+                    + "(repeatable).")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
     public static void main(String[] args) {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
@@ -78,13 +101,22 @@ public final class Main implements Callable<Integer> {
         if (warmPoolSize < 1 || warmPoolSize > 20) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--warm-pool-size must be between 1 and 20.");
         }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535.");
+        }
         ObjectMapper toolMapper = JsonMappers.tools();
         ToolCatalog catalog = catalog(toolMapper);
+        if (http) {
+            return HttpMode.run(settings, catalog, toolMapper, new HttpApp.Options(host, port, allowedHosts,
+                    allowedOrigins));
+        }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core = CompletableFuture.supplyAsync(
                     () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
-            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> context(core, settings));
+            String apiKey = System.getenv(API_KEY_ENV);
+            Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
+            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> context(core, settings, caller));
             StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
                 core.join().close();
@@ -96,6 +128,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** The environment variable that makes a stdio session act as a key's organization. */
+    static final String API_KEY_ENV = "REPLICAS_API_KEY";
+
+    /** The organization REPLICAS_API_KEY acts as; an invalid key stops the server before it serves. */
+    private static Caller keyCaller(CompletableFuture<Core> core, Settings settings, String apiKey) {
+        Core started = started(core, settings);
+        return started.keys().authenticate(apiKey).orElseThrow(() -> {
+            started.close();
+            return new IllegalStateException(API_KEY_ENV + " is set but is not an active API key of the server in "
+                    + settings.dataDir() + " (unknown, mistyped or revoked). `keys list` shows the keys; unset "
+                    + API_KEY_ENV + " to act as the local organization.");
+        });
+    }
+
     private ToolCatalog catalog(ObjectMapper toolMapper) {
         try {
             return ToolCatalog.standard(toolMapper).filter(toolsets, readOnly);
@@ -104,10 +150,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static ToolContext context(CompletableFuture<Core> core, Settings settings) {
+    private static ToolContext context(CompletableFuture<Core> core, Settings settings, Caller caller) {
+        Core started = started(core, settings);
+        return new ToolContext(started.services(), caller != null ? caller : started.services().localCaller());
+    }
+
+    private static Core started(CompletableFuture<Core> core, Settings settings) {
         try {
-            Core started = core.join();
-            return new ToolContext(started.services(), started.services().localCaller());
+            return core.join();
         } catch (CompletionException e) {
             throw new IllegalStateException("The server could not open its database at " + settings.databaseFile()
                     + ": " + e.getCause().getMessage(), e.getCause());

@@ -23,8 +23,8 @@ public final class EventStream implements AutoCloseable {
     private final Semaphore appended = new Semaphore(0);
     private final Consumer<EngineEvent> listener;
     private long cursor;
-    private boolean ended;
-    private boolean closed;
+    private volatile boolean ended;
+    private volatile boolean closed;
 
     EventStream(EventLog log, String replicaId, long cursor, List<StreamEvent> opening, Runnable onClose) {
         this.log = log;
@@ -48,7 +48,7 @@ public final class EventStream implements AutoCloseable {
 
     /** The events after the cursor, waiting up to {@code wait} for one; empty after a quiet wait. */
     public List<StreamEvent> next(Duration wait) throws InterruptedException {
-        if (ended) {
+        if (ended || closed) {
             return List.of();
         }
         appended.drainPermits();
@@ -73,11 +73,18 @@ public final class EventStream implements AutoCloseable {
         return ended;
     }
 
+    /** True once closed, by its reader or by a server shutting down. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Stops the stream; a reader waiting in {@link #next} returns at once. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             log.unsubscribe(listener);
+            appended.release();
             onClose.run();
         }
     }

@@ -1,0 +1,70 @@
+package dev.replicasmcp.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.mcp.HttpEndpoint;
+import dev.replicasmcp.mcp.ToolCatalog;
+import dev.replicasmcp.mcp.ToolContext;
+import dev.replicasmcp.mcp.ToolInvoker;
+import dev.replicasmcp.rest.RestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** HTTP mode: one server with the REST API under /v1, its event streams, and MCP at /mcp, on one core. */
+public final class HttpApp implements AutoCloseable {
+
+    /** Event streams send `: ping` after this long without an event (spec §4.2). */
+    public static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
+    /** MCP sessions are pinged this often, well inside the server's idle timeout. */
+    public static final Duration MCP_KEEP_ALIVE = Duration.ofSeconds(20);
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
+
+    /** Where to listen and which extra names (beyond loopback) may reach the server. */
+    public record Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
+
+        HostPolicy hostPolicy() {
+            List<String> hosts = new ArrayList<>(allowedHosts);
+            if (!WILDCARDS.contains(host.trim())) {
+                hosts.add(host.trim());
+            }
+            return HostPolicy.of(hosts, allowedOrigins);
+        }
+    }
+
+    private final HttpEndpoint mcp;
+    private final RestServer rest;
+
+    private HttpApp(HttpEndpoint mcp, RestServer rest) {
+        this.mcp = mcp;
+        this.rest = rest;
+    }
+
+    public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options) {
+        HostPolicy hosts = options.hostPolicy();
+        // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
+        ToolInvoker invoker = new ToolInvoker(toolMapper, () -> new ToolContext(core.services(), null));
+        HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
+                MCP_KEEP_ALIVE);
+        try {
+            RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
+                    SSE_HEARTBEAT, List.of(new RestServer.Mount(HttpEndpoint.PATH, mcp.servlet(), mcp.filter()))),
+                    core.services(), core.keys());
+            return new HttpApp(mcp, rest);
+        } catch (RuntimeException e) {
+            mcp.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return rest.port();
+    }
+
+    @Override
+    public void close() {
+        rest.close();
+        mcp.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.replicasmcp.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.mcp.ToolCatalog;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** `--http`: starts the core and the HTTP server, and runs until the process is stopped. */
+final class HttpMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpMode.class);
+
+    private HttpMode() {
+    }
+
+    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper, HttpApp.Options options) {
+        DataDirLock lock;
+        Core core;
+        HttpApp app;
+        try {
+            lock = DataDirLock.acquire(settings.dataDir());
+        } catch (Exception e) {
+            LOG.error(e.getMessage());
+            return 1;
+        }
+        try {
+            core = Core.start(settings, Clock.systemUTC(), Ids.random());
+        } catch (RuntimeException e) {
+            LOG.error("The server could not open its database at {}: {}", settings.databaseFile(), e.getMessage());
+            release(lock);
+            return 1;
+        }
+        try {
+            ApiKeyFile.ensure(core.keys(), core.account(), settings.dataDir());
+            app = HttpApp.start(core, catalog, toolMapper, options);
+        } catch (RuntimeException e) {
+            LOG.error("The HTTP server could not start on {}:{}: {}", options.host(), options.port(), e.getMessage());
+            core.close();
+            release(lock);
+            return 1;
+        }
+        String base = "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":"
+                + app.port();
+        LOG.info("replicas-mcp {} serving HTTP on {}: REST API under {}/v1, MCP at {}/mcp", Main.VERSION, base, base,
+                base);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the HTTP server");
+            app.close();
+            core.close();
+            release(lock);
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void release(DataDirLock lock) {
+        try {
+            lock.close();
+        } catch (Exception e) {
+            LOG.debug("Could not release the data folder lock: {}", e.toString());
+        }
+    }
+}

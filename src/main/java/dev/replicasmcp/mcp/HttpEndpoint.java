@@ -1,0 +1,74 @@
+package dev.replicasmcp.mcp;
+
+import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.domain.Caller;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The MCP server over Streamable HTTP: the same catalogue and invoker as stdio, on the SDK's servlet
+ * transport, behind a guard filter. Mount {@link #servlet()} and {@link #filter()} at {@link #PATH}.
+ */
+public final class HttpEndpoint implements AutoCloseable {
+
+    public static final String PATH = "/mcp";
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+    private final HttpServletStreamableServerTransportProvider transport;
+    private final HttpGuard guard;
+    private final McpSyncServer server;
+
+    private HttpEndpoint(HttpServletStreamableServerTransportProvider transport, HttpGuard guard,
+                         McpSyncServer server) {
+        this.transport = transport;
+        this.guard = guard;
+        this.server = server;
+    }
+
+    /**
+     * keepAlive pings idle sessions; it must be shorter than the HTTP server's idle timeout so a
+     * listening stream is never cut for silence.
+     */
+    public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
+                                      Function<String, Optional<Caller>> authenticate, Duration keepAlive) {
+        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonMappers.protocol());
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(mapper)
+                .mcpEndpoint(PATH)
+                .contextExtractor(request -> request.getAttribute(HttpGuard.CALLER) instanceof Caller caller
+                        ? McpTransportContext.create(Map.of(McpServerFactory.CALLER, caller))
+                        : McpTransportContext.EMPTY)
+                .keepAliveInterval(keepAlive)
+                // The guard checks first and answers in JSON-RPC; the SDK's own check stays as a second line.
+                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
+                        .allowedHosts(hosts.hostPatterns()).allowedOrigins(hosts.originPatterns()).build())
+                .maxRequestSize(MAX_REQUEST_BYTES)
+                .build();
+        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version);
+        HttpGuard guard = new HttpGuard(hosts, authenticate, transport.protocolVersions(), MAX_REQUEST_BYTES,
+                JsonMappers.protocol());
+        return new HttpEndpoint(transport, guard, server);
+    }
+
+    public Servlet servlet() {
+        return transport;
+    }
+
+    public Filter filter() {
+        return guard;
+    }
+
+    @Override
+    public void close() {
+        server.closeGracefully();
+    }
+}

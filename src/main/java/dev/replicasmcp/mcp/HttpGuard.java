@@ -1,0 +1,165 @@
+package dev.replicasmcp.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.domain.Caller;
+import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Stands in front of the SDK's MCP servlet: refuses foreign Host and Origin headers (DNS rebinding),
+ * requests without a valid API key, unsupported MCP-Protocol-Version headers, bodies over the size
+ * cap and bodies that are not JSON; and turns every error the servlet makes into a JSON-RPC error
+ * object with a fitting HTTP status.
+ */
+final class HttpGuard implements Filter {
+
+    /** Request attribute under which the authenticated caller travels to the transport context. */
+    static final String CALLER = "replicas.caller";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final HostPolicy hosts;
+    private final Function<String, Optional<Caller>> authenticate;
+    private final List<String> versions;
+    private final int maxBytes;
+    private final ObjectMapper json;
+
+    HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
+              ObjectMapper json) {
+        this.hosts = hosts;
+        this.authenticate = authenticate;
+        this.versions = versions;
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse res = (HttpServletResponse) response;
+        if (!hosts.hostAllowed(req.getHeader("Host")) || !hosts.originAllowed(req.getHeader("Origin"))) {
+            error(res, 403, ErrorCodes.INVALID_REQUEST, "Forbidden: the Host or Origin header does not name this "
+                    + "server (DNS rebinding protection). Start it with --allowed-host / --allowed-origin to allow "
+                    + "more names.", null);
+            return;
+        }
+        Optional<Caller> caller = bearer(req.getHeader("Authorization")).flatMap(authenticate);
+        if (caller.isEmpty()) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+            error(res, 401, -32001, "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
+                    null);
+            return;
+        }
+        String version = req.getHeader(VERSION_HEADER);
+        if (version != null && !versions.contains(version.trim())) {
+            error(res, 400, ErrorCodes.INVALID_REQUEST, "Unsupported " + VERSION_HEADER + " '" + version
+                    + "'. Supported: " + String.join(", ", versions) + ".", null);
+            return;
+        }
+        HttpServletRequest forwarded = req;
+        JsonNode id = null;
+        if ("POST".equalsIgnoreCase(req.getMethod())) {
+            byte[] body = readBody(req);
+            if (body == null) {
+                error(res, 413, ErrorCodes.INVALID_REQUEST, "Request too large: the limit is " + maxBytes
+                        + " bytes.", null);
+                return;
+            }
+            JsonNode message;
+            try {
+                message = json.readTree(body);
+            } catch (IOException e) {
+                error(res, 400, ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON.", null);
+                return;
+            }
+            id = message != null && message.isObject() ? message.get("id") : null;
+            forwarded = new CachedBodyRequest(req, body);
+        }
+        forwarded.setAttribute(CALLER, caller.get());
+        CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
+        chain.doFilter(forwarded, wrapped);
+        if (wrapped.failed() && !res.isCommitted()) {
+            translate(wrapped, res, id);
+        }
+    }
+
+    /** The body, or null when it is larger than the cap. */
+    private byte[] readBody(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > maxBytes) {
+            return null;
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            return bytes.length > maxBytes ? null : bytes;
+        }
+    }
+
+    /** The servlet's error, as a JSON-RPC error: its own code and message when it gave them. */
+    private void translate(CapturedErrorResponse wrapped, HttpServletResponse res, JsonNode id) throws IOException {
+        int status = wrapped.errorStatus();
+        int code = status >= 500 ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.INVALID_REQUEST;
+        String message = wrapped.errorMessage() != null ? wrapped.errorMessage() : fallback(status);
+        try {
+            JsonNode body = json.readTree(wrapped.capturedBody());
+            JsonNode error = body == null ? null : body.has("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
+            if (error != null && error.hasNonNull("message")) {
+                message = error.get("message").asText();
+                code = error.path("code").asInt(code);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not JSON (or nothing written): the status says enough.
+        }
+        error(res, status, code, message, id);
+    }
+
+    private static String fallback(int status) {
+        return switch (status) {
+            case 404 -> "Unknown MCP session: it expired or was closed. Send initialize to start a new one.";
+            case 405 -> "Method not allowed on the MCP endpoint.";
+            case 413 -> "Request too large.";
+            case 503 -> "The server is shutting down.";
+            default -> status >= 500 ? "Internal error; the server logged it." : "Bad request.";
+        };
+    }
+
+    private void error(HttpServletResponse res, int status, int code, String message, JsonNode id)
+            throws IOException {
+        ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
+        body.set("id", id);
+        body.putObject("error").put("code", code).put("message", message);
+        byte[] bytes = json.writeValueAsBytes(body);
+        res.resetBuffer();
+        res.setStatus(status);
+        res.setContentType("application/json");
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        res.setContentLength(bytes.length);
+        res.getOutputStream().write(bytes);
+        res.getOutputStream().flush();
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
+            return Optional.of(value.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+}

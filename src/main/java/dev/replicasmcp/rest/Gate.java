@@ -1,0 +1,59 @@
+package dev.replicasmcp.rest;
+
+import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.account.ApiKeyService;
+import dev.replicasmcp.rest.routes.Http;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.util.Optional;
+
+/** Runs before every route: the Host and Origin must name this server, and /v1 needs an API key. */
+final class Gate {
+
+    private final HostPolicy hosts;
+    private final ApiKeyService keys;
+
+    Gate(HostPolicy hosts, ApiKeyService keys) {
+        this.hosts = hosts;
+        this.keys = keys;
+    }
+
+    void checkOrigin(Context ctx) {
+        if (!hosts.hostAllowed(ctx.header("Host"))) {
+            throw new ForbiddenResponse("Host '" + ctx.header("Host") + "' is not served here. Use localhost, or "
+                    + "start the server with --allowed-host for this name.");
+        }
+        if (!hosts.originAllowed(ctx.header("Origin"))) {
+            throw new ForbiddenResponse("Origin '" + ctx.header("Origin") + "' is not allowed. Start the server "
+                    + "with --allowed-origin to allow it.");
+        }
+    }
+
+    void authenticate(Context ctx) {
+        Optional<String> presented = bearer(ctx.header("Authorization"));
+        if (presented.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse("Missing API key. Send 'Authorization: Bearer sk_replicas_...'; "
+                    + "`scripts/run keys create --name NAME` makes one.");
+        }
+        Caller caller = keys.authenticate(presented.get()).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return new UnauthorizedResponse("Invalid or revoked API key. `scripts/run keys list` shows the active "
+                    + "keys.");
+        });
+        ctx.attribute(Http.CALLER, caller);
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
+            return Optional.of(value.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.replicasmcp.rest;
+
+import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.api.Services;
+import dev.replicasmcp.domain.account.ApiKeyService;
+import dev.replicasmcp.rest.routes.ConversationRoutes;
+import dev.replicasmcp.rest.routes.EnvironmentContentRoutes;
+import dev.replicasmcp.rest.routes.EnvironmentRoutes;
+import dev.replicasmcp.rest.routes.EventRoutes;
+import dev.replicasmcp.rest.routes.HookRoutes;
+import dev.replicasmcp.rest.routes.ReplicaRoutes;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The HTTP front door: the REST API under /v1 (Javalin routes over the domain services), its event
+ * streams, and any servlet mounted beside it (the MCP endpoint), on one Jetty server.
+ */
+public final class RestServer implements AutoCloseable {
+
+    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** Longer than every heartbeat, so a quiet stream or MCP session is never cut for idleness. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Where to listen, whom to serve, and what else to mount. */
+    public record Config(String host, int port, HostPolicy hosts, Duration heartbeat, List<Mount> mounts) {
+    }
+
+    /** A servlet mounted at a path beside the REST API, behind its own filter (Javalin's do not see it). */
+    public record Mount(String path, Servlet servlet, Filter filter) {
+    }
+
+    private final Javalin app;
+    private final EventRoutes events;
+
+    private RestServer(Javalin app, EventRoutes events) {
+        this.app = app;
+        this.events = events;
+    }
+
+    public static RestServer start(Config config, Services services, ApiKeyService keys) {
+        Gate gate = new Gate(config.hosts(), keys);
+        EventRoutes events = new EventRoutes(services, config.heartbeat());
+        Javalin app = Javalin.create(javalin -> {
+            server(javalin, config);
+            javalin.routes.before(gate::checkOrigin);
+            javalin.routes.before("/v1/*", gate::authenticate);
+            RestErrors.register(javalin.routes);
+            ReplicaRoutes.register(javalin.routes, services);
+            ConversationRoutes.register(javalin.routes, services);
+            events.register(javalin.routes);
+            EnvironmentRoutes.register(javalin.routes, services);
+            EnvironmentContentRoutes.register(javalin.routes, services);
+            HookRoutes.register(javalin.routes, services);
+        });
+        app.start();
+        return new RestServer(app, events);
+    }
+
+    private static void server(JavalinConfig javalin, Config config) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.http.maxRequestSize = MAX_BODY_BYTES;
+        javalin.http.compressionStrategy = CompressionStrategy.NONE;
+        javalin.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            return connector;
+        });
+        javalin.jetty.modifyServletContextHandler(handler -> config.mounts().forEach(mount -> {
+            ServletHolder servlet = new ServletHolder(mount.servlet());
+            servlet.setAsyncSupported(true);
+            handler.addServlet(servlet, mount.path());
+            FilterHolder filter = new FilterHolder(mount.filter());
+            filter.setAsyncSupported(true);
+            handler.addFilter(filter, mount.path(), EnumSet.of(DispatcherType.REQUEST));
+        }));
+    }
+
+    /** The port it listens on (the one chosen when started on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Ends the event streams, then stops the server. */
+    @Override
+    public void close() {
+        events.closeAll();
+        app.stop();
+    }
+}
