@@ -15,6 +15,11 @@ public record EnvironmentView(
         @Nullable @JsonPropertyDescription("Bound repository id, exclusive with repository_set_id") String repositoryId,
         @Nullable @JsonPropertyDescription("Bound repository set id, exclusive with repository_id") String repositorySetId,
         @Nullable String systemPrompt,
+        @JsonPropertyDescription("Mobile simulator access; not offered locally, always false") boolean mobileTestingEnabled,
+        @Nullable @JsonPropertyDescription("Instructions of a personal environment; always null here")
+        String personalPreferences,
+        @Nullable @JsonPropertyDescription("Source of a personal environment; always null here")
+        String sourceEnvironmentId,
         int variableCount,
         int fileCount,
         int skillCount,
@@ -24,7 +29,7 @@ public record EnvironmentView(
 
     public static EnvironmentView of(Environment e) {
         return new EnvironmentView(e.id(), e.organizationId(), null, e.name(), e.description(), e.isGlobal(),
-                e.repositoryId(), e.repositorySetId(), e.systemPrompt(), e.variableCount(), e.fileCount(),
+                e.repositoryId(), e.repositorySetId(), e.systemPrompt(), false, null, null, e.variableCount(), e.fileCount(),
                 e.skillCount(), e.mcpCount(), e.createdAt(), e.updatedAt());
     }
 }

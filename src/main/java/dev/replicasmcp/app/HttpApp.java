@@ -21,8 +21,13 @@ public final class HttpApp implements AutoCloseable {
     public static final Duration MCP_KEEP_ALIVE = Duration.ofSeconds(20);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
 
-    /** Where to listen and which extra names (beyond loopback) may reach the server. */
-    public record Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
+    /** Where to listen, which extra names (beyond loopback) may reach the server, how often streams ping. */
+    public record Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
+                          Duration sseHeartbeat) {
+
+        public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
+            this(host, port, allowedHosts, allowedOrigins, SSE_HEARTBEAT);
+        }
 
         HostPolicy hostPolicy() {
             List<String> hosts = new ArrayList<>(allowedHosts);
@@ -49,7 +54,7 @@ public final class HttpApp implements AutoCloseable {
                 MCP_KEEP_ALIVE);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
-                    SSE_HEARTBEAT, List.of(new RestServer.Mount(HttpEndpoint.PATH, mcp.servlet(), mcp.filter()))),
+                    options.sseHeartbeat(), List.of(new RestServer.Mount(HttpEndpoint.PATH, mcp.servlet(), mcp.filter()))),
                     core.services(), core.keys());
             return new HttpApp(mcp, rest);
         } catch (RuntimeException e) {

@@ -29,6 +29,11 @@ public final class TestCore implements AutoCloseable {
         this.caller = services.localCaller();
     }
 
+    /** The data folder (database, keys, workspaces). */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     public Repository repository(String name) throws Exception {
         return services.repositories().add(caller, TestRepos.create(dir, name, "main").toString(), null, null);
     }
