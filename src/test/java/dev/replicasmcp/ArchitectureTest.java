@@ -31,6 +31,17 @@ class ArchitectureTest {
                     "dev.replicasmcp.runtime..", "dev.replicasmcp.app..", "dev.replicasmcp.rest..");
 
     @ArchTest
+    static final ArchRule restDoesNotSeeMcpOrTheInfrastructure = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.rest..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.mcp..", "io.modelcontextprotocol..",
+                    "dev.replicasmcp.storage..", "dev.replicasmcp.runtime..", "dev.replicasmcp.app..");
+
+    @ArchTest
+    static final ArchRule mcpDoesNotSeeRestOrJavalin = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.mcp..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.rest..", "io.javalin..");
+
+    @ArchTest
     static final ArchRule onlyRuntimeStartsProcesses = noClasses().that()
             .resideOutsideOfPackage("dev.replicasmcp.runtime..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.ToolCatalog;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -33,11 +35,11 @@ class FullFlowIT {
     Path tmp;
 
     @Test
-    void toolsListDescribesEighteenToolsWithSchemasAndAnnotations() throws Exception {
+    void toolsListDescribesEveryToolWithSchemasAndAnnotations() throws Exception {
         try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), 0, logs)) {
             List<McpSchema.Tool> tools = server.client().listTools().tools();
 
-            assertThat(tools).hasSize(18);
+            assertThat(tools).hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
             assertThat(tools).extracting(McpSchema.Tool::name).doesNotHaveDuplicates().containsAll(OFFICIAL_TOOLS);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.title()).as("title of %s", tool.name()).isNotBlank();

@@ -3,6 +3,8 @@ package dev.replicasmcp.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.ToolCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -86,7 +88,8 @@ class StdoutPurityIT {
                     .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
             assertThat(responses.get(1).path("result").path("serverInfo").path("name").asText())
                     .isEqualTo("replicas-mcp");
-            assertThat(responses.get(2).path("result").path("tools")).hasSize(18);
+            assertThat(responses.get(2).path("result").path("tools"))
+                    .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
             assertThat(responses.get(3).path("result").path("isError").asBoolean()).isFalse();
             assertThat(responses.get(3).path("result").path("structuredContent").path("repositories").isArray())
                     .isTrue();

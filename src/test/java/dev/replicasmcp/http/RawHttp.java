@@ -1,0 +1,52 @@
+package dev.replicasmcp.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One HTTP/1.1 exchange over a plain socket, for the headers java.net.http will not send (Host).
+ * The answer must be fully delimited (Content-Length); the connection is closed after it.
+ */
+final class RawHttp {
+
+    /** Status line code and body of the answer. */
+    record Answer(int status, String head, String body) {
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer send(int port, String method, String path, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer (413) and close before a large body is all sent; read its answer.
+            }
+            String raw = readAll(socket.getInputStream());
+            int split = raw.indexOf("\r\n\r\n");
+            String head = raw.substring(0, split);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, raw.substring(split + 4));
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}
