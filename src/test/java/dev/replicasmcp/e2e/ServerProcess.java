@@ -49,11 +49,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar on the data folder and completes the MCP handshake. */
     static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs) {
+        return start(dataDir, turnDelayMs, logs, Map.of());
+    }
+
+    /** Starts the jar with extra environment variables (e.g. REPLICAS_API_KEY). */
+    static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs, Map<String, String> env) {
         List<String> command = command(dataDir, turnDelayMs);
         StringBuffer stderr = new StringBuffer();
         logs.track("server #" + STARTED.incrementAndGet() + " on " + dataDir, stderr::toString);
         StdioClientTransport transport = new StdioClientTransport(
-                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build(),
+                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).env(env).build(),
                 new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
         McpSyncClient client = McpClient.sync(transport)

@@ -3,6 +3,7 @@ package dev.replicasmcp.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.replicasmcp.support.OtherOrganization;
 import dev.replicasmcp.domain.environment.Environment;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.replicasmcp.http;
+package dev.replicasmcp.support;
 
 import static dev.replicasmcp.storage.jooq.Tables.MEMBERSHIPS;
 import static dev.replicasmcp.storage.jooq.Tables.ORGANIZATIONS;
@@ -17,13 +17,13 @@ import java.util.UUID;
  * A second organization with a user and an API key, written straight into the stores (the server
  * has no sign-up), through a connection of its own to the server's database file.
  */
-final class OtherOrganization {
+public final class OtherOrganization {
 
     private OtherOrganization() {
     }
 
     /** Creates the organization and answers a key of it. */
-    static String create(Path databaseFile, String name) {
+    public static String create(Path databaseFile, String name) {
         try (Database db = Database.open(databaseFile)) {
             String org = UUID.randomUUID().toString();
             String user = UUID.randomUUID().toString();
