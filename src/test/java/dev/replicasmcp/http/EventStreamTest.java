@@ -63,6 +63,9 @@ class EventStreamTest {
 
     /** Every engine event type the OpenAPI documents is checked against its EngineEvent variant. */
     static void assertContract(List<SseReader.Event> events) {
+        if (!Contract.available()) {
+            return;
+        }
         for (SseReader.Event event : events) {
             if (!event.type().equals("replica.deleted")) {
                 assertThat(Contract.get().validate("#/components/schemas/EngineEvent", event.data()))
@@ -154,7 +157,11 @@ class EventStreamTest {
         try (SseReader unknown = SseReader.open(http.client, http.base + "/v1/replica/" + UUID.randomUUID()
                 + "/events", http.key, null)) {
             assertThat(unknown.status()).isEqualTo(404);
-            assertThat(Contract.get().problems("GET", "/v1/replica/x/events", 404, unknown.errorBody())).isEmpty();
+            JsonNode error = unknown.errorBody();
+            assertThat(error.path("error").asText()).contains("No replica");
+            if (Contract.available()) {
+                assertThat(Contract.get().problems("GET", "/v1/replica/x/events", 404, error)).isEmpty();
+            }
         }
         String id = quietReplica("bad-resume");
         try (SseReader bad = SseReader.open(http.client, http.base + "/v1/replica/" + id + "/events", http.key,

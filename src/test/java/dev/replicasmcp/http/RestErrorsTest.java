@@ -27,7 +27,9 @@ class RestErrorsTest {
             assertThat(big.status()).isEqualTo(413);
             JsonNode body = HttpFixture.JSON.readTree(big.body());
             assertThat(body.path("error").asText()).contains("too large");
-            assertThat(Contract.get().problems("POST", "/v1/environments", 413, body)).isEmpty();
+            if (Contract.available()) {
+                assertThat(Contract.get().problems("POST", "/v1/environments", 413, body)).isEmpty();
+            }
 
             // The database goes away under the server: every call fails, none with a trace, and it keeps answering.
             http.core.core.close();
