@@ -12,7 +12,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,88 +187,17 @@ class BadInputIT {
         add(cases, "read_replica_history", Map.of("replica_id", replica, "limit", "abc"), "limit");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "full_text", "yes"), "full_text");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "chat_id", UNKNOWN), UNKNOWN);
-        environmentCases(cases);
+        EnvironmentBadInputs.add(cases, fixture.environmentId());
         return cases;
     }
 
-    /** Every tool on an environment names the environment it cannot find, and its own fields. */
-    private void environmentCases(List<Case> cases) {
-        Map<String, Map<String, Object>> tools = new LinkedHashMap<>();
-        tools.put("update_environment", Map.of("name", "renamed"));
-        tools.put("delete_environment", Map.of());
-        tools.put("list_environment_variables", Map.of());
-        tools.put("create_environment_variable", Map.of("key", "K", "value", "v"));
-        tools.put("update_environment_variable", Map.of("variable_id", UNKNOWN));
-        tools.put("delete_environment_variable", Map.of("variable_id", UNKNOWN));
-        tools.put("list_environment_files", Map.of());
-        tools.put("create_environment_file", Map.of("name", "n", "path", "~/f", "content", "c"));
-        tools.put("update_environment_file", Map.of("file_id", UNKNOWN));
-        tools.put("delete_environment_file", Map.of("file_id", UNKNOWN));
-        tools.put("list_environment_mcps", Map.of());
-        tools.put("create_environment_mcp", Map.of("name", "m", "transport", "stdio", "config",
-                Map.of("command", "npx", "args", List.of(), "env", Map.of())));
-        tools.put("update_environment_mcp", Map.of("mcp_id", UNKNOWN));
-        tools.put("delete_environment_mcp", Map.of("mcp_id", UNKNOWN));
-        tools.put("list_environment_skills", Map.of());
-        tools.put("enable_environment_skill", Map.of("slug", "tdd"));
-        tools.put("disable_environment_skill", Map.of("skill_id", UNKNOWN));
-        tools.put("get_warm_hooks_state", Map.of());
-        tools.put("test_warm_hook", Map.of("content", "echo"));
-        tools.put("save_warm_hook", Map.of("content", "echo"));
-        tools.put("save_and_test_warm_hook", Map.of("content", "echo"));
-        tools.put("get_start_hook", Map.of());
-        tools.put("save_start_hook", Map.of("content", "echo"));
-        tools.put("test_start_hook", Map.of("content", "echo"));
-        tools.put("set_warm_pool", Map.of("enabled", true));
-        tools.forEach((tool, rest) -> {
-            missing(cases, tool, rest, "environment_id");
-            add(cases, tool, with(rest, "environment_id", 5), "environment_id");
-            add(cases, tool, with(rest, "environment_id", UNKNOWN), UNKNOWN);
-            add(cases, tool, with(rest, "environment_id", MALFORMED), MALFORMED);
-        });
-        Map<String, Object> global = Map.of("environment_id", "global");
-        add(cases, "update_environment", with(global, "name", "x"), "Global");
-        add(cases, "update_environment", Map.of("environment_id", fixture.environmentId(), "clear", List.of("name")),
-                "clear");
-        add(cases, "delete_environment", global, "Global");
-        for (String[] idTool : new String[][] {{"update_environment_variable", "variable_id"},
-                {"delete_environment_variable", "variable_id"}, {"update_environment_file", "file_id"},
-                {"delete_environment_file", "file_id"}, {"update_environment_mcp", "mcp_id"},
-                {"delete_environment_mcp", "mcp_id"}, {"disable_environment_skill", "skill_id"}}) {
-            missing(cases, idTool[0], global, idTool[1]);
-            add(cases, idTool[0], with(global, idTool[1], UNKNOWN), UNKNOWN);
-        }
-        missing(cases, "create_environment_variable", with(global, "value", "v"), "key");
-        add(cases, "create_environment_variable", with(with(global, "key", "1 BAD"), "value", "v"), "key");
-        add(cases, "create_environment_file", with(with(with(global, "name", "n"), "path", "/etc/x"), "content", "c"),
-                "path");
-        add(cases, "create_environment_mcp", with(with(with(global, "name", "m"), "transport", "pigeon"), "config",
-                Map.of()), "transport");
-        missing(cases, "enable_environment_skill", global, "slug");
-        missing(cases, "save_warm_hook", global, "content");
-        add(cases, "save_start_hook", with(global, "content", 5), "content");
-        add(cases, "test_warm_hook", with(with(global, "content", "echo"), "timeout_seconds", 0), "timeout_seconds");
-        add(cases, "test_start_hook", with(with(global, "content", "echo"), "timeout_seconds", 901), "timeout_seconds");
-        missing(cases, "set_warm_pool", global, "enabled");
-        add(cases, "set_warm_pool", with(global, "enabled", "yes"), "enabled");
-        missing(cases, "list_warm_pool_workspaces", Map.of(), "config_id");
-        add(cases, "list_warm_pool_workspaces", Map.of("config_id", UNKNOWN), UNKNOWN);
-        add(cases, "list_warm_pool_workspaces", Map.of("config_id", MALFORMED), MALFORMED);
-        add(cases, "search_skill_catalog", Map.of("q", 5), "q");
-    }
 
-    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(base);
-        copy.put(key, value);
-        return copy;
-    }
-
-    private static void add(List<Case> cases, String tool, Map<String, Object> args, String... mentions) {
+    static void add(List<Case> cases, String tool, Map<String, Object> args, String... mentions) {
         cases.add(new Case(tool, args, List.of(mentions)));
     }
 
     /** A required field left out: the answer says which one, and that it is required. */
-    private static void missing(List<Case> cases, String tool, Map<String, Object> args, String field) {
+    static void missing(List<Case> cases, String tool, Map<String, Object> args, String field) {
         cases.add(new Case(tool, args, List.of("'" + field + "' is required")));
     }
 
