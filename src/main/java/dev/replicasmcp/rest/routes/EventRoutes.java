@@ -43,9 +43,18 @@ public final class EventRoutes {
         routes.get("/v1/replica/{id}/events", this::stream);
     }
 
-    /** Ends every open stream (the server is stopping). */
+    /** Ends every open stream and lets their handlers finish, so clients see a clean end (server stopping). */
     public void closeAll() {
         open.forEach(EventStream::close);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void stream(Context ctx) throws InterruptedException {
