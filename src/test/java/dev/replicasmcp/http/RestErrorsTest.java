@@ -27,9 +27,7 @@ class RestErrorsTest {
             assertThat(big.status()).isEqualTo(413);
             JsonNode body = HttpFixture.JSON.readTree(big.body());
             assertThat(body.path("error").asText()).contains("too large");
-            if (Contract.available()) {
-                assertThat(Contract.get().problems("POST", "/v1/environments", 413, body)).isEmpty();
-            }
+            assertThat(Contract.get().problems("POST", "/v1/environments", 413, body)).isEmpty();
 
             // The database goes away under the server: every call fails, none with a trace, and it keeps answering.
             http.core.core.close();
