@@ -24,13 +24,23 @@ public final class ToolCatalog {
         this.schemas = schemas;
     }
 
+    /** The server's catalogue, with the schemas generated at packaging when the jar holds them. */
     public static ToolCatalog standard(ObjectMapper toolMapper) {
+        return new ToolCatalog(standardSpecs(), SchemaFactory.pregeneratedOrOnDemand(toolMapper));
+    }
+
+    /** The same catalogue with every schema generated from the records now (what tools.json holds). */
+    public static ToolCatalog generated(ObjectMapper toolMapper) {
+        return new ToolCatalog(standardSpecs(), new SchemaFactory(toolMapper));
+    }
+
+    static List<ToolSpec<?, ?>> standardSpecs() {
         List<ToolSpec<?, ?>> all = new ArrayList<>();
         all.addAll(ReplicaTools.all());
         all.addAll(ConversationTools.all());
         all.addAll(RepositoryTools.all());
         all.addAll(EnvironmentTools.all());
-        return new ToolCatalog(all, new SchemaFactory(toolMapper));
+        return all;
     }
 
     public List<ToolSpec<?, ?>> specs() {
