@@ -10,6 +10,7 @@ import json
 import math
 import os
 import random
+import select
 import shutil
 import sqlite3
 import statistics
@@ -38,14 +39,40 @@ def percentile(values, p):
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
+class LineReader:
+    """Newline-delimited reads from a pipe with a deadline, so a lost response cannot hang the bench."""
+
+    def __init__(self, stream):
+        self.fd = stream.fileno()
+        self.buffer = bytearray()
+
+    def readline(self, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            end = self.buffer.find(b"\n")
+            if end >= 0:
+                line = bytes(self.buffer[:end + 1])
+                del self.buffer[:end + 1]
+                return line
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.fd], [], [], remaining)[0]:
+                raise TimeoutError(f"no line within {timeout:g} s")
+            chunk = os.read(self.fd, 1 << 20)
+            if not chunk:
+                return b""
+            self.buffer += chunk
+
+
 class Server:
     """One server process over stdio: newline-delimited JSON-RPC, one request in flight."""
 
-    def __init__(self, command, data_dir, extra=(), stderr_path=None):
+    def __init__(self, command, data_dir, extra=(), stderr_path=None, timeout=30):
         self.stderr_path = stderr_path or os.devnull
         self.stderr = open(self.stderr_path, "ab")
         self.process = subprocess.Popen(list(command) + ["--data-dir", data_dir] + list(extra),
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
+        self.reader = LineReader(self.process.stdout)
+        self.timeout = timeout
         self.next_id = 0
 
     def send(self, message):
@@ -53,11 +80,12 @@ class Server:
         self.process.stdin.flush()
 
     def request(self, method, params):
+        """The response to one request; TimeoutError when none comes (the request id is never reused)."""
         self.next_id += 1
         request_id = self.next_id
         self.send({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
         while True:
-            line = self.process.stdout.readline()
+            line = self.reader.readline(self.timeout)
             if not line:
                 raise RuntimeError(f"the server closed stdout while {method} was pending; see {self.stderr_path}")
             message = json.loads(line)
@@ -73,7 +101,10 @@ class Server:
 
     def call(self, name, arguments):
         """Returns (structuredContent or None, error text or None)."""
-        response = self.request("tools/call", {"name": name, "arguments": arguments})
+        try:
+            response = self.request("tools/call", {"name": name, "arguments": arguments})
+        except TimeoutError:
+            return None, f"no response within {self.timeout:g} s (lost)"
         if "error" in response:
             return None, f"JSON-RPC error {response['error']}"
         result = response.get("result", {})
@@ -115,7 +146,10 @@ def cold_start(command, runs, data_dir=None, label=""):
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         process.stdin.write(init_line)
         process.stdin.flush()
-        line = process.stdout.readline()
+        try:
+            line = LineReader(process.stdout).readline(60)
+        except TimeoutError:
+            line = b""
         elapsed = (time.perf_counter() - start) * 1000
         process.stdin.close()
         _, status, usage = os.wait4(process.pid, 0)
@@ -443,7 +477,7 @@ def seed(command, data_dir, replicas, events_per_replica, work):
 
 def latency(command, data_dir, replica_ids, calls, warmup, events_per_replica, work):
     rng = random.Random(7)
-    server = Server(command, data_dir, (), os.path.join(work, "latency-server.log"))
+    server = Server(command, data_dir, (), os.path.join(work, "latency-server.log"), timeout=10)
     server.initialize()
     default_window = min(20, events_per_replica)
     page_window = max(0, min(50, events_per_replica - 50))
@@ -458,6 +492,7 @@ def latency(command, data_dir, replica_ids, calls, warmup, events_per_replica, w
     samples = {kind: [] for kind in kinds}
     errors = {kind: 0 for kind in kinds}
     first_error = {}
+    warmup_errors = []
 
     def one(kind, record):
         extra, check = kinds[kind]
@@ -469,10 +504,13 @@ def latency(command, data_dir, replica_ids, calls, warmup, events_per_replica, w
         if error is None and not check(replica_id, out):
             error = "unexpected content: " + json.dumps(out)[:300]
         if record:
-            samples[kind].append(elapsed)
             if error:
                 errors[kind] += 1
                 first_error.setdefault(kind, error)
+            if not (error or "").startswith("no response"):
+                samples[kind].append(elapsed)
+        elif error:
+            warmup_errors.append(f"{kind}: {error}")
 
     log(f"latency: warm-up, {warmup} calls of each tool")
     for _ in range(warmup):
@@ -487,7 +525,13 @@ def latency(command, data_dir, replica_ids, calls, warmup, events_per_replica, w
     server.close()
     for kind, error in first_error.items():
         log(f"latency: {errors[kind]} error(s) in {kind}; first: {error}")
-    return samples, errors, seconds
+    for error in warmup_errors:
+        log(f"latency: error during warm-up (not counted): {error}")
+    with open(os.path.join(work, "latency-server.log"), errors="replace") as f:
+        lost = f.read().count("Failed to enqueue message")
+    if lost:
+        log(f"latency: the server log reports {lost} response(s) it failed to enqueue (SDK stdio transport race)")
+    return samples, errors, seconds, warmup_errors, first_error, lost
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,7 +589,8 @@ def main():
         cold[f"existing database ({counts['replicas']:,} replicas, {counts['history_events']:,} events)"] = \
             cold_start(command, cold_runs, seeded, "seeded database")
 
-        samples, errors, latency_seconds = latency(command, seeded, replica_ids, calls, warmup, events, work)
+        samples, errors, latency_seconds, warmup_errors, first_error, lost = latency(
+            command, seeded, replica_ids, calls, warmup, events, work)
     finally:
         if keep:
             log(f"kept {work}")
@@ -588,9 +633,18 @@ def main():
         out.append(f"| {kind} | {len(times)} | {errors[kind]} | {statistics.mean(times):.2f} | "
                    f"{percentile(times, 50):.2f} | {percentile(times, 99):.2f} | {max(times):.2f} |")
     out.append("")
+    for kind, error in first_error.items():
+        out.append(f"- {errors[kind]} error(s) in {kind}; first: {error}")
+    if warmup_errors:
+        out.append(f"- {len(warmup_errors)} error(s) during warm-up (not counted above); first: {warmup_errors[0]}")
+    if lost:
+        out.append(f"- The server log reports {lost} response(s) the SDK's stdio transport failed to enqueue "
+                   f"(\"Failed to enqueue message\"): the client never receives those.")
+    if first_error or warmup_errors or lost:
+        out.append("")
     out.append(f"Whole benchmark: {total:.0f} s (latency phase {latency_seconds:.0f} s).")
     print("\n".join(out))
-    return 1 if any(errors.values()) else 0
+    return 1 if any(errors.values()) or warmup_errors or lost else 0
 
 
 if __name__ == "__main__":
