@@ -32,6 +32,6 @@ final class ToolsCommand implements Callable<Integer> {
 
     static String catalogueJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        return pretty.writeValueAsString(ToolCatalog.standard(JsonMappers.tools()).toJson(pretty)) + "\n";
+        return pretty.writeValueAsString(ToolCatalog.generated(JsonMappers.tools()).toJson(pretty)) + "\n";
     }
 }

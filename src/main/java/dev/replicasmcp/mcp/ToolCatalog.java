@@ -27,7 +27,17 @@ public final class ToolCatalog {
         this.schemas = schemas;
     }
 
+    /** The server's catalogue, with the schemas generated at packaging when the jar holds them. */
     public static ToolCatalog standard(ObjectMapper toolMapper) {
+        return new ToolCatalog(standardSpecs(), SchemaFactory.pregeneratedOrOnDemand(toolMapper));
+    }
+
+    /** The same catalogue with every schema generated from the records now (what tools.json holds). */
+    public static ToolCatalog generated(ObjectMapper toolMapper) {
+        return new ToolCatalog(standardSpecs(), new SchemaFactory(toolMapper));
+    }
+
+    static List<ToolSpec<?, ?>> standardSpecs() {
         List<ToolSpec<?, ?>> all = new ArrayList<>();
         all.addAll(ReplicaTools.all());
         all.addAll(ConversationTools.all());
@@ -36,7 +46,7 @@ public final class ToolCatalog {
         all.addAll(VariableFileTools.all());
         all.addAll(McpSkillTools.all());
         all.addAll(HookTools.all());
-        return new ToolCatalog(all, new SchemaFactory(toolMapper));
+        return all;
     }
 
     /** The toolsets tools are grouped in; --toolsets picks among them. */

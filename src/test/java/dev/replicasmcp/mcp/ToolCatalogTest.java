@@ -20,7 +20,7 @@ class ToolCatalogTest {
             "create_chat", "delete_chat", "read_replica_history", "get_replica_hooks");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final JsonNode generated = ToolCatalog.standard(JsonMappers.tools()).toJson(mapper);
+    private final JsonNode generated = ToolCatalog.generated(JsonMappers.tools()).toJson(mapper);
 
     @Test
     void toolsJsonMatchesTheCode() throws Exception {

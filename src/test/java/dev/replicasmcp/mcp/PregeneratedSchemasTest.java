@@ -1,0 +1,54 @@
+package dev.replicasmcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The schemas the jar carries from packaging are exactly the ones the server would generate. */
+class PregeneratedSchemasTest {
+
+    private final ObjectMapper mapper = JsonMappers.tools();
+
+    @Test
+    void everyToolDescribesIdenticallyFromThePregeneratedSchemas() throws Exception {
+        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(mapper,
+                new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        ToolCatalog generated = ToolCatalog.generated(mapper);
+        ToolCatalog pregenerated = new ToolCatalog(ToolCatalog.standardSpecs(), new SchemaFactory(mapper, written));
+
+        assertThat(pregenerated.specs()).hasSameSizeAs(generated.specs()).isNotEmpty();
+        for (int i = 0; i < generated.specs().size(); i++) {
+            ToolSpec<?, ?> spec = generated.specs().get(i);
+            assertThat(written).containsKeys(SchemaFactory.key(false, spec.input()),
+                    SchemaFactory.key(true, spec.output()));
+            assertThat(pregenerated.describe(pregenerated.specs().get(i))).isEqualTo(generated.describe(spec));
+            assertThat(mapper.writeValueAsString(pregenerated.describe(pregenerated.specs().get(i))))
+                    .isEqualTo(mapper.writeValueAsString(generated.describe(spec)));
+        }
+        assertThat(mapper.writeValueAsString(pregenerated.toJson(mapper)))
+                .isEqualTo(mapper.writeValueAsString(generated.toJson(mapper)));
+    }
+
+    @Test
+    void aTypeTheFileDoesNotCoverIsGenerated() {
+        SchemaFactory empty = new SchemaFactory(mapper, Map.of());
+        ToolSpec<?, ?> spec = ToolCatalog.standardSpecs().get(0);
+        assertThat(empty.input(spec.input())).isEqualTo(new SchemaFactory(mapper).input(spec.input()));
+        assertThat(empty.output(spec.output())).isEqualTo(new SchemaFactory(mapper).output(spec.output()));
+    }
+
+    @Test
+    void handedOutSchemasAreCopies() throws Exception {
+        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(mapper,
+                new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        SchemaFactory factory = new SchemaFactory(mapper, written);
+        Class<?> input = ToolCatalog.standardSpecs().get(0).input();
+        factory.inputSchema(input).put("mutated", true);
+        assertThat(factory.input(input)).doesNotContainKey("mutated");
+    }
+}
