@@ -2,16 +2,13 @@ package dev.replicasmcp.app;
 
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
+import dev.replicasmcp.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +20,6 @@ public final class ApiKeyFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFile.class);
     public static final String NAME = "api-key";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private ApiKeyFile() {
     }
@@ -49,15 +45,7 @@ public final class ApiKeyFile {
     static void write(Path file, String content) {
         try {
             Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } else {
-                Files.createFile(file);
-                file.toFile().setReadable(false, false);
-                file.toFile().setWritable(false, false);
-                file.toFile().setReadable(true, true);
-                file.toFile().setWritable(true, true);
-            }
+            OwnerOnlyFiles.create(file);
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the API key file " + file + ": " + e.getMessage(), e);

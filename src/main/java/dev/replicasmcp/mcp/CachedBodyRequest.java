@@ -45,7 +45,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already in memory");
+                throw new IllegalStateException("the body is already in memory; read it synchronously");
             }
         };
     }

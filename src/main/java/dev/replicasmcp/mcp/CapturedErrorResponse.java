@@ -97,7 +97,7 @@ final class CapturedErrorResponse extends HttpServletResponseWrapper {
 
                 @Override
                 public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException("error bodies are written synchronously");
+                    throw new IllegalStateException("error bodies are written synchronously");
                 }
             };
         }
