@@ -50,8 +50,14 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public void delete(String organizationId, String id) {
-        db.run(dsl -> dsl.deleteFrom(ENVIRONMENTS)
-                .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute());
+        db.run(dsl -> {
+            // Deleted replicas stay as tombstones that still reference the environment; they go with it
+            // (their chats, history and hook logs cascade), or the foreign key would refuse the delete.
+            dsl.deleteFrom(REPLICAS).where(REPLICAS.ORGANIZATION_ID.eq(organizationId)
+                    .and(REPLICAS.ENVIRONMENT_ID.eq(id)).and(REPLICAS.DELETED_AT.isNotNull())).execute();
+            dsl.deleteFrom(ENVIRONMENTS)
+                    .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute();
+        });
     }
 
     @Override
