@@ -33,11 +33,11 @@ class FullFlowIT {
     Path tmp;
 
     @Test
-    void toolsListDescribesEighteenToolsWithSchemasAndAnnotations() throws Exception {
+    void toolsListDescribesEveryToolWithSchemasAndAnnotations() throws Exception {
         try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), 0, logs)) {
             List<McpSchema.Tool> tools = server.client().listTools().tools();
 
-            assertThat(tools).hasSize(18);
+            assertThat(tools).hasSize(45);
             assertThat(tools).extracting(McpSchema.Tool::name).doesNotHaveDuplicates().containsAll(OFFICIAL_TOOLS);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.title()).as("title of %s", tool.name()).isNotBlank();
