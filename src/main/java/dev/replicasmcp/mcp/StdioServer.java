@@ -52,7 +52,8 @@ public final class StdioServer {
         CountDownLatch release = new CountDownLatch(1);
         InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
-        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version);
+        McpSyncServer server = McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker,
+                version);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();
