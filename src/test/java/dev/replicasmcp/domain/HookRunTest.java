@@ -105,6 +105,19 @@ class HookRunTest {
         });
     }
 
+    @Test
+    void aTestRunThatSucceedsLeavesNoBackgroundProcessBehind() throws Exception {
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        t.services.contents().variables().create(t.caller, env.id(), "PID_DIR", pids.toString());
+        long started = System.nanoTime();
+        HookRun run = run("sleep 300 &\necho $! > \"$PID_DIR/child.pid\"\necho done", 20);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).isEqualTo("done\n");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("not held up by the child").isLessThan(5_000L);
+        long childPid = Long.parseLong(Files.readString(pids.resolve("child.pid")).trim());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(running(childPid)).isFalse());
+    }
+
     /** Alive and not a zombie waiting for init to reap it. */
     static boolean running(long pid) throws Exception {
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
