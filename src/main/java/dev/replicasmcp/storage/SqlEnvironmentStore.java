@@ -103,7 +103,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     private Optional<Environment> first(String organizationId, Condition condition) {
         return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.ID).limit(1)
+                .orderBy(ENVIRONMENTS.CREATED_AT, SqlEnvironmentConfigStore.inserted(ENVIRONMENTS)).limit(1)
                 .fetchOptional(SqlEnvironmentStore::toEnvironment));
     }
 

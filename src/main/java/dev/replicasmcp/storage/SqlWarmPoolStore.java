@@ -113,7 +113,8 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
         return db.with(dsl -> dsl.selectFrom(WARM_POOL_WORKSPACES)
                 .where(WARM_POOL_WORKSPACES.WARM_POOL_CONFIG_ID.eq(configId)
                         .and(WARM_POOL_WORKSPACES.STATUS.eq(status.wire())))
-                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT).fetch(SqlWarmPoolStore::toWorkspace));
+                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT, SqlEnvironmentConfigStore.inserted(WARM_POOL_WORKSPACES))
+                .fetch(SqlWarmPoolStore::toWorkspace));
     }
 
     @Override
