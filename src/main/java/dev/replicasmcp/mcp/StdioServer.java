@@ -3,17 +3,18 @@ package dev.replicasmcp.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>The SDK transport stops writing the moment it reads end of input, which would drop the answers
  * of requests still running. So the end of stdin is held back from it until every request read has
  * been answered (requests and responses are counted line by line), then passed on.
+ *
+ * <p>The SDK transport also stops reading for good at the first line it cannot parse as a JSON-RPC
+ * message (even an empty one), leaving the process alive but deaf. So such lines never reach it: each
+ * is answered with a JSON-RPC error (id null) and dropped; blank lines are skipped.
  */
 public final class StdioServer {
 
@@ -45,9 +50,10 @@ public final class StdioServer {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InputStream in = new HeldEof(new FileInputStream(FileDescriptor.in), ledger, eof, release);
+        InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
-        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version);
+        McpSyncServer server = McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker,
+                version);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();
@@ -80,11 +86,22 @@ public final class StdioServer {
             return pending.get();
         }
 
-        void lineRead(byte[] line) {
-            Map<?, ?> message = parse(line);
-            if (message != null && message.get("id") != null && message.get("method") != null) {
+        /** Whether the line is a JSON-RPC message the transport can take; counts the requests among them. */
+        boolean accept(byte[] line) throws IOException {
+            String text = new String(line, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                return false;
+            }
+            McpSchema.JSONRPCMessage message;
+            try {
+                message = McpSchema.deserializeJsonRpcMessage(mapper, text);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            if (message instanceof McpSchema.JSONRPCRequest) {
                 pending.incrementAndGet();
             }
+            return true;
         }
 
         void lineWritten(byte[] line) {
@@ -149,18 +166,31 @@ public final class StdioServer {
     }
 
     /**
-     * Stdin, counting the requests read. At end of file it signals {@code eof} and then blocks until
-     * {@code release}, so the transport keeps writing answers meanwhile; a read error is passed on at once.
+     * Stdin as the transport sees it: only whole lines that are JSON-RPC messages, each counted. A line
+     * that is not one is answered with a JSON-RPC error on stdout (never echoing it: it may hold a
+     * secret) and dropped. At end of file it signals {@code eof} and then blocks until {@code release},
+     * so the transport keeps writing answers meanwhile; a read error is passed on at once.
      */
-    private static final class HeldEof extends FilterInputStream {
+    private static final class CheckedInput extends InputStream {
 
-        private final Lines lines;
+        private static final byte[] INVALID = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
+                + "\"message\":\"Parse error: each line must be one JSON-RPC 2.0 message\"}}\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        private final InputStream in;
+        private final Ledger ledger;
+        private final OutputStream out;
         private final CountDownLatch eof;
         private final CountDownLatch release;
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        private byte[] ready = new byte[0];
+        private int position;
+        private boolean ended;
 
-        HeldEof(InputStream in, Ledger ledger, CountDownLatch eof, CountDownLatch release) {
-            super(in);
-            this.lines = new Lines(ledger::lineRead);
+        CheckedInput(InputStream in, Ledger ledger, OutputStream out, CountDownLatch eof, CountDownLatch release) {
+            this.in = in;
+            this.ledger = ledger;
+            this.out = out;
             this.eof = eof;
             this.release = release;
         }
@@ -174,22 +204,64 @@ public final class StdioServer {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (position >= ready.length) {
+                if (ended) {
+                    eof.countDown();
+                    awaitRelease();
+                    return -1;
+                }
+                fill();
+            }
+            int n = Math.min(len, ready.length - position);
+            System.arraycopy(ready, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        private void fill() throws IOException {
+            byte[] chunk = new byte[8192];
             int n;
             try {
-                n = super.read(b, off, len);
+                n = in.read(chunk);
             } catch (IOException e) {
                 eof.countDown();
                 throw e;
             }
-            if (n > 0) {
-                lines.feed(b, off, n);
-                return n;
-            }
+            ByteArrayOutputStream accepted = new ByteArrayOutputStream();
             if (n < 0) {
-                eof.countDown();
-                awaitRelease();
+                ended = true;
+                if (partial.size() > 0) {
+                    take(accepted);
+                }
             }
-            return n;
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    take(accepted);
+                } else {
+                    partial.write(chunk[i]);
+                }
+            }
+            ready = accepted.toByteArray();
+            position = 0;
+        }
+
+        private void take(ByteArrayOutputStream accepted) throws IOException {
+            byte[] line = partial.toByteArray();
+            partial.reset();
+            if (ledger.accept(line)) {
+                accepted.write(line);
+                accepted.write('\n');
+            } else if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+                LOG.warn("Answered a line of {} bytes on stdin that is not a JSON-RPC message with a parse error",
+                        line.length);
+                synchronized (out) { // the transport writes under the same lock
+                    out.write(INVALID);
+                    out.flush();
+                }
+            }
         }
 
         private void awaitRelease() throws IOException {

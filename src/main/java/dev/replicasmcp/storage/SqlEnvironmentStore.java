@@ -50,8 +50,14 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public void delete(String organizationId, String id) {
-        db.run(dsl -> dsl.deleteFrom(ENVIRONMENTS)
-                .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute());
+        db.run(dsl -> {
+            // Deleted replicas stay as tombstones that still reference the environment; they go with it
+            // (their chats, history and hook logs cascade), or the foreign key would refuse the delete.
+            dsl.deleteFrom(REPLICAS).where(REPLICAS.ORGANIZATION_ID.eq(organizationId)
+                    .and(REPLICAS.ENVIRONMENT_ID.eq(id)).and(REPLICAS.DELETED_AT.isNotNull())).execute();
+            dsl.deleteFrom(ENVIRONMENTS)
+                    .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute();
+        });
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     private Optional<Environment> first(String organizationId, Condition condition) {
         return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.ID).limit(1)
+                .orderBy(ENVIRONMENTS.CREATED_AT, Rows.inserted(ENVIRONMENTS)).limit(1)
                 .fetchOptional(SqlEnvironmentStore::toEnvironment));
     }
 

@@ -89,6 +89,13 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
     }
 
     @Override
+    public boolean transition(String id, PoolStatus from, PoolStatus to, String at) {
+        return db.with(dsl -> dsl.update(WARM_POOL_WORKSPACES).set(WARM_POOL_WORKSPACES.STATUS, to.wire())
+                .set(WARM_POOL_WORKSPACES.UPDATED_AT, at)
+                .where(WARM_POOL_WORKSPACES.ID.eq(id).and(WARM_POOL_WORKSPACES.STATUS.eq(from.wire()))).execute()) > 0;
+    }
+
+    @Override
     public void setPath(String id, String path) {
         db.run(dsl -> dsl.update(WARM_POOL_WORKSPACES).set(WARM_POOL_WORKSPACES.PATH, path)
                 .where(WARM_POOL_WORKSPACES.ID.eq(id)).execute());
@@ -113,7 +120,8 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
         return db.with(dsl -> dsl.selectFrom(WARM_POOL_WORKSPACES)
                 .where(WARM_POOL_WORKSPACES.WARM_POOL_CONFIG_ID.eq(configId)
                         .and(WARM_POOL_WORKSPACES.STATUS.eq(status.wire())))
-                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT).fetch(SqlWarmPoolStore::toWorkspace));
+                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT, Rows.inserted(WARM_POOL_WORKSPACES))
+                .fetch(SqlWarmPoolStore::toWorkspace));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.replicasmcp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ class BadInputIT {
     Flows.Setup fixture;
     String chatId;
     String notGit;
+    EnvironmentBadInput.Ids environmentIds;
+    volatile boolean stuck;
 
     record Case(String tool, Map<String, Object> args, List<String> mentions) {
     }
@@ -61,6 +65,27 @@ class BadInputIT {
         fixture = Flows.replica(server, repo, "bad-input", "hello");
         chatId = server.ok("list_chats", Map.of("replica_id", fixture.replicaId())).path("chats").path(0)
                 .path("id").asText();
+        String env = fixture.environmentId();
+        server.ok("create_environment", Map.of("name", "bad-input-other"));
+        String variable = id(server.ok("create_environment_variable", Map.of("environment_id", env, "key",
+                "API_TOKEN", "value", "v")).path("environment_variable"));
+        server.ok("create_environment_variable", Map.of("environment_id", env, "key", "OTHER", "value", "o"));
+        String file = id(server.ok("create_environment_file", Map.of("environment_id", env, "name", "f",
+                "path", "~/f", "content", "c")).path("environment_file"));
+        Map<String, Object> http = Map.of("url", "https://mcp.example/mcp");
+        String mcp = id(server.ok("create_environment_mcp", Map.of("environment_id", env, "name", "tracker",
+                "transport", "http", "config", http)).path("environment_mcp"));
+        server.ok("create_environment_mcp", Map.of("environment_id", env, "name", "docs", "transport", "http",
+                "config", http));
+        String skill = id(server.ok("enable_environment_skill", Map.of("environment_id", env, "slug", "tdd"))
+                .path("environment_skill"));
+        String pool = id(server.ok("set_warm_pool", Map.of("environment_id", env, "enabled", false))
+                .path("warm_pool"));
+        environmentIds = new EnvironmentBadInput.Ids(env, variable, file, mcp, skill, pool);
+    }
+
+    private static String id(JsonNode node) {
+        return node.path("id").asText();
     }
 
     @AfterAll
@@ -187,7 +212,7 @@ class BadInputIT {
         add(cases, "read_replica_history", Map.of("replica_id", replica, "limit", "abc"), "limit");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "full_text", "yes"), "full_text");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "chat_id", UNKNOWN), UNKNOWN);
-        EnvironmentBadInputs.add(cases, fixture.environmentId());
+        cases.addAll(EnvironmentBadInput.cases(environmentIds));
         return cases;
     }
 
@@ -203,11 +228,19 @@ class BadInputIT {
 
     @TestFactory
     Stream<DynamicTest> everyBadCallIsAToolErrorNamingTheFieldOrId() {
-        return cases().stream().map(c -> dynamicTest(c.tool() + " " + c.args(), () -> {
-            String text = server.error(c.tool(), c.args());
-            assertThat(text).as("error text of %s %s", c.tool(), c.args()).contains(c.mentions());
+        return cases().stream().map(c -> dynamicTest(abbreviate(c.tool() + " " + c.args()), () -> {
+            assertThat(stuck).as("an earlier call got no answer; the server is not serving").isFalse();
+            stuck = true; // cleared once the call is answered, so one hang does not stall every case after it
+            String text = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.error(c.tool(), c.args()));
+            stuck = false;
+            assertThat(text).as("error text of %s", abbreviate(c.tool() + " " + c.args()))
+                    .contains(c.mentions());
             assertServerStillServes();
         }));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 160) + "… (" + text.length() + " characters)";
     }
 
     @Test

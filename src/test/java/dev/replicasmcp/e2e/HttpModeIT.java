@@ -90,7 +90,8 @@ class HttpModeIT {
             local.ok("list_environments", Map.of());
         }
         String theirs = OtherOrganization.create(data.resolve("replicas.db"), "elsewhere");
-        try (ServerProcess other = ServerProcess.start(data, 0, logs, Map.of("REPLICAS_API_KEY", theirs))) {
+        try (ServerProcess other = ServerProcess.start(data, 0, logs,
+                new ServerProcess.Options(List.of(), Map.of("REPLICAS_API_KEY", theirs), progress -> { }))) {
             other.ok("create_environment", Map.of("name", "theirs"));
         }
         try (ServerProcess local = ServerProcess.start(data, 0, logs)) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The packaged server jar as a real subprocess over stdio, driven by the MCP Java SDK's client, with
@@ -49,16 +50,22 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar on the data folder and completes the MCP handshake. */
     static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs) {
-        return start(dataDir, turnDelayMs, logs, Map.of());
+        return start(dataDir, turnDelayMs, logs, new Options(List.of(), Map.of(), progress -> { }));
     }
 
-    /** Starts the jar with extra environment variables (e.g. REPLICAS_API_KEY). */
-    static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs, Map<String, String> env) {
-        List<String> command = command(dataDir, turnDelayMs);
+    /** Extra server options, extra environment variables for the server, and where progress notifications go. */
+    record Options(List<String> args, Map<String, String> env,
+                   Consumer<McpSchema.ProgressNotification> progress) {
+    }
+
+    static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs, Options options) {
+        List<String> command = new ArrayList<>(command(dataDir, turnDelayMs));
+        command.addAll(options.args());
         StringBuffer stderr = new StringBuffer();
         logs.track("server #" + STARTED.incrementAndGet() + " on " + dataDir, stderr::toString);
         StdioClientTransport transport = new StdioClientTransport(
-                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).env(env).build(),
+                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+                        .env(options.env()).build(),
                 new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
         McpSyncClient client = McpClient.sync(transport)
@@ -66,6 +73,7 @@ final class ServerProcess implements AutoCloseable {
                 .initializationTimeout(Duration.ofSeconds(90))
                 // Successful results are then checked against the tool's outputSchema by the client.
                 .enableCallToolSchemaCaching(true)
+                .progressConsumer(options.progress())
                 .build();
         client.initialize();
         client.listTools(); // fills the client's output-schema cache, so results are validated

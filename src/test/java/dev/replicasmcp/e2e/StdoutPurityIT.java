@@ -105,6 +105,45 @@ class StdoutPurityIT {
         }
     }
 
+    @Test
+    void linesThatAreNotJsonRpcAreAnsweredWithAParseErrorAndTheServerKeepsReading() throws Exception {
+        Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
+        StringBuffer stderr = new StringBuffer();
+        logs.track("raw server", stderr::toString);
+        CompletableFuture.runAsync(() -> readAll(new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))).forEach(line -> stderr.append(line).append('\n')));
+        try {
+            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> readAll(new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))));
+            OutputStream stdin = process.getOutputStream();
+            write(stdin, INITIALIZE);
+            write(stdin, AFTER_INITIALIZE.get(0));
+            for (String garbage : List.of("not json at all", "", "   ", "[1, 2]", "{\"jsonrpc\":\"2.0\"}",
+                    "{\"secret\": \"garbage-secret-7f1c\"")) {
+                write(stdin, garbage);
+            }
+            write(stdin, AFTER_INITIALIZE.get(1));
+            write(stdin, call(3, "list_repositories", "{}"));
+            stdin.close();
+
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("the server still exits once stdin closes").isTrue();
+            assertThat(process.exitValue()).isZero();
+            List<JsonNode> messages = lines.get(10, TimeUnit.SECONDS).stream().map(ServerProcess::parse).toList();
+            assertThat(messages).filteredOn(m -> m.path("error").path("code").asInt() == -32700)
+                    .as("one parse error per non-blank line that is not a message").hasSize(4)
+                    .allSatisfy(m -> assertThat(m.get("id").isNull()).isTrue());
+            assertThat(messages).filteredOn(m -> m.path("id").asInt() == 2).singleElement()
+                    .satisfies(m -> assertThat(m.path("result").path("tools")).hasSize(45));
+            assertThat(messages).filteredOn(m -> m.path("id").asInt() == 3).singleElement()
+                    .satisfies(m -> assertThat(m.path("result").path("isError").asBoolean()).isFalse());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> stderr.toString().contains("not a JSON-RPC message"));
+            assertThat(stderr.toString()).as("the line is never echoed").doesNotContain("garbage-secret-7f1c");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static String call(int id, String tool, String arguments) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + arguments + "}}";

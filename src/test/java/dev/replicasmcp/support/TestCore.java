@@ -22,9 +22,14 @@ public final class TestCore implements AutoCloseable {
     private final Path dir;
 
     public TestCore(Path dir, Duration turnDelay) {
+        this(dir, turnDelay, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing, e.g. a fixed one so that every row gets the same timestamp. */
+    public TestCore(Path dir, Duration turnDelay, Clock clock) {
         this.dir = dir;
         this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null), Clock.systemUTC(), Ids.random());
+                Duration.ofSeconds(20), 2, null), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }

@@ -11,6 +11,7 @@ public interface EnvironmentStore {
 
     void update(Environment environment);
 
+    /** Deletes the environment, what it holds, and the leftover rows of replicas deleted earlier. */
     void delete(String organizationId, String id);
 
     /** Names of the live replicas created from the environment. */

@@ -151,8 +151,9 @@ public final class PoolReconciler {
     public void retire(WarmPoolConfig config, List<PoolStatus> statuses) {
         for (PoolStatus status : statuses) {
             for (PoolWorkspace ws : store.inStatus(config.id(), status)) {
-                store.updateWorkspace(ws.id(), PoolStatus.EXPIRED, null, Timestamps.now(clock));
-                if (!ws.path().isEmpty()) {
+                // Only what is still in that status: a workspace a replica just claimed is not retired.
+                boolean retired = store.transition(ws.id(), status, PoolStatus.EXPIRED, Timestamps.now(clock));
+                if (retired && !ws.path().isEmpty()) {
                     prep.workspaces().remove(Path.of(ws.path()));
                 }
             }

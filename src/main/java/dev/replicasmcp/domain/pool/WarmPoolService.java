@@ -104,8 +104,7 @@ public final class WarmPoolService implements EnvironmentService.Listener {
             }
             Optional<PoolWorkspace> pick = oldest(store.inStatus(config.get().id(), PoolStatus.READY))
                     .or(() -> oldest(store.inStatus(config.get().id(), PoolStatus.STALE)));
-            pick.ifPresent(ws -> store.updateWorkspace(ws.id(), PoolStatus.ASSIGNED, null, access.now()));
-            return pick;
+            return pick.filter(ws -> store.transition(ws.id(), ws.status(), PoolStatus.ASSIGNED, access.now()));
         });
         claimed.ifPresent(ws -> reconciler.requestPass());
         return claimed;

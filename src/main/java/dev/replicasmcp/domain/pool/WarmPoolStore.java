@@ -20,6 +20,9 @@ public interface WarmPoolStore {
 
     void setPath(String id, String path);
 
+    /** Moves a workspace from one status to another only if it is still in the first; true when it moved. */
+    boolean transition(String id, PoolStatus from, PoolStatus to, String at);
+
     Optional<PoolWorkspace> workspace(String id);
 
     /** Newest first. */
