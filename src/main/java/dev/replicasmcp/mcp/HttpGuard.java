@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.api.BearerToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ final class HttpGuard implements Filter {
                     + "more names.", null);
             return;
         }
-        Optional<Caller> caller = bearer(req.getHeader("Authorization")).flatMap(authenticate);
+        Optional<Caller> caller = BearerToken.from(req.getHeader("Authorization")).flatMap(authenticate);
         if (caller.isEmpty()) {
             res.setHeader("WWW-Authenticate", "Bearer");
             error(res, 401, -32001, "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
@@ -152,14 +153,4 @@ final class HttpGuard implements Filter {
         res.getOutputStream().flush();
     }
 
-    static Optional<String> bearer(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        String value = header.trim();
-        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
-            return Optional.of(value.substring(7).trim());
-        }
-        return Optional.empty();
-    }
 }

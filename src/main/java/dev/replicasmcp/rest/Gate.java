@@ -1,5 +1,6 @@
 package dev.replicasmcp.rest;
 
+import dev.replicasmcp.api.BearerToken;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.account.ApiKeyService;
@@ -32,7 +33,7 @@ final class Gate {
     }
 
     void authenticate(Context ctx) {
-        Optional<String> presented = bearer(ctx.header("Authorization"));
+        Optional<String> presented = BearerToken.from(ctx.header("Authorization"));
         if (presented.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse("Missing API key. Send 'Authorization: Bearer sk_replicas_...'; "
@@ -46,14 +47,4 @@ final class Gate {
         ctx.attribute(Http.CALLER, caller);
     }
 
-    static Optional<String> bearer(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        String value = header.trim();
-        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
-            return Optional.of(value.substring(7).trim());
-        }
-        return Optional.empty();
-    }
 }
