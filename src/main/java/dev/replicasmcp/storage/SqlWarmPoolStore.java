@@ -104,7 +104,7 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
     public List<PoolWorkspace> workspaces(String configId, int limit) {
         return db.with(dsl -> dsl.selectFrom(WARM_POOL_WORKSPACES)
                 .where(WARM_POOL_WORKSPACES.WARM_POOL_CONFIG_ID.eq(configId))
-                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT.desc(), WARM_POOL_WORKSPACES.ID.desc()).limit(limit)
+                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT.desc(), WARM_POOL_WORKSPACES.rowid().desc()).limit(limit)
                 .fetch(SqlWarmPoolStore::toWorkspace));
     }
 

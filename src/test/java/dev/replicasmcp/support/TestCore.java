@@ -22,9 +22,14 @@ public final class TestCore implements AutoCloseable {
     private final Path dir;
 
     public TestCore(Path dir, Duration turnDelay) {
+        this(dir, turnDelay, Clock.systemUTC());
+    }
+
+    /** The same on a given clock (a fixed one makes every timestamp equal). */
+    public TestCore(Path dir, Duration turnDelay, Clock clock) {
         this.dir = dir;
         this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null), Clock.systemUTC(), Ids.random());
+                Duration.ofSeconds(20), 2, null), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }
