@@ -1,9 +1,9 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.conformance.ConformanceProfile;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
-import dev.replicasmcp.conformance.ConformanceProfile;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
