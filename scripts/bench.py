@@ -6,10 +6,12 @@ lib.sh's java_flags, -jar and the jar). Progress goes to stderr; the Markdown re
 Sizes and run counts come from BENCH_* environment variables (see scripts/bench).
 """
 
+import http.client
 import json
 import math
 import os
 import random
+import re
 import select
 import shutil
 import sqlite3
@@ -17,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -535,6 +538,254 @@ def latency(command, data_dir, replica_ids, calls, warmup, events_per_replica, w
 
 
 # ---------------------------------------------------------------------------------------------
+# HTTP load: concurrent MCP sessions over Streamable HTTP
+
+
+class HttpSession:
+    """One MCP session over Streamable HTTP on one keep-alive connection: every request carries the key,
+    and after initialize the Mcp-Session-Id the server gave and the negotiated MCP-Protocol-Version."""
+
+    def __init__(self, port, key, timeout=10):
+        self.port = port
+        self.key = key
+        self.timeout = timeout
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        self.session_id = None
+        self.protocol = None
+        self.next_id = 0
+
+    def headers(self):
+        headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream",
+                   "Authorization": f"Bearer {self.key}"}
+        if self.session_id:
+            headers["Mcp-Session-Id"] = self.session_id
+        if self.protocol:
+            headers["MCP-Protocol-Version"] = self.protocol
+        return headers
+
+    def exchange(self, method, body=None):
+        """(status, headers, body bytes) of one HTTP exchange; a broken connection is reopened once."""
+        for attempt in (1, 2):
+            try:
+                self.connection.request(method, "/mcp", body, self.headers())
+                response = self.connection.getresponse()
+                return response.status, response, response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.connection.close()
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+                if attempt == 2:
+                    raise
+
+    def request(self, method, params):
+        """The JSON-RPC response to one request (JSON or the matching event of an SSE stream)."""
+        self.next_id += 1
+        request_id = self.next_id
+        status, response, body = self.exchange("POST", json.dumps(
+            {"jsonrpc": "2.0", "id": request_id, "method": method, "params": params}).encode())
+        if status != 200:
+            raise RuntimeError(f"{method}: HTTP {status}: {body[:300]!r}")
+        if method == "initialize":
+            self.session_id = response.getheader("Mcp-Session-Id")
+        if (response.getheader("Content-Type") or "").startswith("text/event-stream"):
+            for event in body.decode("utf-8").replace("\r\n", "\n").split("\n\n"):
+                data = "\n".join(line[5:].lstrip() for line in event.split("\n") if line.startswith("data:"))
+                if data:
+                    message = json.loads(data)
+                    if message.get("id") == request_id and "method" not in message:
+                        return message
+            raise RuntimeError(f"{method}: no response in the event stream: {body[:300]!r}")
+        return json.loads(body)
+
+    def initialize(self):
+        response = self.request("initialize", INIT)
+        if "result" not in response or not self.session_id:
+            raise RuntimeError(f"initialize failed (session {self.session_id}): {response}")
+        self.protocol = response["result"]["protocolVersion"]
+        status, _, body = self.exchange("POST", json.dumps(
+            {"jsonrpc": "2.0", "method": "notifications/initialized"}).encode())
+        if status not in (200, 202):
+            raise RuntimeError(f"notifications/initialized: HTTP {status}: {body[:300]!r}")
+
+    def tool(self, name, arguments):
+        response = self.request("tools/call", {"name": name, "arguments": arguments})
+        result = response.get("result")
+        if result is None:
+            raise RuntimeError(f"{name}: JSON-RPC error {response.get('error')}")
+        if result.get("isError"):
+            raise RuntimeError(f"{name}: {json.dumps(result.get('content'))[:300]}")
+        return result["structuredContent"]
+
+    def close(self):
+        try:
+            self.exchange("DELETE")
+        except (OSError, http.client.HTTPException):
+            pass
+        self.connection.close()
+
+
+def start_http_server(command, data_dir, log_path, timeout=90):
+    """The server in HTTP mode on a free loopback port: (process, port, key)."""
+    log_file = open(log_path, "ab")
+    process = subprocess.Popen(list(command) + ["--data-dir", data_dir, "--turn-delay-ms", "100", "--http",
+                                                "--host", "127.0.0.1", "--port", "0"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log_file)
+    log_file.close()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(log_path, errors="replace") as f:
+            found = re.search(r"serving HTTP on http://127\.0\.0\.1:(\d+)", f.read())
+        key_file = os.path.join(data_dir, "api-key")
+        if found and os.path.exists(key_file):
+            with open(key_file) as f:
+                return process, int(found.group(1)), f.read().strip()
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    process.kill()
+    raise RuntimeError(f"the HTTP server did not start; see {log_path}")
+
+
+def process_cpu_seconds(pid):
+    """User + system CPU seconds of a process so far (Linux /proc), or None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def stop_server(process):
+    process.terminate()
+    try:
+        return process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()
+
+
+def http_load(command, work, sessions, seconds, warmup_seconds, replicas):
+    """`sessions` MCP sessions over Streamable HTTP, each on its own thread and connection, calling
+    get_replica on a random seeded replica back to back: `warmup_seconds` not counted, then
+    `seconds` measured. Every answer is checked (the replica asked for, no error)."""
+    data_dir = os.path.join(work, "http-data")
+    log_path = os.path.join(work, "http-server.log")
+    repo = os.path.join(work, "http-repo")
+    subprocess.run(["git", "init", "-q", repo], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process, port, key = start_http_server(command, data_dir, log_path)
+    try:
+        seeder = HttpSession(port, key)
+        seeder.initialize()
+        repository = seeder.tool("add_repository", {"location": repo})["repository"]
+        environment = seeder.tool("create_environment", {"name": "http-bench", "repository_id": repository["id"]})
+        replica_ids = [seeder.tool("create_replica", {
+            "name": f"http-bench-{i}", "message": f"Task {i}: fix the flaky test",
+            "environment_id": environment["environment"]["id"]})["replica"]["id"] for i in range(replicas)]
+        seeder.close()
+        log(f"http: server on port {port}, {len(replica_ids)} replicas seeded; {sessions} sessions, "
+            f"{warmup_seconds} s warm-up then {seconds} s measured")
+
+        start_at = time.monotonic() + 0.5
+        measure_at = start_at + warmup_seconds
+        stop_at = measure_at + seconds
+        lock = threading.Lock()
+        latencies, errors, setup_errors = [], [], []
+
+        def worker(index):
+            rng = random.Random(index)
+            mine, mine_errors = [], []
+            try:
+                session = HttpSession(port, key)
+                session.initialize()
+            except Exception as e:  # noqa: BLE001 - reported, never raised from a thread
+                with lock:
+                    setup_errors.append(f"session {index}: {e}")
+                return
+            while time.monotonic() < start_at:
+                time.sleep(0.005)
+            while True:
+                began = time.monotonic()
+                if began >= stop_at:
+                    break
+                replica_id = rng.choice(replica_ids)
+                error = None
+                try:
+                    out = session.tool("get_replica", {"replica_id": replica_id})
+                    if out["replica"]["id"] != replica_id:
+                        error = f"asked {replica_id}, got {out['replica']['id']}"
+                except Exception as e:  # noqa: BLE001 - counted as an error of this call
+                    error = f"{type(e).__name__}: {e}"
+                ended = time.monotonic()
+                if began >= measure_at and ended <= stop_at:
+                    mine.append((ended - began) * 1000)
+                    if error:
+                        mine_errors.append(error)
+            session.close()
+            with lock:
+                latencies.extend(mine)
+                errors.extend(mine_errors)
+
+        server_cpu = {}
+
+        def sample_server_cpu():
+            for name, at in (("start", measure_at), ("stop", stop_at)):
+                time.sleep(max(0.0, at - time.monotonic()))
+                server_cpu[name] = process_cpu_seconds(process.pid)
+
+        threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(sessions)]
+        sampler = threading.Thread(target=sample_server_cpu, daemon=True)
+        cpu_before = os.times()
+        sampler.start()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=warmup_seconds + seconds + 60)
+        sampler.join(timeout=5)
+        cpu_after = os.times()
+        stuck = sum(1 for thread in threads if thread.is_alive())
+        if stuck:
+            setup_errors.append(f"{stuck} session thread(s) did not stop")
+    finally:
+        stop_server(process)
+    client_cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
+    for error in (setup_errors + errors)[:5]:
+        log(f"http: error: {error}")
+    result = {"sessions": sessions, "seconds": seconds, "warmup": warmup_seconds, "replicas": len(replica_ids),
+              "calls": len(latencies), "errors": len(errors) + len(setup_errors), "latencies": latencies,
+              "first_error": (setup_errors + errors)[0] if setup_errors or errors else None,
+              "client_cpu": client_cpu / (warmup_seconds + seconds),
+              "server_cpu": (server_cpu["stop"] - server_cpu["start"]) / seconds
+              if server_cpu.get("start") is not None and server_cpu.get("stop") is not None else None}
+    if latencies:
+        log(f"http: {len(latencies) / seconds:.0f} calls/s, p50 {percentile(latencies, 50):.1f} ms, "
+            f"p99 {percentile(latencies, 99):.1f} ms, {result['errors']} errors")
+    return result
+
+
+def http_report(result):
+    times = result["latencies"]
+    out = [f"### HTTP load: {result['sessions']} concurrent MCP sessions calling `get_replica` "
+           f"({result['seconds']} s after {result['warmup']} s warm-up)", "",
+           f"Streamable HTTP on loopback, one keep-alive connection and one `Mcp-Session-Id` per session, API key "
+           f"and `MCP-Protocol-Version` on every request; each session calls back to back on a random one of "
+           f"{result['replicas']} replicas. Round trip measured by the client (Python threads, "
+           f"{result['client_cpu']:.1f} CPU cores)"
+           + (f"; the server used {result['server_cpu']:.1f} CPU cores meanwhile." if result["server_cpu"]
+              is not None else "."), "",
+           "| Sessions | calls | calls/s | errors | p50 ms | p99 ms | max ms |",
+           "|---:|---:|---:|---:|---:|---:|---:|"]
+    if times:
+        out.append(f"| {result['sessions']} | {len(times)} | {len(times) / result['seconds']:.0f} | "
+                   f"{result['errors']} | {percentile(times, 50):.2f} | {percentile(times, 99):.2f} | "
+                   f"{max(times):.2f} |")
+    else:
+        out.append(f"| {result['sessions']} | 0 | 0 | {result['errors']} | - | - | - |")
+    if result["first_error"]:
+        out += ["", f"- {result['errors']} error(s); first: {result['first_error']}"]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def machine():
@@ -561,36 +812,45 @@ def load_average():
 
 def main():
     command = sys.argv[1:]
+    mode = os.environ.get("BENCH_MODE", "all")
+    if mode not in ("all", "http"):
+        raise SystemExit(f"unknown benchmark part '{mode}': use all or http")
     run_script = os.environ["BENCH_RUN_SCRIPT"]
     cold_runs = env_int("BENCH_COLD_RUNS", 20)
     replicas = env_int("BENCH_REPLICAS", 10_000)
     events = env_int("BENCH_EVENTS_PER_REPLICA", 100)
     calls = env_int("BENCH_CALLS", 2_000)
     warmup = env_int("BENCH_WARMUP", 300)
+    http_sessions = env_int("BENCH_HTTP_SESSIONS", 32)
+    http_seconds = env_int("BENCH_HTTP_SECONDS", 20)
+    http_warmup = env_int("BENCH_HTTP_WARMUP_SECONDS", 5)
+    http_replicas = env_int("BENCH_HTTP_REPLICAS", 5)
     work = tempfile.mkdtemp(prefix="replicas-bench-")
     keep = os.environ.get("BENCH_KEEP") == "1"
     load_before = load_average()
     began = time.perf_counter()
     try:
-        log(f"cold start: {cold_runs} runs per case; command: {' '.join(command)} --data-dir DIR")
-        cold = {}
-        cold["fresh data folder"] = cold_start(command, cold_runs, label="fresh data folder")
-        existing = os.path.join(work, "existing")
-        warm = Server(command, existing)
-        warm.initialize()
-        warm.tool("list_replicas", {})  # waits for the database: migrated, local account made
-        warm.close()
-        cold["existing database (empty)"] = cold_start(command, cold_runs, existing, "existing database (empty)")
-        cold["existing database, via scripts/run"] = cold_start(
-            [run_script], cold_runs, existing, "existing database, via scripts/run")
+        if mode == "all":
+            log(f"cold start: {cold_runs} runs per case; command: {' '.join(command)} --data-dir DIR")
+            cold = {}
+            cold["fresh data folder"] = cold_start(command, cold_runs, label="fresh data folder")
+            existing = os.path.join(work, "existing")
+            warm = Server(command, existing)
+            warm.initialize()
+            warm.tool("list_replicas", {})  # waits for the database: migrated, local account made
+            warm.close()
+            cold["existing database (empty)"] = cold_start(command, cold_runs, existing, "existing database (empty)")
+            cold["existing database, via scripts/run"] = cold_start(
+                [run_script], cold_runs, existing, "existing database, via scripts/run")
 
-        seeded = os.path.join(work, "seeded")
-        replica_ids, counts, seed_seconds, size_mb, events = seed(command, seeded, replicas, events, work)
-        cold[f"existing database ({counts['replicas']:,} replicas, {counts['history_events']:,} events)"] = \
-            cold_start(command, cold_runs, seeded, "seeded database")
+            seeded = os.path.join(work, "seeded")
+            replica_ids, counts, seed_seconds, size_mb, events = seed(command, seeded, replicas, events, work)
+            cold[f"existing database ({counts['replicas']:,} replicas, {counts['history_events']:,} events)"] = \
+                cold_start(command, cold_runs, seeded, "seeded database")
 
-        samples, errors, latency_seconds, warmup_errors, first_error, lost = latency(
-            command, seeded, replica_ids, calls, warmup, events, work)
+            samples, errors, latency_seconds, warmup_errors, first_error, lost = latency(
+                command, seeded, replica_ids, calls, warmup, events, work)
+        http_result = http_load(command, work, http_sessions, http_seconds, http_warmup, http_replicas)
     finally:
         if keep:
             log(f"kept {work}")
@@ -600,13 +860,19 @@ def main():
     info = machine()
     total = time.perf_counter() - began
     out = []
-    out.append("## replicas-mcp benchmark")
+    out.append("## replicas-mcp benchmark" + (" (HTTP load only)" if mode == "http" else ""))
     out.append("")
     out.append(f"Machine: nproc {info['nproc']} ({info['cpu'] or 'unknown CPU'}), {info['java']}; "
                f"load average before {load_before}, after {load_average()}.")
     out.append(f"Command: `{' '.join(os.path.basename(c) if c.endswith('.jar') else c for c in command)}"
                f" --data-dir DIR` (what scripts/run executes).")
     out.append("")
+    if mode == "http":
+        out += http_report(http_result)
+        out.append("")
+        out.append(f"Whole benchmark: {total:.0f} s.")
+        print("\n".join(out))
+        return 1 if http_result["errors"] or not http_result["calls"] else 0
     out.append(f"### Cold start: spawn to `initialize` response ({cold_runs} runs each)")
     out.append("")
     out.append("| Case | median ms | p90 ms | min ms | max ms | CPU ms per process (median) |")
@@ -642,9 +908,12 @@ def main():
                    f"(\"Failed to enqueue message\"): the client never receives those.")
     if first_error or warmup_errors or lost:
         out.append("")
+    out += http_report(http_result)
+    out.append("")
     out.append(f"Whole benchmark: {total:.0f} s (latency phase {latency_seconds:.0f} s).")
     print("\n".join(out))
-    return 1 if any(errors.values()) or warmup_errors or lost else 0
+    return 1 if any(errors.values()) or warmup_errors or lost or http_result["errors"] \
+        or not http_result["calls"] else 0
 
 
 if __name__ == "__main__":

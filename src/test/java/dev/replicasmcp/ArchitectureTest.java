@@ -41,6 +41,20 @@ class ArchitectureTest {
             .resideInAPackage("dev.replicasmcp.mcp..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.rest..", "io.javalin..");
 
+    /** The conformance fixtures see only the MCP adapter and the SDK, never the product's core. */
+    @ArchTest
+    static final ArchRule conformanceFixturesStayOutOfTheProduct = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.conformance..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.domain..",
+                    "dev.replicasmcp.api..", "dev.replicasmcp.storage..", "dev.replicasmcp.runtime..",
+                    "dev.replicasmcp.rest..", "dev.replicasmcp.app..", "io.javalin..");
+
+    /** Only the wiring (app) switches the test-only conformance profile on. */
+    @ArchTest
+    static final ArchRule onlyTheWiringKnowsTheConformanceProfile = noClasses().that()
+            .resideOutsideOfPackages("dev.replicasmcp.app..", "dev.replicasmcp.conformance..")
+            .should().dependOnClassesThat().resideInAPackage("dev.replicasmcp.conformance..");
+
     @ArchTest
     static final ArchRule onlyRuntimeStartsProcesses = noClasses().that()
             .resideOutsideOfPackage("dev.replicasmcp.runtime..")

@@ -3,6 +3,7 @@ package dev.replicasmcp.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.mcp.HttpEndpoint;
+import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolInvoker;
@@ -47,11 +48,17 @@ public final class HttpApp implements AutoCloseable {
     }
 
     public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options) {
+        return start(core, catalog, toolMapper, options, McpExtras.NONE);
+    }
+
+    /** extras: MCP features served next to the catalogue (only the test-only conformance profile has any). */
+    public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options,
+                                McpExtras extras) {
         HostPolicy hosts = options.hostPolicy();
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
         ToolInvoker invoker = new ToolInvoker(toolMapper, () -> new ToolContext(core.services(), null));
         HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
-                MCP_KEEP_ALIVE);
+                MCP_KEEP_ALIVE, extras);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
                     options.sseHeartbeat(), List.of(new RestServer.Mount(HttpEndpoint.PATH, mcp.servlet(), mcp.filter()))),

@@ -2,6 +2,7 @@ package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.ToolCatalog;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,8 @@ final class HttpMode {
     private HttpMode() {
     }
 
-    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper, HttpApp.Options options) {
+    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper, HttpApp.Options options,
+                   McpExtras extras) {
         DataDirLock lock;
         Core core;
         HttpApp app;
@@ -35,7 +37,7 @@ final class HttpMode {
         }
         try {
             ApiKeyFile.ensure(core.keys(), core.account(), settings.dataDir());
-            app = HttpApp.start(core, catalog, toolMapper, options);
+            app = HttpApp.start(core, catalog, toolMapper, options, extras);
         } catch (RuntimeException e) {
             LOG.error("The HTTP server could not start on {}:{}: {}", options.host(), options.port(), e.getMessage());
             core.close();

@@ -1,9 +1,11 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.conformance.ConformanceProfile;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolContext;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
             "With --http, serves the REST API (/v1), its event streams and MCP (/mcp) over HTTP."})
 public final class Main implements Callable<Integer> {
 
-    static final String VERSION = "0.1.0";
+    /** The version the server reports (serverInfo, --version). */
+    public static final String VERSION = "0.1.0";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data folder (SQLite database, keys). Default: $REPLICAS_HOME, else ~/.replicas-mcp.")
@@ -79,6 +82,14 @@ public final class Main implements Callable<Integer> {
                     + "(repeatable).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
+    /**
+     * Test-only, hidden: adds the fixture tools, resources and prompts of the MCP conformance suite
+     * (scripts/conformance) next to the product's tools. It changes nothing else: keys, host and origin
+     * checks stay as they are.
+     */
+    @Option(names = "--conformance-profile", hidden = true)
+    boolean conformanceProfile;
+
     public static void main(String[] args) {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
@@ -106,9 +117,19 @@ public final class Main implements Callable<Integer> {
         }
         ObjectMapper toolMapper = JsonMappers.tools();
         ToolCatalog catalog = catalog(toolMapper);
+        if (conformanceProfile && !http) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--conformance-profile needs --http.");
+        }
         if (http) {
+            McpExtras extras = McpExtras.NONE;
+            if (conformanceProfile) {
+                extras = ConformanceProfile.extras();
+                log.warn("Conformance profile on: serving {} test fixture tools, {} resources and {} prompts next to "
+                        + "the product's tools. For the MCP conformance run only.", extras.tools().size(),
+                        extras.resources().size() + extras.resourceTemplates().size(), extras.prompts().size());
+            }
             return HttpMode.run(settings, catalog, toolMapper, new HttpApp.Options(host, port, allowedHosts,
-                    allowedOrigins));
+                    allowedOrigins), extras);
         }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // The database opens while the MCP handshake runs; the first tool call waits for it.

@@ -40,6 +40,13 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
                                       Function<String, Optional<Caller>> authenticate, Duration keepAlive) {
+        return create(catalog, invoker, version, hosts, authenticate, keepAlive, McpExtras.NONE);
+    }
+
+    /** The same, serving extra features (only the test-only conformance profile passes any). */
+    public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
+                                      Function<String, Optional<Caller>> authenticate, Duration keepAlive,
+                                      McpExtras extras) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonMappers.protocol());
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -53,7 +60,7 @@ public final class HttpEndpoint implements AutoCloseable {
                         .allowedHosts(hosts.hostPatterns()).allowedOrigins(hosts.originPatterns()).build())
                 .maxRequestSize(MAX_REQUEST_BYTES)
                 .build();
-        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version);
+        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
         HttpGuard guard = new HttpGuard(hosts, authenticate, transport.protocolVersions(), MAX_REQUEST_BYTES,
                 JsonMappers.protocol());
         return new HttpEndpoint(transport, guard, server);

@@ -46,17 +46,18 @@ public final class McpServerFactory {
 
     public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version) {
-        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version).build();
+        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version, McpExtras.NONE)
+                .build();
     }
 
     public static McpSyncServer create(McpStreamableServerTransportProvider transport, McpJsonMapper protocolMapper,
-                                       ToolCatalog catalog, ToolInvoker invoker, String version) {
-        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version).build();
+                                       ToolCatalog catalog, ToolInvoker invoker, String version, McpExtras extras) {
+        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version, extras).build();
     }
 
     private static <S extends McpServer.SyncSpecification<S>> S configure(S spec, McpJsonMapper protocolMapper,
                                                                             ToolCatalog catalog, ToolInvoker invoker,
-                                                                            String version) {
+                                                                            String version, McpExtras extras) {
         List<McpServerFeatures.SyncToolSpecification> tools = catalog.specs().stream()
                 .map(tool -> new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
                         (exchange, request) -> invoker.call(tool, request.arguments(), progress(exchange,
@@ -66,8 +67,12 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
                 .validateToolInputs(false)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(extras.capabilities())
                 .tools(tools);
+        if (extras != McpExtras.NONE) {
+            spec.tools(extras.tools()).resources(extras.resources()).resourceTemplates(extras.resourceTemplates())
+                    .prompts(extras.prompts()).completions(extras.completions());
+        }
         return spec;
     }
 }

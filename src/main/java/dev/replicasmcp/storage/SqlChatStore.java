@@ -50,7 +50,7 @@ public final class SqlChatStore implements ChatStore {
     @Override
     public List<Chat> list(String replicaId) {
         return db.with(dsl -> dsl.select(CHATS.fields()).select(PROCESSING).from(CHATS)
-                .where(CHATS.REPLICA_ID.eq(replicaId)).orderBy(CHATS.CREATED_AT, Rows.inserted(CHATS))
+                .where(CHATS.REPLICA_ID.eq(replicaId)).orderBy(CHATS.CREATED_AT, CHATS.rowid())
                 .fetch(SqlChatStore::toChat));
     }
 

@@ -39,7 +39,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
     public List<EnvironmentVariable> variables(String environmentId) {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_VARIABLES)
                 .where(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, Rows.inserted(ENVIRONMENT_VARIABLES))
+                .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, ENVIRONMENT_VARIABLES.rowid())
                 .fetch(r -> new EnvironmentVariable(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getKey(),
                         cipher.decrypt(r.getValueCiphertext(), "variable:" + r.getId()), r.getCreatedAt(),
                         r.getUpdatedAt())));
@@ -68,7 +68,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
     @Override
     public List<EnvironmentFile> files(String environmentId) {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_FILES).where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_FILES.CREATED_AT, Rows.inserted(ENVIRONMENT_FILES))
+                .orderBy(ENVIRONMENT_FILES.CREATED_AT, ENVIRONMENT_FILES.rowid())
                 .fetch(r -> new EnvironmentFile(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getName(),
                         r.getPath(), cipher.decrypt(r.getContentCiphertext(), "file:" + r.getId()), r.getCreatedAt(),
                         r.getUpdatedAt())));
@@ -96,7 +96,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
     @Override
     public List<EnvironmentMcp> mcps(String environmentId) {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_MCPS).where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_MCPS.CREATED_AT, Rows.inserted(ENVIRONMENT_MCPS))
+                .orderBy(ENVIRONMENT_MCPS.CREATED_AT, ENVIRONMENT_MCPS.rowid())
                 .fetch(r -> {
                     McpTransport transport = McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
                     JsonNode config = Json.read(cipher.decrypt(r.getConfigCiphertext(), "mcp:" + r.getId()));
@@ -143,7 +143,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
     @Override
     public List<EnvironmentSkill> skills(String environmentId) {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_SKILLS).where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, Rows.inserted(ENVIRONMENT_SKILLS))
+                .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, ENVIRONMENT_SKILLS.rowid())
                 .fetch(r -> new EnvironmentSkill(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getName(),
                         r.getSlug(), r.getSource(), r.getCreatedAt(), r.getUpdatedAt())));
     }

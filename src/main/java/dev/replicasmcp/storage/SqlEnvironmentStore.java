@@ -100,10 +100,14 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
         return first(organizationId, ENVIRONMENTS.REPOSITORY_ID.in(repositoryIds));
     }
 
+    /**
+     * The earliest created: created_at has millisecond precision, so ties go to insertion order (rowid),
+     * never to the random id.
+     */
     private Optional<Environment> first(String organizationId, Condition condition) {
         return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .orderBy(ENVIRONMENTS.CREATED_AT, Rows.inserted(ENVIRONMENTS)).limit(1)
+                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid()).limit(1)
                 .fetchOptional(SqlEnvironmentStore::toEnvironment));
     }
 

@@ -82,8 +82,8 @@ public final class SqlReplicaStore implements ReplicaStore {
     public List<Replica> page(String organizationId, ReplicaFilter filter, int offset, int limit) {
         SortField<?>[] order = filter.status() == ReplicaStatus.ARCHIVED
                 ? new SortField<?>[] {DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).desc(),
-                    Rows.inserted(REPLICAS).desc()}
-                : new SortField<?>[] {REPLICAS.CREATED_AT.desc(), Rows.inserted(REPLICAS).desc()};
+                    REPLICAS.rowid().desc()}
+                : new SortField<?>[] {REPLICAS.CREATED_AT.desc(), REPLICAS.rowid().desc()};
         return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS).where(filtered(organizationId, filter))
                 .orderBy(order).limit(limit).offset(offset).fetch()));
     }

@@ -111,7 +111,7 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
     public List<PoolWorkspace> workspaces(String configId, int limit) {
         return db.with(dsl -> dsl.selectFrom(WARM_POOL_WORKSPACES)
                 .where(WARM_POOL_WORKSPACES.WARM_POOL_CONFIG_ID.eq(configId))
-                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT.desc(), WARM_POOL_WORKSPACES.ID.desc()).limit(limit)
+                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT.desc(), WARM_POOL_WORKSPACES.rowid().desc()).limit(limit)
                 .fetch(SqlWarmPoolStore::toWorkspace));
     }
 
@@ -120,7 +120,7 @@ public final class SqlWarmPoolStore implements WarmPoolStore {
         return db.with(dsl -> dsl.selectFrom(WARM_POOL_WORKSPACES)
                 .where(WARM_POOL_WORKSPACES.WARM_POOL_CONFIG_ID.eq(configId)
                         .and(WARM_POOL_WORKSPACES.STATUS.eq(status.wire())))
-                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT, Rows.inserted(WARM_POOL_WORKSPACES))
+                .orderBy(WARM_POOL_WORKSPACES.CREATED_AT, WARM_POOL_WORKSPACES.rowid())
                 .fetch(SqlWarmPoolStore::toWorkspace));
     }
 

@@ -14,7 +14,11 @@ import dev.replicasmcp.domain.repository.Repository;
 import dev.replicasmcp.domain.repository.RepositorySet;
 import dev.replicasmcp.support.TestCore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,22 @@ class ReplicaRulesTest {
                 .hasMessageContaining("'coding_agent'").hasMessageContaining("claude, codex");
         assertThatThrownBy(() -> t.services.replicas().create(t.caller, new CreateReplica("x", "hi", env.id(), null,
                 null, null, null, null, "forever", null, null))).hasMessageContaining("'lifecycle_policy'");
+    }
+
+    @Test
+    void environmentsMadeInTheSameMillisecondAreFoundInTheOrderTheyWereMade(@TempDir Path other) throws Exception {
+        Clock frozen = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+        try (TestCore same = new TestCore(other, Duration.ZERO, frozen)) {
+            Repository repository = same.repository("same-ms");
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                made.add(same.services.environments().create(same.caller, "env-" + i, null, repository.id(), null,
+                        null).id());
+            }
+            assertThat(same.services.environments().firstBoundToAnyRepository(same.caller, List.of(repository.id())))
+                    .get().extracting(Environment::id).as("the first made, not the smallest random id")
+                    .isEqualTo(made.get(0));
+        }
     }
 
     @Test

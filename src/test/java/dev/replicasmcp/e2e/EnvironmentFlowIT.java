@@ -1,5 +1,6 @@
 package dev.replicasmcp.e2e;
 
+import dev.replicasmcp.support.ToolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -167,7 +168,7 @@ class EnvironmentFlowIT {
                     "test_warm_hook", Map.of("environment_id", "global", "content",
                     "echo first-step\nsleep 3\necho finished", "timeout_seconds", 20),
                     Map.of("progressToken", "hook-progress-1")));
-            assertThat(result.isError()).as(ServerProcess.text(result)).isNotEqualTo(Boolean.TRUE);
+            assertThat(result.isError()).as(ToolCalls.text(result)).isNotEqualTo(Boolean.TRUE);
             JsonNode test = ServerProcess.JSON.valueToTree(result.structuredContent()).path("test");
             assertThat(test.path("exit_code").asInt()).isZero();
             assertThat(test.path("output").asText()).isEqualTo("first-step\nfinished\n");

@@ -7,25 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replicasmcp.mcp.JsonMappers;
-import dev.replicasmcp.mcp.ToolCatalog;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One replica's whole life over real stdio, from registering a repository to deleting the replica. */
+/**
+ * One replica's whole life over real stdio, from registering a repository to deleting the replica (the
+ * handshake and the tool catalogue are {@link McpContractStdioIT}'s).
+ */
 class FullFlowIT {
 
-    static final List<String> OFFICIAL_TOOLS = List.of("create_replica", "list_replicas", "get_replica",
-            "send_replica_message", "delete_replica", "list_repositories", "list_repository_sets", "list_chats",
-            "create_chat", "delete_chat", "read_replica_history", "get_replica_hooks");
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @RegisterExtension
@@ -33,33 +28,6 @@ class FullFlowIT {
 
     @TempDir
     Path tmp;
-
-    @Test
-    void toolsListDescribesEveryToolWithSchemasAndAnnotations() throws Exception {
-        try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), 0, logs)) {
-            List<McpSchema.Tool> tools = server.client().listTools().tools();
-
-            assertThat(tools).hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
-            assertThat(tools).extracting(McpSchema.Tool::name).doesNotHaveDuplicates().containsAll(OFFICIAL_TOOLS);
-            for (McpSchema.Tool tool : tools) {
-                assertThat(tool.title()).as("title of %s", tool.name()).isNotBlank();
-                assertThat(tool.description()).as("description of %s", tool.name()).isNotBlank();
-                assertThat(tool.annotations()).as("annotations of %s", tool.name()).isNotNull();
-                assertThat(tool.annotations().readOnlyHint()).as("readOnlyHint of %s", tool.name()).isNotNull();
-                assertThat(tool.annotations().destructiveHint()).as("destructiveHint of %s", tool.name()).isNotNull();
-                assertThat(tool.inputSchema()).as("inputSchema of %s", tool.name()).containsEntry("type", "object");
-                assertThat(tool.outputSchema()).as("outputSchema of %s", tool.name())
-                        .containsEntry("type", "object").containsKey("properties");
-            }
-            Map<String, McpSchema.Tool> byName = tools.stream()
-                    .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
-            assertThat(byName.get("list_replicas").annotations().readOnlyHint()).isTrue();
-            assertThat(byName.get("delete_replica").annotations().destructiveHint()).isTrue();
-            assertThat(byName.get("send_replica_message").annotations().readOnlyHint()).isFalse();
-            assertThat(byName.get("get_replica").inputSchema().get("required"))
-                    .asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("replica_id");
-        }
-    }
 
     @Test
     void replicaLifecycleFromRepositoryToDeletion() throws Exception {

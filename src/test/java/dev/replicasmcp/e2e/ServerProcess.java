@@ -2,10 +2,10 @@ package dev.replicasmcp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
+import dev.replicasmcp.support.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 final class ServerProcess implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = ToolCalls.JSON;
     /** The JVM flags scripts/lib.sh gives a protocol process (the CDS archive is left out). */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
             "-XX:TieredStopAtLevel=1");
@@ -120,46 +120,21 @@ final class ServerProcess implements AutoCloseable {
     }
 
     CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+        return ToolCalls.call(client, tool, arguments);
     }
 
     /** A successful call: structured content plus one text block holding the same JSON. */
     JsonNode ok(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        assertThat(result.isError()).as("%s %s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
-        assertThat(result.structuredContent()).as("structuredContent of %s", tool).isNotNull();
-        JsonNode structured = JSON.valueToTree(result.structuredContent());
-        assertThat(result.content()).as("content of %s", tool).hasSize(1);
-        assertThat(parse(text(result))).as("text block of %s equals its structuredContent", tool)
-                .isEqualTo(structured);
-        return structured;
+        return ToolCalls.ok(client, tool, arguments);
     }
 
     /** A failed call: a tool result with isError=true; answers its text. */
     String error(String tool, Map<String, Object> arguments) {
-        CallToolResult result = call(tool, arguments);
-        String text = text(result);
-        assertThat(result.isError()).as("%s %s should fail, answered: %s", tool, arguments, text).isTrue();
-        assertThat(text).as("error text of %s", tool).isNotBlank();
-        return text;
-    }
-
-    static String text(CallToolResult result) {
-        StringBuilder text = new StringBuilder();
-        for (McpSchema.Content content : result.content()) {
-            if (content instanceof McpSchema.TextContent t) {
-                text.append(t.text());
-            }
-        }
-        return text.toString();
+        return ToolCalls.error(client, tool, arguments);
     }
 
     static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
+        return ToolCalls.parse(json);
     }
 
     /** SIGKILL: the server gets no chance to clean up, like a crash or a power cut. */

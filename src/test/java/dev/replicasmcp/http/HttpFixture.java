@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.app.HttpApp;
 import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.support.Contract;
 import dev.replicasmcp.support.TestCore;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,11 +46,16 @@ public final class HttpFixture implements AutoCloseable {
     }
 
     public static HttpFixture start(Path dir, Duration turnDelay, Duration heartbeat) {
+        return start(dir, turnDelay, heartbeat, McpExtras.NONE);
+    }
+
+    /** The same, with extra MCP features next to the catalogue (the conformance profile's). */
+    public static HttpFixture start(Path dir, Duration turnDelay, Duration heartbeat, McpExtras extras) {
         TestCore core = new TestCore(dir, turnDelay);
         try {
             String key = core.core.keys().create(core.core.account().organizationId(), null, "tests").plaintext();
             HttpApp app = HttpApp.start(core.core, ToolCatalog.standard(JsonMappers.tools()), JsonMappers.tools(),
-                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat));
+                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat), extras);
             return new HttpFixture(core, app, key);
         } catch (RuntimeException e) {
             core.close();
@@ -129,6 +139,20 @@ public final class HttpFixture implements AutoCloseable {
         }
         assertThat(response.body()).as("no stack trace in an answer").doesNotContain("\tat ", "Exception:");
         return new Reply(response.statusCode(), body, response.headers());
+    }
+
+    /**
+     * An MCP client of /mcp over Streamable HTTP sending the key (not yet initialized). It caches the
+     * output schemas tools/list gives and validates successful results against them.
+     */
+    public McpSyncClient mcpClient(String withKey) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
+                .endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + withKey))
+                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                .build();
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(30)).enableCallToolSchemaCaching(true).build();
     }
 
     @Override

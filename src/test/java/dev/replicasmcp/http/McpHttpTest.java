@@ -6,28 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.support.OtherOrganization;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MCP over Streamable HTTP at /mcp: the same tools as stdio, behind keys and the transport guard. */
+/**
+ * MCP over Streamable HTTP at /mcp behind keys and the transport guard (the contract every transport
+ * keeps is {@link McpContractHttpTest}).
+ */
 class McpHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,42 +47,19 @@ class McpHttpTest {
     }
 
     static McpSyncClient client(String key) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(http.base)
-                .endpoint("/mcp")
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
-                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-                .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(30)).build();
+        return http.mcpClient(key);
     }
 
     @Test
-    void theSdkClientListsTheSameToolsAsStdioAndCallsThem() throws Exception {
-        JsonNode catalogue = JSON.readTree(Files.readString(Path.of("tools.json")));
-        Map<String, JsonNode> expected = new LinkedHashMap<>();
-        catalogue.forEach(tool -> expected.put(tool.path("name").asText(), tool));
+    void mcpAndRestShareOneCore() {
         try (McpSyncClient client = client(http.key)) {
             client.initialize();
-            var tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(expected.keySet());
-            for (McpSchema.Tool tool : tools) {
-                JsonNode want = expected.get(tool.name());
-                assertThat(JSON.<JsonNode>valueToTree(tool.inputSchema())).as("input schema of %s", tool.name())
-                        .isEqualTo(want.path("inputSchema"));
-                assertThat(tool.description()).isEqualTo(want.path("description").asText());
-            }
-
             McpSchema.CallToolResult made = client.callTool(new McpSchema.CallToolRequest("create_environment",
                     Map.of("name", "over-mcp")));
             assertThat(made.isError()).isNotEqualTo(Boolean.TRUE);
             String id = JSON.valueToTree(made.structuredContent()).path("environment").path("id").asText();
             assertThat(http.get("/v1/environments/" + id).expect(200).path("environment").path("name").asText())
                     .as("the same core behind both doors").isEqualTo("over-mcp");
-
-            McpSchema.CallToolResult failed = client.callTool(new McpSchema.CallToolRequest("get_replica",
-                    Map.of("replica_id", UUID.randomUUID().toString())));
-            assertThat(failed.isError()).isTrue();
-            assertThat(JSON.valueToTree(failed.structuredContent()).path("error").asText()).contains("No replica");
         }
     }
 
