@@ -44,6 +44,10 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
         }
         if (configured != null) {
             AgentConfig.CommandSpec spec = AgentConfig.CommandSpec.parse(agent, configured);
+            if (spec == null) {
+                return new RunnerChoice(agent, RunnerChoice.NONE, configured, "the configured command does not say "
+                        + "which output format it prints (prefix it with claude: or codex:)");
+            }
             return resolve(spec.command()).map(path -> new RunnerChoice(agent, spec.format(), path.toString(),
                             "configured with --agent-command"))
                     .orElseGet(() -> new RunnerChoice(agent, RunnerChoice.NONE, spec.command(), "the configured "
