@@ -97,4 +97,23 @@ class AgentAvailabilityTest {
                     .containsExactly("claude-user", "claude-result");
         }
     }
+
+    @Test
+    void aCliInstalledLaterAnswersTheNextTurnAndStartsItsOwnSession() throws Exception {
+        FakeAgentCli fakes = FakeAgentCli.install(dir, "claude");
+        Path aside = Files.move(fakes.bin.resolve("claude"), dir.resolve("claude-aside"));
+        try (AgentFixture f = new AgentFixture(dir, fakes, fakes.config(true))) {
+            String id = f.replica("later", "hello").replica().id();
+            f.awaitTurns(id, null, 1);
+            assertThat(f.threadId(id, null)).startsWith("scripted-");
+            assertThat(f.fakes.calls("claude")).isEmpty();
+
+            Files.move(aside, fakes.bin.resolve("claude"));
+            f.send(id, AgentFixture.message("now with the CLI"));
+            f.awaitTurns(id, null, 2);
+            assertThat(f.fakes.calls("claude")).singleElement()
+                    .satisfies(call -> assertThat(call.args()).doesNotContain("--resume"));
+            assertThat(f.threadId(id, null)).isEqualTo("session-1");
+        }
+    }
 }

@@ -29,7 +29,7 @@ final class ClaudeStream implements AgentStream {
     ClaudeStream(TurnInput input, String permissionMode) {
         this.input = input;
         this.permissionMode = permissionMode;
-        this.sessionId = input.request().threadId();
+        this.sessionId = input.resumeId();
     }
 
     @Override
@@ -39,8 +39,8 @@ final class ClaudeStream implements AgentStream {
             args.add(input.prompt());
         }
         args.addAll(List.of("--output-format", "stream-json", "--verbose"));
-        if (input.request().threadId() != null) {
-            args.addAll(List.of("--resume", input.request().threadId()));
+        if (input.resumeId() != null) {
+            args.addAll(List.of("--resume", input.resumeId()));
         }
         if (input.request().model() != null) {
             args.addAll(List.of("--model", input.request().model()));

@@ -34,7 +34,7 @@ final class CodexStream implements AgentStream {
 
     CodexStream(TurnInput input) {
         this.input = input;
-        this.threadId = input.request().threadId();
+        this.threadId = input.resumeId();
     }
 
     @Override
@@ -48,8 +48,8 @@ final class CodexStream implements AgentStream {
         if (effort != null) {
             args.addAll(List.of("--config", "model_reasoning_effort=\"" + effort + "\""));
         }
-        if (input.request().threadId() != null) {
-            args.addAll(List.of("resume", input.request().threadId()));
+        if (input.resumeId() != null) {
+            args.addAll(List.of("resume", input.resumeId()));
         }
         for (Path image : input.imageFiles()) {
             args.addAll(List.of("--image", image.toString()));

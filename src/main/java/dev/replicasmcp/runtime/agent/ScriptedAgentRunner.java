@@ -18,6 +18,8 @@ import java.util.UUID;
  */
 final class ScriptedAgentRunner implements AgentRunner {
 
+    static final String THREAD_PREFIX = "scripted-";
+
     private final Duration turnDelay;
     private final Clock clock;
 
@@ -28,7 +30,7 @@ final class ScriptedAgentRunner implements AgentRunner {
 
     @Override
     public TurnOutcome run(TurnRequest request, AgentEventSink sink) throws InterruptedException {
-        String threadId = request.threadId() != null ? request.threadId() : "scripted-" + UUID.randomUUID();
+        String threadId = request.threadId() != null ? request.threadId() : THREAD_PREFIX + UUID.randomUUID();
         if (!turnDelay.isZero()) {
             Thread.sleep(turnDelay.toMillis());
         }

@@ -43,6 +43,15 @@ record TurnInput(TurnRequest request, Path home, Path cwd, String prompt, List<P
         return new TurnInput(request, home, workingDirectory(home), prompt, List.copyOf(files));
     }
 
+    /**
+     * The agent session to resume, if any. A thread the scripted agent made (the chat ran before a CLI was
+     * installed) means nothing to a CLI, so the conversation starts afresh.
+     */
+    String resumeId() {
+        String thread = request.threadId();
+        return thread == null || thread.startsWith(ScriptedAgentRunner.THREAD_PREFIX) ? null : thread;
+    }
+
     boolean viaStdin() {
         return prompt.startsWith("-") || prompt.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES;
     }
