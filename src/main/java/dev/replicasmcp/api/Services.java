@@ -1,6 +1,7 @@
 package dev.replicasmcp.api;
 
 import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -18,7 +19,8 @@ import dev.replicasmcp.domain.repository.RepositoryService;
 /** The domain services both front doors call, and the caller a local (stdio) session acts as. */
 public record Services(RepositoryService repositories, EnvironmentService environments, ReplicaService replicas,
                        ChatService chats, MessageService messages, HistoryService history,
-                       ReplicaEvents events, EnvironmentContents contents, Caller localCaller) {
+                       ReplicaEvents events, EnvironmentContents contents, AgentService agents,
+                       Caller localCaller) {
 
     /** The services of what an environment holds. */
     public record EnvironmentContents(VariableService variables, FileService files, McpService mcps,

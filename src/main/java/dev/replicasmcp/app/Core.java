@@ -4,6 +4,7 @@ import dev.replicasmcp.api.Services;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
+import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -26,12 +27,13 @@ import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.domain.replica.ReplicaLookup;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.RepositoryService;
-import dev.replicasmcp.runtime.agent.ScriptedAgentRunner;
+import dev.replicasmcp.runtime.agent.AgentRunners;
 import dev.replicasmcp.runtime.git.GitRepositoryInspector;
 import dev.replicasmcp.runtime.hook.BashHookExecutor;
 import dev.replicasmcp.runtime.skill.LocalSkillCatalog;
 import dev.replicasmcp.runtime.workspace.WorkspaceFolders;
 import dev.replicasmcp.storage.Database;
+import dev.replicasmcp.storage.SqlAgentCredentialStore;
 import dev.replicasmcp.storage.SecretCipher;
 import dev.replicasmcp.storage.SecretKeys;
 import dev.replicasmcp.storage.SqlApiKeyStore;
@@ -47,9 +49,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The domain core wired by hand on its SQLite database: built once, closed on shutdown. */
 public final class Core implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
 
     private final Database db;
     private final Threads threads;
@@ -100,8 +106,6 @@ public final class Core implements AutoCloseable {
         Threads threads = Threads.create();
         Wiring w = new Wiring(db, clock, ids, threads, settings);
         EventLog events = new EventLog(new SqlEngineEventStore(db), clock);
-        TurnEngine engine = w.turnEngine(events, new ScriptedAgentRunner(settings.turnDelay(), clock));
-        ReplicaLifecycle lifecycle = w.lifecycle(events, engine);
         RepositoryService repositories = new RepositoryService(new SqlRepositoryStore(db),
                 new GitRepositoryInspector(), db, clock, ids);
         EnvironmentService environments = new EnvironmentService(new SqlEnvironmentStore(db), repositories, db,
@@ -109,6 +113,11 @@ public final class Core implements AutoCloseable {
         SqlEnvironmentConfigStore config = new SqlEnvironmentConfigStore(db, cipher);
         EnvironmentAccess access = new EnvironmentAccess(environments, db, clock, ids);
         ConfigMerge merge = new ConfigMerge(config);
+        AgentRunners runners = new AgentRunners(settings.agents(), settings.turnDelay(), clock);
+        runners.describe().forEach(line -> LOG.info("Agent {}", line));
+        AgentService agents = new AgentService(runners, new SqlAgentCredentialStore(db, cipher), db, clock, ids);
+        TurnEngine engine = w.turnEngine(events, runners, w.turnContexts(environments, merge, agents));
+        ReplicaLifecycle lifecycle = w.lifecycle(events, engine);
         LocalSkillCatalog catalog = new LocalSkillCatalog(settings.dataDir());
         WorkspaceFolders workspaces = new WorkspaceFolders(settings.dataDir(), catalog);
         BashHookExecutor executor = new BashHookExecutor();
@@ -118,12 +127,12 @@ public final class Core implements AutoCloseable {
                 db, clock, ids, threads.scheduler(), threads.background());
         WarmPoolService pool = new WarmPoolService(poolStore, access, reconciler, settings.warmPoolSize());
         environments.addListener(pool);
-        ChatService chats = w.chats(lifecycle, engine, events);
+        ChatService chats = w.chats(lifecycle, engine, agents, events);
         MessageService messages = w.messages(chats, lifecycle, engine, events);
         HistoryService history = w.history(chats, lifecycle);
         Provisioner provisioner = w.provisioner(environments, merge, pool, workspaces, executor);
         ReplicaService replicas = w.replicas(new EnvironmentResolver(environments, repositories), chats, messages,
-                engine, lifecycle, provisioner, events);
+                engine, lifecycle, provisioner, events, agents);
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, ids);
         engine.recover();
         lifecycle.recover();
@@ -134,7 +143,7 @@ public final class Core implements AutoCloseable {
                         new McpService(config, access), new SkillService(config, access, catalog),
                         new HookService(config, access, environments, merge, executor, settings.hookTimeout(),
                                 Settings.MAX_HOOK_TIMEOUT), pool),
-                account.caller());
+                agents, account.caller());
         ApiKeyService keys = new ApiKeyService(new SqlApiKeyStore(db), clock, ids);
         return new Core(db, threads, services, engine, lifecycle, reconciler, account, keys);
     }

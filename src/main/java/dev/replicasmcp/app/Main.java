@@ -10,6 +10,7 @@ import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolInvoker;
+import dev.replicasmcp.runtime.agent.AgentConfig;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +55,25 @@ public final class Main implements Callable<Integer> {
             description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
     int warmPoolSize;
 
+    @Option(names = "--agent-command", paramLabel = "AGENT=COMMAND",
+            description = {"Run AGENT's chats with this CLI (repeatable), e.g. claude=/usr/local/bin/claude. A "
+                    + "command for cursor, opencode or pi says its output format first: pi=claude:/opt/pi-cli. "
+                    + "'scripted' forces the built-in agent, 'none' turns the agent off.",
+                "Without it, claude and codex found on the PATH are used."})
+    java.util.List<String> agentCommands = new java.util.ArrayList<>();
+
+    @Option(names = "--scripted-agent", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Let the built-in scripted agent answer agents with no CLI configured or installed "
+                    + "(--no-scripted-agent makes them unavailable). Default: on.")
+    boolean scriptedAgent;
+
+    @Option(names = "--claude-permission-mode", paramLabel = "MODE", defaultValue = "acceptEdits",
+            description = "Permission mode of Claude Code turns that are not plans: acceptEdits, bypassPermissions, "
+                    + "default or dontAsk. Default: ${DEFAULT-VALUE}.")
+    String claudePermissionMode;
+
     @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
-            description = "Only offer the tools of these toolsets: replicas, repositories, environments. Default: all.")
+            description = "Only offer the tools of these toolsets: replicas, repositories, environments, agents. Default: all.")
     java.util.Set<String> toolsets = java.util.Set.of();
 
     @Option(names = "--read-only", description = "Only offer tools that change nothing.")
@@ -186,8 +204,14 @@ public final class Main implements Callable<Integer> {
     }
 
     Settings settings() {
+        AgentConfig agents;
+        try {
+            agents = AgentConfig.parse(agentCommands, scriptedAgent, System.getenv("PATH"), claudePermissionMode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs),
-                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null);
+                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agents);
     }
 
     static Path resolveDataDir(Path option) {

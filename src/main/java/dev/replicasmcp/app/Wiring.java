@@ -2,7 +2,8 @@ package dev.replicasmcp.app;
 
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.agent.AgentRunner;
-import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.AgentService;
+import dev.replicasmcp.domain.agent.TurnContexts;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -16,10 +17,10 @@ import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentReport;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
 import dev.replicasmcp.domain.replica.Provisioner;
-import dev.replicasmcp.domain.replica.ReplicaEnvironment;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.domain.replica.ReplicaLookup;
 import dev.replicasmcp.domain.replica.ReplicaService;
+import dev.replicasmcp.domain.replica.ReplicaTurnContexts;
 import dev.replicasmcp.domain.workspace.Workspaces;
 import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SqlChatStore;
@@ -29,8 +30,6 @@ import dev.replicasmcp.storage.SqlMessageStore;
 import dev.replicasmcp.storage.SqlProvisioningStore;
 import dev.replicasmcp.storage.SqlReplicaStore;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Map;
 
 /** The replica and conversation half of the wiring: stores made once and shared by the services. */
 final class Wiring {
@@ -63,17 +62,22 @@ final class Wiring {
         this.lookup = new ReplicaLookup(replicaStore);
     }
 
-    TurnEngine turnEngine(EventLog events, AgentRunner runner) {
+    TurnEngine turnEngine(EventLog events, AgentRunner runner, TurnContexts contexts) {
         return new TurnEngine(new TurnEngine.Stores(replicaStore, chatStore, messageStore, historyStore), events, runner,
-                db, clock, threads.turns());
+                contexts, db, clock, threads.turns());
+    }
+
+    /** What each turn runs with: the replica's workspace, its environment's variables, the agent's credential. */
+    TurnContexts turnContexts(EnvironmentService environments, ConfigMerge merge, AgentService agents) {
+        return new ReplicaTurnContexts(replicaStore, provisioning, environments, merge, agents);
     }
 
     ReplicaLifecycle lifecycle(EventLog events, TurnEngine engine) {
         return new ReplicaLifecycle(replicaStore, events, engine, db, clock, threads.scheduler(), settings.wakeDelay());
     }
 
-    ChatService chats(ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events) {
-        return new ChatService(chatStore, lookup, lifecycle, engine, events, db, clock, ids);
+    ChatService chats(ReplicaLifecycle lifecycle, TurnEngine engine, AgentService agents, EventLog events) {
+        return new ChatService(chatStore, lookup, lifecycle, engine, agents, events, db, clock, ids);
     }
 
     MessageService messages(ChatService chats, ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events) {
@@ -96,18 +100,9 @@ final class Wiring {
     }
 
     ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages, TurnEngine engine,
-                            ReplicaLifecycle lifecycle, Provisioner provisioner, EventLog events) {
+                            ReplicaLifecycle lifecycle, Provisioner provisioner, EventLog events, AgentService agents) {
         return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages,
-                engine, events), lifecycle, hookLogs, new EnvironmentReport(scriptedAgents(), provisioning, hookLogs),
+                engine, events), lifecycle, hookLogs, new EnvironmentReport(agents, provisioning, hookLogs),
                 provisioner, db, clock, ids);
-    }
-
-    /** The built-in scripted runner answers for every agent, offline. */
-    private static Map<CodingAgent, ReplicaEnvironment.AgentAvailability> scriptedAgents() {
-        Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents = new EnumMap<>(CodingAgent.class);
-        for (CodingAgent agent : CodingAgent.values()) {
-            agents.put(agent, new ReplicaEnvironment.AgentAvailability(true, "scripted"));
-        }
-        return agents;
     }
 }

@@ -3,6 +3,7 @@ package dev.replicasmcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.mcp.tools.AgentTools;
 import dev.replicasmcp.mcp.tools.ConversationTools;
 import dev.replicasmcp.mcp.tools.EnvironmentTools;
 import dev.replicasmcp.mcp.tools.HookTools;
@@ -46,11 +47,12 @@ public final class ToolCatalog {
         all.addAll(VariableFileTools.all());
         all.addAll(McpSkillTools.all());
         all.addAll(HookTools.all());
+        all.addAll(AgentTools.all());
         return all;
     }
 
     /** The toolsets tools are grouped in; --toolsets picks among them. */
-    public static final List<String> TOOLSETS = List.of("replicas", "repositories", "environments");
+    public static final List<String> TOOLSETS = List.of("replicas", "repositories", "environments", "agents");
 
     /**
      * Only the tools of the given toolsets (all when empty), and only read-only ones when asked.

@@ -210,6 +210,7 @@ class BadInputIT {
         add(cases, "read_replica_history", Map.of("replica_id", replica, "full_text", "yes"), "full_text");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "chat_id", UNKNOWN), UNKNOWN);
         cases.addAll(EnvironmentBadInput.cases(environmentIds));
+        cases.addAll(AgentBadInput.cases());
         return cases;
     }
 
@@ -243,6 +244,7 @@ class BadInputIT {
     @Test
     void everyToolHasBadInputCases() {
         Set<String> covered = new TreeSet<>(NO_ARGUMENTS);
+        covered.add("list_agent_credentials");
         cases().forEach(c -> covered.add(c.tool()));
         Set<String> listed = new TreeSet<>();
         server.client().listTools().tools().forEach(t -> listed.add(t.name()));
@@ -257,6 +259,8 @@ class BadInputIT {
             assertThat(answer.size()).as("%s answers its one list", tool).isEqualTo(1);
             assertThat(answer.elements().next().isArray()).isTrue();
         }
+        JsonNode agents = server.ok("list_agent_credentials", Map.of("unexpected", 5));
+        assertThat(agents.path("credentials").isArray() && agents.path("agents").isArray()).isTrue();
     }
 
     private void assertServerStillServes() {

@@ -59,7 +59,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs, Options options) {
-        List<String> command = new ArrayList<>(command(dataDir, turnDelayMs));
+        List<String> command = new ArrayList<>(baseCommand(dataDir, turnDelayMs));
+        if (!options.args().contains("--agent-command")) {
+            command.addAll(SCRIPTED_AGENTS);
+        }
         command.addAll(options.args());
         StringBuffer stderr = new StringBuffer();
         logs.track("server #" + STARTED.incrementAndGet() + " on " + dataDir, stderr::toString);
@@ -80,8 +83,21 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(dataDir, stderr, client, findChild(dataDir));
     }
 
-    /** java, the flags, the jar and the server options, as a command line. */
+    /**
+     * Pins the agents a test does not choose itself to the scripted one, so the suite never runs a real
+     * Claude Code or Codex that happens to be installed on the machine.
+     */
+    static final List<String> SCRIPTED_AGENTS = List.of("--agent-command", "claude=scripted", "--agent-command",
+            "codex=scripted");
+
+    /** java, the flags, the jar and the server options (scripted agents), as a command line. */
     static List<String> command(Path dataDir, long turnDelayMs) {
+        List<String> command = new ArrayList<>(baseCommand(dataDir, turnDelayMs));
+        command.addAll(SCRIPTED_AGENTS);
+        return command;
+    }
+
+    private static List<String> baseCommand(Path dataDir, long turnDelayMs) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);

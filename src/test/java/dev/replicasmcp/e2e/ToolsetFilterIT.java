@@ -25,6 +25,8 @@ class ToolsetFilterIT {
     static final List<String> REPLICAS_TOOLSET = List.of("create_chat", "create_replica", "delete_chat",
             "delete_replica", "get_replica", "get_replica_hooks", "list_chats", "list_replicas",
             "read_replica_history", "send_replica_message");
+    static final List<String> AGENTS_TOOLSET = List.of("delete_agent_credential", "list_agent_credentials",
+            "set_agent_credential");
 
     @RegisterExtension
     final ServerLogs logs = new ServerLogs();
@@ -67,7 +69,8 @@ class ToolsetFilterIT {
             Set<String> names = listed(server);
             assertThat(names).contains("add_repository", "list_repository_sets", "create_environment",
                     "save_warm_hook").doesNotContainAnyElementsOf(REPLICAS_TOOLSET);
-            assertThat(names).hasSize(catalogue().size() - REPLICAS_TOOLSET.size());
+            assertThat(names).doesNotContainAnyElementsOf(AGENTS_TOOLSET)
+                    .hasSize(catalogue().size() - REPLICAS_TOOLSET.size() - AGENTS_TOOLSET.size());
         }
     }
 

@@ -43,7 +43,7 @@ class ToolCatalogTest {
             assertThat(tool.get("annotations").size()).isEqualTo(4);
             assertThat(tool.get("inputSchema").get("type").asText()).isEqualTo("object");
             assertThat(tool.get("outputSchema").get("type").asText()).isEqualTo("object");
-            assertThat(tool.get("toolset").asText()).isIn("replicas", "repositories", "environments");
+            assertThat(tool.get("toolset").asText()).isIn("replicas", "repositories", "environments", "agents");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.replica.CreateReplica;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.repository.Repository;
+import dev.replicasmcp.runtime.agent.AgentConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +28,15 @@ public final class TestCore implements AutoCloseable {
 
     /** With a clock of the test's choosing, e.g. a fixed one so that every row gets the same timestamp. */
     public TestCore(Path dir, Duration turnDelay, Clock clock) {
+        // Scripted whatever CLIs the machine has installed: the suite must not call a real agent.
+        this(dir, turnDelay, clock, AgentConfig.scriptedOnly());
+    }
+
+    /** With the agents of the test's choosing, e.g. fake CLIs on a PATH of its own. */
+    public TestCore(Path dir, Duration turnDelay, Clock clock, AgentConfig agents) {
         this.dir = dir;
         this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null), clock, Ids.random());
+                Duration.ofSeconds(20), 2, null, agents), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }

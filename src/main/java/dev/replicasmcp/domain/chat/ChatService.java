@@ -7,6 +7,7 @@ import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
+import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
@@ -24,6 +25,7 @@ public final class ChatService {
     private final ReplicaLookup replicas;
     private final ReplicaLifecycle lifecycle;
     private final TurnEngine engine;
+    private final AgentService agents;
     private final EventLog events;
     private final Transactions tx;
     private final Clock clock;
@@ -34,11 +36,12 @@ public final class ChatService {
     }
 
     public ChatService(ChatStore chats, ReplicaLookup replicas, ReplicaLifecycle lifecycle, TurnEngine engine,
-                       EventLog events, Transactions tx, Clock clock, Ids ids) {
+                       AgentService agents, EventLog events, Transactions tx, Clock clock, Ids ids) {
         this.chats = chats;
         this.replicas = replicas;
         this.lifecycle = lifecycle;
         this.engine = engine;
+        this.agents = agents;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -53,6 +56,7 @@ public final class ChatService {
 
     public Chat create(Caller caller, String replicaId, String provider, String title) {
         CodingAgent agent = CodingAgent.parse("provider", Validation.required("provider", provider));
+        requireAgent("provider", agent);
         String finalTitle = Validation.optionalTrimmed(title);
         if (finalTitle != null && finalTitle.length() > MAX_TITLE) {
             throw DomainException.invalid("Field 'title' is " + finalTitle.length() + " characters; the limit is "
@@ -62,6 +66,11 @@ public final class ChatService {
             Replica replica = replicas.require(caller, replicaId);
             return insert(replica.id(), agent, finalTitle == null ? "New chat" : finalTitle, false);
         });
+    }
+
+    /** Refuses an agent that cannot run on this server; the message lists those that can. */
+    public void requireAgent(String field, CodingAgent agent) {
+        agents.requireAvailable(field, agent);
     }
 
     /** Creates the chat a new replica starts with; call inside a transaction. */

@@ -56,6 +56,9 @@ public final class MessageService {
     public SendResult send(Caller caller, String replicaId, SendMessage command) {
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
+        if (agent != null) {
+            chatService.requireAgent("coding_agent", agent);
+        }
         ThinkingLevel thinking = ThinkingLevel.parse("thinking_level", command.thinkingLevel());
         List<Image> images = validImages(command.images());
         String chatId = Validation.optionalTrimmed(command.chatId());

@@ -5,6 +5,7 @@ import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.agent.AgentEvents;
 import dev.replicasmcp.domain.agent.AgentRunner;
+import dev.replicasmcp.domain.agent.TurnContexts;
 import dev.replicasmcp.domain.agent.TurnOutcome;
 import dev.replicasmcp.domain.agent.TurnRequest;
 import dev.replicasmcp.domain.event.EventLog;
@@ -33,6 +34,7 @@ public final class TurnEngine {
     private final Stores stores;
     private final EventLog events;
     private final AgentRunner runner;
+    private final TurnContexts contexts;
     private final Transactions tx;
     private final Clock clock;
     private final ExecutorService executor;
@@ -49,11 +51,12 @@ public final class TurnEngine {
         volatile Future<?> future;
     }
 
-    public TurnEngine(Stores stores, EventLog events, AgentRunner runner, Transactions tx, Clock clock,
-                      ExecutorService executor) {
+    public TurnEngine(Stores stores, EventLog events, AgentRunner runner, TurnContexts contexts, Transactions tx,
+                      Clock clock, ExecutorService executor) {
         this.stores = stores;
         this.events = events;
         this.runner = runner;
+        this.contexts = contexts;
         this.tx = tx;
         this.clock = clock;
         this.executor = executor;
@@ -139,10 +142,13 @@ public final class TurnEngine {
         if (chat == null || turn.cancelled) {
             return;
         }
-        TurnRequest request = new TurnRequest(message.replicaId(), chat.id(), message.id(), chat.provider(),
-                message.text(), message.images(), message.model(), message.thinkingLevel(), message.planMode(), chat.threadId());
         TurnOutcome outcome;
         try {
+            // The user's message opens the turn's history before the agent starts, whatever the runner.
+            record(chat, turn, AgentEvents.user(chat.provider(), Timestamps.now(clock), message.text()));
+            TurnRequest request = new TurnRequest(message.replicaId(), chat.id(), message.id(), chat.provider(),
+                    message.text(), message.images(), message.model(), message.thinkingLevel(), message.planMode(),
+                    chat.threadId(), contexts.forTurn(message.replicaId(), chat.provider()));
             outcome = runner.run(request, event -> record(chat, turn, event));
         } catch (InterruptedException | CancellationException e) {
             Thread.currentThread().interrupt();
@@ -178,7 +184,7 @@ public final class TurnEngine {
                 return Optional.<Message>empty();
             }
             String now = Timestamps.now(clock);
-            if (!outcome.complete()) {
+            if (!outcome.complete() && !outcome.errorRecorded()) {
                 appendEvent(chat, AgentEvents.result(chat.provider(), now, outcome.threadId(), false,
                         outcome.error()));
             }

@@ -1,6 +1,7 @@
 package dev.replicasmcp.domain.replica;
 
-import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.AgentService;
+import dev.replicasmcp.domain.agent.AgentStatus;
 import dev.replicasmcp.domain.hook.HookLogStore;
 import dev.replicasmcp.domain.hook.HookLogs;
 import dev.replicasmcp.domain.hook.WarmHookLog;
@@ -17,13 +18,12 @@ public final class EnvironmentReport {
 
     private static final List<String> INTEGRATIONS = List.of("github", "gitlab", "linear", "slack", "google");
 
-    private final Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents;
+    private final AgentService agents;
     private final ProvisioningStore provisioning;
     private final HookLogStore hookLogs;
 
-    public EnvironmentReport(Map<CodingAgent, ReplicaEnvironment.AgentAvailability> agents,
-                             ProvisioningStore provisioning, HookLogStore hookLogs) {
-        this.agents = Map.copyOf(agents);
+    public EnvironmentReport(AgentService agents, ProvisioningStore provisioning, HookLogStore hookLogs) {
+        this.agents = agents;
         this.provisioning = provisioning;
         this.hookLogs = hookLogs;
     }
@@ -34,9 +34,10 @@ public final class EnvironmentReport {
         Map<String, Boolean> integrations = new LinkedHashMap<>();
         INTEGRATIONS.forEach(name -> integrations.put(name, false));
         Map<String, ReplicaEnvironment.AgentAvailability> codingAgents = new LinkedHashMap<>();
-        for (CodingAgent agent : CodingAgent.values()) {
-            codingAgents.put(agent.wire(), agents.getOrDefault(agent,
-                    new ReplicaEnvironment.AgentAvailability(false, "none")));
+        for (AgentStatus status : agents.statuses(replica.organizationId(),
+                applied.map(Provisioning::envVars).orElse(List.of()))) {
+            codingAgents.put(status.agent().wire(), new ReplicaEnvironment.AgentAvailability(status.available(),
+                    status.authMethod(), status.choice().runner()));
         }
         String startStatus = logs.startHooks().isEmpty() ? "not_configured"
                 : logs.startHooks().stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";

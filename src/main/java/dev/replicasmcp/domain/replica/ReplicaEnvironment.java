@@ -9,8 +9,11 @@ public record ReplicaEnvironment(String engineVersion, List<String> filesUploade
                                  List<String> skillsInstalled, Map<String, Boolean> integrations,
                                  Map<String, AgentAvailability> codingAgents, Hooks hooks, String lastUpdatedAt) {
 
-    /** Whether an agent can run in the workspace and how it is authenticated. */
-    public record AgentAvailability(boolean available, String authMethod) {
+    /**
+     * Whether an agent can run in the workspace, how it is authenticated (oauth, api_key, bedrock, none, or
+     * scripted) and which runner answers it (claude-code, codex, scripted, none).
+     */
+    public record AgentAvailability(boolean available, String authMethod, String runner) {
     }
 
     /** Hook configuration and status. */

@@ -85,6 +85,7 @@ public final class ReplicaService {
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
         CodingAgent finalAgent = agent == null ? CodingAgent.CLAUDE : agent;
+        chatService.requireAgent("coding_agent", finalAgent);
         ThinkingLevel thinking = ThinkingLevel.parse("thinking_level", command.thinkingLevel());
         MessageService.checkThinking(thinking, finalAgent);
         LifecyclePolicy parsedPolicy = LifecyclePolicy.parse("lifecycle_policy", command.lifecyclePolicy());

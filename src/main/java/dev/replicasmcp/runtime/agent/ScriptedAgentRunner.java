@@ -11,24 +11,26 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The built-in, offline agent: deterministic answers in the provider's own event shapes. It records
- * the user event, waits the configured turn delay (so queueing can be seen), answers with one
- * assistant text and a success result. In plan mode it answers with a plan and changes nothing.
+ * The built-in, offline agent: deterministic answers in the provider's own event shapes. After the
+ * engine has recorded the user event, it waits the configured turn delay (so queueing can be seen) and
+ * answers with one assistant text and a success result. In plan mode it answers with a plan and changes
+ * nothing.
  */
-public final class ScriptedAgentRunner implements AgentRunner {
+final class ScriptedAgentRunner implements AgentRunner {
+
+    static final String THREAD_PREFIX = "scripted-";
 
     private final Duration turnDelay;
     private final Clock clock;
 
-    public ScriptedAgentRunner(Duration turnDelay, Clock clock) {
+    ScriptedAgentRunner(Duration turnDelay, Clock clock) {
         this.turnDelay = turnDelay;
         this.clock = clock;
     }
 
     @Override
     public TurnOutcome run(TurnRequest request, AgentEventSink sink) throws InterruptedException {
-        String threadId = request.threadId() != null ? request.threadId() : "scripted-" + UUID.randomUUID();
-        sink.emit(AgentEvents.user(request.provider(), now(), request.text()));
+        String threadId = request.threadId() != null ? request.threadId() : THREAD_PREFIX + UUID.randomUUID();
         if (!turnDelay.isZero()) {
             Thread.sleep(turnDelay.toMillis());
         }

@@ -1,0 +1,118 @@
+package dev.replicasmcp.domain.agent;
+
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.DomainException;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.Validation;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The coding agents of this server: which can run (and on which runner), and the organization's
+ * credentials for them (spec §2.21, §11.3). Secrets go in encrypted and come out only to agent processes.
+ */
+public final class AgentService {
+
+    private final AgentCatalog catalog;
+    private final AgentCredentialStore store;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Ids ids;
+
+    /** A stored credential, and whether this call created it (else it replaced the previous value). */
+    public record Saved(AgentCredential credential, boolean created) {
+    }
+
+    public AgentService(AgentCatalog catalog, AgentCredentialStore store, Transactions tx, Clock clock, Ids ids) {
+        this.catalog = catalog;
+        this.store = store;
+        this.tx = tx;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Refuses an agent no runner can answer, naming the field and the agents that can run. */
+    public void requireAvailable(String field, CodingAgent agent) {
+        RunnerChoice choice = catalog.choice(agent);
+        if (choice.available()) {
+            return;
+        }
+        List<String> available = Arrays.stream(CodingAgent.values()).map(catalog::choice)
+                .filter(RunnerChoice::available).map(c -> c.agent().wire() + " (" + c.runner() + ")").toList();
+        throw DomainException.invalid("Field '" + field + "': the " + agent.wire() + " agent is not available on "
+                + "this server (" + choice.reason() + "). " + (available.isEmpty()
+                ? "No agent is available: install Claude Code or Codex, configure one with --agent-command, or "
+                        + "enable the scripted agent."
+                : "Available agents: " + String.join(", ", available) + "."));
+    }
+
+    /** Every agent's status for the organization, in the order of the agent enum. */
+    public List<AgentStatus> statuses(String organizationId, Collection<String> variableNames) {
+        Set<CredentialKind> stored = store.list(organizationId).stream().map(AgentCredential::kind)
+                .collect(Collectors.toSet());
+        return Arrays.stream(CodingAgent.values()).map(agent -> status(agent, stored, variableNames)).toList();
+    }
+
+    private AgentStatus status(CodingAgent agent, Set<CredentialKind> stored, Collection<String> variableNames) {
+        RunnerChoice choice = catalog.choice(agent);
+        if (!choice.available() || choice.scripted()) {
+            return new AgentStatus(choice, choice.runner());
+        }
+        Optional<CredentialKind> credential = preferred(agent, stored);
+        if (credential.isEmpty()) {
+            // A key set as an environment variable signs the agent in as well.
+            credential = Arrays.stream(CredentialKind.values()).filter(k -> k.agent() == agent)
+                    .filter(k -> k.variable() != null && variableNames.contains(k.variable())).findFirst();
+        }
+        return new AgentStatus(choice, credential.map(CredentialKind::authMethod).orElse("none"));
+    }
+
+    /** The agent's preferred stored credential (OAuth, then API key, then Bedrock), decrypted. */
+    public Map<CredentialKind, String> credentialsFor(String organizationId, CodingAgent agent) {
+        Map<CredentialKind, String> secrets = store.secrets(organizationId);
+        Map<CredentialKind, String> chosen = new EnumMap<>(CredentialKind.class);
+        preferred(agent, secrets.keySet()).ifPresent(kind -> chosen.put(kind, secrets.get(kind)));
+        return chosen;
+    }
+
+    private static Optional<CredentialKind> preferred(CodingAgent agent, Set<CredentialKind> stored) {
+        return Arrays.stream(CredentialKind.values()).filter(k -> k.agent() == agent && stored.contains(k))
+                .findFirst();
+    }
+
+    public List<AgentCredential> list(Caller caller) {
+        return store.list(caller.organizationId());
+    }
+
+    public Saved set(Caller caller, String kind, String value) {
+        CredentialKind parsed = CredentialKind.parse("kind", Validation.required("kind", kind));
+        String secret = CredentialValues.validated(parsed, value);
+        String hint = CredentialValues.hint(parsed, secret);
+        return tx.inTransaction(() -> {
+            String now = Timestamps.now(clock);
+            Optional<AgentCredential> current = store.find(caller.organizationId(), parsed);
+            AgentCredential saved = current.map(c -> new AgentCredential(c.id(), c.organizationId(), parsed, hint,
+                            c.createdAt(), now))
+                    .orElseGet(() -> new AgentCredential(ids.get(), caller.organizationId(), parsed, hint, now, now));
+            store.save(saved, secret);
+            return new Saved(saved, current.isEmpty());
+        });
+    }
+
+    public void delete(Caller caller, String kind) {
+        CredentialKind parsed = CredentialKind.parse("kind", Validation.required("kind", kind));
+        if (!store.delete(caller.organizationId(), parsed)) {
+            throw DomainException.notFound("No " + parsed.wire() + " credential is stored for this organization "
+                    + "(field 'kind'). Call list_agent_credentials to see the stored kinds.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.replicasmcp.runtime.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.agent.AgentEvent;
+import dev.replicasmcp.domain.agent.AgentEventSink;
+import dev.replicasmcp.domain.agent.RunnerChoice;
+import dev.replicasmcp.domain.agent.TurnOutcome;
+import dev.replicasmcp.domain.agent.TurnRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one turn of an agent CLI in the replica's workspace and streams its output into events line by
+ * line, as it arrives. Whatever happens (end of output, an error, the turn being interrupted) the CLI's
+ * whole process tree is gone when run returns. Secrets are masked in everything read from the CLI.
+ */
+final class CliAgentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CliAgentRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AgentConfig config;
+    private final Clock clock;
+
+    CliAgentRunner(AgentConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    TurnOutcome run(TurnRequest request, AgentEventSink sink, RunnerChoice choice) throws InterruptedException {
+        String agent = request.provider().wire();
+        Path home = request.context().workspace();
+        if (home == null || !Files.isDirectory(home)) {
+            return TurnOutcome.failed(request.threadId(), "The " + agent + " agent cannot start: the replica has no "
+                    + "workspace folder" + (home == null ? "." : " (" + home + " is gone)."));
+        }
+        Redactor redactor = new Redactor(AgentEnvironment.secrets(request.context()));
+        AgentStream stream;
+        AgentProcess process;
+        try {
+            TurnInput input = TurnInput.prepare(request, home);
+            stream = choice.runner().equals(AgentConfig.CommandSpec.CODEX_FORMAT) ? new CodexStream(input)
+                    : new ClaudeStream(input, config.claudePermissionMode());
+            List<String> command = new ArrayList<>(List.of(choice.command()));
+            command.addAll(stream.arguments());
+            Map<String, String> env = AgentEnvironment.build(config.searchPath(), home, request.context());
+            LOG.info("Turn of chat {} runs {} in {}", request.chatId(), choice.command(), input.cwd());
+            process = AgentProcess.start(command, input.cwd(), env, input.viaStdin() ? input.prompt() : null);
+        } catch (IOException e) {
+            return TurnOutcome.failed(request.threadId(), "The " + agent + " agent could not be started ("
+                    + choice.command() + "): " + redactor.apply(String.valueOf(e.getMessage())));
+        }
+        try {
+            String line;
+            while ((line = process.nextLine()) != null) {
+                JsonNode node = parse(redactor.apply(line));
+                if (node != null) {
+                    for (AgentEvent event : stream.accept(node, Timestamps.now(clock))) {
+                        sink.emit(event);
+                    }
+                }
+            }
+            int exitCode = process.waitFor();
+            return stream.outcome(exitCode, redactor.apply(process.stderrTail()));
+        } finally {
+            process.kill();
+        }
+    }
+
+    /** Lines that are not JSON objects (a banner, a warning) are not events. */
+    private static JsonNode parse(String line) {
+        if (line.isBlank() || line.charAt(0) != '{') {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            LOG.debug("Skipped agent output that is not JSON ({} characters)", line.length());
+            return null;
+        }
+    }
+}

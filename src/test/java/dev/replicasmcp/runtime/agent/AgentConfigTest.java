@@ -1,0 +1,57 @@
+package dev.replicasmcp.runtime.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ThinkingLevel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** --agent-command and the thinking-level mappings, as documented in the README. */
+class AgentConfigTest {
+
+    @Test
+    void commandsAreReadPerAgentAndTheLastOneWins() {
+        AgentConfig config = AgentConfig.parse(List.of("claude=/opt/claude", "codex=scripted", "pi=codex:/opt/pi",
+                "claude=none"), true, "/usr/bin", "bypassPermissions");
+        assertThat(config.commands()).containsEntry(CodingAgent.CLAUDE, "none")
+                .containsEntry(CodingAgent.CODEX, "scripted").containsEntry(CodingAgent.PI, "codex:/opt/pi");
+        assertThat(AgentConfig.CommandSpec.parse(CodingAgent.PI, "codex:/opt/pi"))
+                .isEqualTo(new AgentConfig.CommandSpec("codex", "/opt/pi"));
+        assertThat(AgentConfig.CommandSpec.parse(CodingAgent.CLAUDE, "/opt/claude"))
+                .isEqualTo(new AgentConfig.CommandSpec("claude-code", "/opt/claude"));
+        assertThat(config.claudePermissionMode()).isEqualTo("bypassPermissions");
+    }
+
+    @Test
+    void malformedEntriesSayWhatIsWrong() {
+        assertThatThrownBy(() -> parse("claude")).hasMessageContaining("AGENT=COMMAND");
+        assertThatThrownBy(() -> parse("gemini=/opt/gemini")).hasMessageContaining("unknown agent 'gemini'");
+        assertThatThrownBy(() -> parse("cursor=/opt/cursor")).hasMessageContaining("prefix the command with claude:");
+        assertThatThrownBy(() -> AgentConfig.parse(List.of(), true, "", "yolo"))
+                .hasMessageContaining("--claude-permission-mode");
+    }
+
+    @Test
+    void thinkingLevelsMapToEachCliesOwnScale() {
+        assertThat(ClaudeStream.effort(ThinkingLevel.HIGH)).isEqualTo("high");
+        assertThat(ClaudeStream.effort(ThinkingLevel.MAX)).isEqualTo("max");
+        assertThat(ClaudeStream.effort(ThinkingLevel.ULTRACODE)).isEqualTo("xhigh");
+        assertThat(ClaudeStream.effort(null)).isNull();
+        assertThat(CodexStream.effort(ThinkingLevel.LOW)).isEqualTo("low");
+        assertThat(CodexStream.effort(ThinkingLevel.MAX)).isEqualTo("xhigh");
+        assertThat(CodexStream.effort(ThinkingLevel.ULTRA)).isEqualTo("xhigh");
+    }
+
+    @Test
+    void secretsAreMaskedLongestFirstAndShortStringsAreLeftAlone() {
+        Redactor redactor = new Redactor(List.of("sk-ant-abcdef123456", "sk-ant-abcdef123456-longer", "eu-west"));
+        assertThat(redactor.apply("a sk-ant-abcdef123456-longer b sk-ant-abcdef123456 c eu-west"))
+                .isEqualTo("a [redacted] b [redacted] c eu-west");
+    }
+
+    private static AgentConfig parse(String entry) {
+        return AgentConfig.parse(List.of(entry), true, "", AgentConfig.DEFAULT_PERMISSION_MODE);
+    }
+}
