@@ -5,13 +5,16 @@ import java.time.Duration;
 
 /** Everything the core is built from, resolved from the command line and the environment. */
 public record Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Duration hookTimeout, int warmPoolSize,
-                       String secretKey) {
+                       String secretKey, Duration idleSleep) {
 
     /** The spec's ceiling for one hook run (§8.4). */
     public static final Duration MAX_HOOK_TIMEOUT = Duration.ofMinutes(15);
 
+    /** How long an active replica may be idle before it sleeps (spec §3.2: one hour). */
+    public static final Duration DEFAULT_IDLE_SLEEP = Duration.ofMinutes(60);
+
     public static Settings defaults(Path dataDir, Duration turnDelay, Duration wakeDelay) {
-        return new Settings(dataDir, turnDelay, wakeDelay, Duration.ofMinutes(5), 5, null);
+        return new Settings(dataDir, turnDelay, wakeDelay, Duration.ofMinutes(5), 5, null, DEFAULT_IDLE_SLEEP);
     }
 
     public Path databaseFile() {

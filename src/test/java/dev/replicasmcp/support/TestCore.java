@@ -29,7 +29,7 @@ public final class TestCore implements AutoCloseable {
     public TestCore(Path dir, Duration turnDelay, Clock clock) {
         this.dir = dir;
         this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null), clock, Ids.random());
+                Duration.ofSeconds(20), 2, null, Settings.DEFAULT_IDLE_SLEEP), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }

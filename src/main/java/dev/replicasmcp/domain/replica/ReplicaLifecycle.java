@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Moves replicas between statuses: activation, sleep and wake (spec §3.2, §3.4). */
+/** Moves replicas between statuses: activation, sleep, archive and wake (spec §3.2, §3.4). */
 public final class ReplicaLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
@@ -36,10 +36,15 @@ public final class ReplicaLifecycle {
         this.wakeDelay = wakeDelay;
     }
 
-    /** The replica is ready: mark it active and start whatever its chats have waiting. */
+    /**
+     * The replica is ready: mark it active and start whatever its chats have waiting. Becoming active counts
+     * as activity, so a replica woken after days asleep is not put back to sleep by the next idle check.
+     */
     public void activate(String replicaId) {
         tx.run(() -> {
-            store.updateStatus(replicaId, ReplicaStatus.ACTIVE, false, Timestamps.now(clock));
+            String now = Timestamps.now(clock);
+            store.updateStatus(replicaId, ReplicaStatus.ACTIVE, false, now);
+            store.touch(replicaId, now);
             events.append(replicaId, "engine.ready", EventLog.payload().put("version", ENGINE_VERSION));
         });
         engine.dispatchReplica(replicaId);
@@ -47,6 +52,12 @@ public final class ReplicaLifecycle {
 
     public void sleep(String replicaId) {
         tx.run(() -> store.updateStatus(replicaId, ReplicaStatus.SLEEPING, false, Timestamps.now(clock)));
+        LOG.info("Replica {} is asleep", replicaId);
+    }
+
+    public void archive(String replicaId) {
+        tx.run(() -> store.updateStatus(replicaId, ReplicaStatus.ARCHIVED, false, Timestamps.now(clock)));
+        LOG.info("Replica {} is archived", replicaId);
     }
 
     /**
