@@ -39,6 +39,16 @@ public final class TestCore implements AutoCloseable {
         return dir.resolve("data");
     }
 
+    /** The folder the test repository of this name was made in (see {@link #repository}). */
+    public Path source(String name) {
+        return dir.resolve(name);
+    }
+
+    /** The workspace home of a replica: its repositories are under workspaces/ in it. */
+    public Path home(String replicaId) {
+        return dataDir().resolve("workspaces").resolve(replicaId);
+    }
+
     public Repository repository(String name) throws Exception {
         return services.repositories().add(caller, TestRepos.create(dir, name, "main").toString(), null, null);
     }
