@@ -116,7 +116,13 @@ public final class ReplicaService {
                     + " is in status 'error'; delete it and try again.", null);
         }
         lifecycle.activate(prepared.replica().id());
-        return new Created(lookup.require(caller, prepared.replica().id()), provisioning);
+        // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
+        Replica made = prepared.replica();
+        return new Created(store.find(caller.organizationId(), made.id()).orElseGet(() -> new Replica(made.id(),
+                made.organizationId(), made.name(), ReplicaStatus.ACTIVE, made.source(), made.userId(),
+                made.environmentId(), made.codingAgent(), made.model(), made.thinkingLevel(), made.lifecyclePolicy(),
+                false, null, made.createdAt(), made.lastActivityAt(), made.repositories(), made.pullRequests())),
+                provisioning);
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {
