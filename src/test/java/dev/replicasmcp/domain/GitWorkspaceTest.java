@@ -128,6 +128,18 @@ class GitWorkspaceTest {
     }
 
     @Test
+    void environmentFilesUnderTheRepositoryFolderLandInTheClone() throws Exception {
+        Environment env = t.environment("dotenv");
+        t.services.contents().files().create(t.caller, env.id(), "env", "~/workspaces/dotenv-repo/.env", "A=1\n");
+        Replica replica = create("with-env", env.id());
+        Path clone = t.home(replica.id()).resolve("workspaces/dotenv-repo");
+        assertThat(clone.resolve(".env")).hasContent("A=1");
+        assertThat(clone.resolve("README.md")).hasContent("# dotenv-repo");
+        assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("replicas/with-env");
+        assertThat(status(replica, Set.of()).gitDiff().added()).as("the .env file is new to git").isEqualTo(1);
+    }
+
+    @Test
     void aRepositoryThatCannotBeClonedPutsTheReplicaInErrorAndLeavesNoFolder() throws Exception {
         Environment env = t.environment("vanishing");
         TestRepos.git(t.source("vanishing-repo"), "branch", "-m", "main", "renamed");

@@ -86,18 +86,25 @@ class PoolClonesTest {
     }
 
     @Test
-    void aPoolWorkspaceWithoutTheCloneGetsItAtClaim() throws Exception {
+    void aPoolWorkspaceWithoutTheCloneGetsItAtClaimAndRunsItsWarmHookThen() throws Exception {
+        t.services.contents().files().create(t.caller, env.id(), "env", "~/workspaces/pooled/.env", "A=1\n");
         pool.setEnabled(t.caller, env.id(), true);
         await().atMost(PATIENCE).until(() -> ready().size() == 2);
-        ready().forEach(ws -> WorkspaceFiles.deleteQuietly(Path.of(ws.path()).resolve("workspaces")));
+        // Only the clone goes: the environment file written under its folder stays.
+        ready().forEach(ws -> WorkspaceFiles.deleteQuietly(Path.of(ws.path()).resolve("workspaces/pooled/.git")));
         TestRepos.commitFile(t.source("pooled"), "later.txt", "later\n");
 
         ReplicaService.Created created = t.services.replicas().create(t.caller,
                 TestCore.create("late-clone", "hi", env.id()));
         assertThat(created.provisioning().warmSource()).isEqualTo(Provisioning.WarmSource.WARM_POOL);
         Path clone = t.home(created.replica().id()).resolve("workspaces/pooled");
-        assertThat(clone.resolve("later.txt")).as("cloned now, from the current source").hasContent("later\n");
+        assertThat(clone.resolve("later.txt")).as("cloned now, from the current source").hasContent("later");
+        assertThat(clone.resolve(".env")).hasContent("A=1");
         assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("replicas/late-clone");
+        await().atMost(PATIENCE).until(() -> !t.services.replicas().hooks(t.caller, created.replica().id())
+                .warmHooks().isEmpty());
+        assertThat(t.services.replicas().hooks(t.caller, created.replica().id()).warmHooks()).singleElement()
+                .satisfies(w -> assertThat(w.hookType() + ":" + w.hookName()).isEqualTo("repository:pooled"));
     }
 
     @Test

@@ -113,10 +113,10 @@ public final class PoolReconciler {
             Environment env = prep.environments().find(config.organizationId(), config.environmentId()).orElseThrow();
             Environment global = prep.environmentService().global(new Caller(config.organizationId(), null));
             MergedConfig merged = prep.merge().merge(global, env);
-            prep.workspaces().install(home, merged);
             List<WorkspaceRepositories.CheckedOut> clones = prep.repositories().checkOut(home,
                     prep.repositoriesOf().apply(env).stream().map(r -> new WorkspaceRepositories.Source(r.name(),
                             r.url(), r.defaultBranch())).toList());
+            prep.workspaces().install(home, merged);
             failure = warmHooks(merged, home, clones);
         } catch (RuntimeException e) {
             failure = "Preparing the workspace failed: " + e.getMessage();

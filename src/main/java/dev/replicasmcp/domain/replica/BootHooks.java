@@ -52,7 +52,7 @@ public final class BootHooks {
                List<WorkspaceRepositories.CheckedOut> checkedOut) {
         boolean repositoryHooks = checkedOut.stream().anyMatch(c -> c.configError() != null
                 || hasCommands(c.config() == null ? null : c.config().startHook())
-                || (cold && hasCommands(c.config() == null ? null : c.config().warmHook())));
+                || (c.clonedNow() && hasCommands(c.config() == null ? null : c.config().warmHook())));
         if (config.startHooks().isEmpty() && (!cold || config.warmHooks().isEmpty()) && !repositoryHooks) {
             replicas.markStartHooksCompleted(replica.id());
             return;
@@ -63,9 +63,7 @@ public final class BootHooks {
     private void run(Replica replica, MergedConfig config, Path home, boolean cold,
                      List<WorkspaceRepositories.CheckedOut> checkedOut) {
         try {
-            if (cold) {
-                warmHooks(replica, config, home, checkedOut);
-            }
+            warmHooks(replica, config, home, cold, checkedOut);
             for (MergedConfig.NamedHook hook : config.startHooks()) {
                 if (!alive(replica)) {
                     return;
@@ -89,9 +87,10 @@ public final class BootHooks {
         }
     }
 
-    private void warmHooks(Replica replica, MergedConfig config, Path home,
+    /** Global and environment warm hooks on a cold start; a repository's whenever it was cloned just now. */
+    private void warmHooks(Replica replica, MergedConfig config, Path home, boolean cold,
                            List<WorkspaceRepositories.CheckedOut> checkedOut) {
-        for (MergedConfig.NamedHook hook : config.warmHooks()) {
+        for (MergedConfig.NamedHook hook : cold ? config.warmHooks() : List.<MergedConfig.NamedHook>of()) {
             if (!alive(replica)) {
                 return;
             }
@@ -101,7 +100,7 @@ public final class BootHooks {
         }
         for (WorkspaceRepositories.CheckedOut repo : checkedOut) {
             RepositoryConfig.CommandHook hook = repo.config() == null ? null : repo.config().warmHook();
-            if (hasCommands(hook) && alive(replica)) {
+            if (repo.clonedNow() && hasCommands(hook) && alive(replica)) {
                 HookRun run = repositories.run(home, repo.folder(), hook, config.variables(), () -> alive(replica));
                 logWarm(replica, "repository", repo.source().name(), String.join("\n", hook.commands()), run);
             }

@@ -60,7 +60,7 @@ public final class EnvironmentReport {
     /** The environment start hook and the repository's own, which run before the repository counts as started. */
     private static String repositoryStart(ReplicaRepository repository, HookLogs logs) {
         List<StartHookLog> runs = logs.startHooks().stream().filter(l -> l.hookType().equals("environment")
-                || l.hookName().equals(repository.name())).toList();
+                || (l.hookType().equals("repository") && l.hookName().equals(repository.name()))).toList();
         if (!repository.startHooksCompleted()) {
             return "running";
         }

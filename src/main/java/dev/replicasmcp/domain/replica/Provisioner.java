@@ -63,8 +63,9 @@ public final class Provisioner {
         Path home = claimed.map(ws -> workspaces.adopt(Path.of(ws.path()), replica.id()))
                 .orElseGet(() -> workspaces.createReplica(replica.id()));
         try {
-            Workspaces.Installed installed = workspaces.install(home, plan.config());
             List<WorkspaceRepositories.CheckedOut> checkedOut = repositories.checkOut(home, sources(replica));
+            // After the clones, so an environment file under ~/workspaces/<repo>/ lands in (and wins over) the clone.
+            Workspaces.Installed installed = workspaces.install(home, plan.config());
             for (int i = 0; i < checkedOut.size(); i++) {
                 repositories.checkouts().startBranch(checkedOut.get(i).folder(), replica.repositories().get(i).branch());
             }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 public interface Checkouts {
 
     /**
-     * Clones url (a git URL, or a local repository as a file: URL) into folder, which must not exist yet, and
-     * checks out defaultBranch. Throws {@link CheckoutException} carrying git's own message.
+     * Clones url (a git URL, or a local repository as a file: URL) into folder and checks out defaultBranch.
+     * Files already in folder (environment files written under it) are kept, over the clone's own. Throws
+     * {@link CheckoutException} carrying git's own message.
      */
     void cloneInto(String url, String defaultBranch, Path folder);
 

@@ -23,8 +23,12 @@ public final class WorkspaceRepositories {
     public record Source(String name, String url, String defaultBranch) {
     }
 
-    /** A repository checked out in a workspace, with its config file (null when it has none or it is invalid). */
-    public record CheckedOut(Source source, Path folder, RepositoryConfig config, String configError) {
+    /**
+     * A repository checked out in a workspace, with its config file (null when it has none or it is invalid);
+     * clonedNow is false when the folder already held the clone (a warm-pool workspace).
+     */
+    public record CheckedOut(Source source, Path folder, RepositoryConfig config, String configError,
+                             boolean clonedNow) {
     }
 
     private final Checkouts checkouts;
@@ -70,20 +74,21 @@ public final class WorkspaceRepositories {
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
             Path folder = folders.get(i);
-            if (!checkouts.isClone(folder)) {
+            boolean clonedNow = !checkouts.isClone(folder);
+            if (clonedNow) {
                 checkouts.cloneInto(source.url(), source.defaultBranch(), folder);
             }
-            result.add(withConfig(source, folder));
+            result.add(withConfig(source, folder, clonedNow));
         }
         return result;
     }
 
-    private CheckedOut withConfig(Source source, Path folder) {
+    private CheckedOut withConfig(Source source, Path folder, boolean clonedNow) {
         try {
             Optional<RepositoryConfig> config = configs.read(folder);
-            return new CheckedOut(source, folder, config.orElse(null), null);
+            return new CheckedOut(source, folder, config.orElse(null), null, clonedNow);
         } catch (RepositoryConfig.Invalid | java.io.UncheckedIOException e) {
-            return new CheckedOut(source, folder, null, e.getMessage());
+            return new CheckedOut(source, folder, null, e.getMessage(), clonedNow);
         }
     }
 

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Working copies through the real git CLI. The commit a replica's branch starts from is kept as the ref
@@ -35,17 +37,50 @@ public final class GitCheckouts implements Checkouts {
 
     @Override
     public void cloneInto(String url, String defaultBranch, Path folder) {
+        boolean occupied = isNonEmptyFolder(folder);
+        Path target = occupied ? folder.resolveSibling("." + folder.getFileName() + ".clone-" + System.nanoTime())
+                : folder;
         try {
             Files.createDirectories(folder.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + folder.getParent(), e);
         }
         GitProcess.Result result = GitProcess.run(folder.getParent(), CLONE_TIMEOUT, 0, List.of("clone", "--quiet",
-                "--branch", defaultBranch, "--", source(url), folder.toString()));
+                "--branch", defaultBranch, "--", source(url), target.toString()));
         if (!result.ok()) {
-            WorkspaceFiles.deleteQuietly(folder);
+            WorkspaceFiles.deleteQuietly(target);
             throw new CheckoutException("Cloning " + url + " (branch " + defaultBranch + ") failed: "
                     + result.reason());
+        }
+        if (occupied) {
+            overlay(folder, target);
+        }
+    }
+
+    /** Files already in the folder (environment files) are laid over the fresh clone, which then takes its place. */
+    private static void overlay(Path folder, Path clone) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path copy = clone.resolve(folder.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            WorkspaceFiles.deleteQuietly(folder);
+            Files.move(clone, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            WorkspaceFiles.deleteQuietly(clone);
+            throw new UncheckedIOException("Could not put the clone in place at " + folder, e);
+        }
+    }
+
+    private static boolean isNonEmptyFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -24,6 +24,8 @@ final class WorkspaceProcesses {
     private final Map<Long, Started> started = new ConcurrentHashMap<>();
 
     void register(Path workspace, Process process) {
+        // Forget finished runs whose folder is gone (a pool folder a replica took over, a removed workspace).
+        started.values().removeIf(s -> !s.process().isAlive() && !Files.isDirectory(s.workspace()));
         started.put(process.pid(), new Started(workspace.toAbsolutePath().normalize(), process, Instant.now()));
     }
 
