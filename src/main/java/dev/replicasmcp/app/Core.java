@@ -138,7 +138,7 @@ public final class Core implements AutoCloseable {
         engine.afterEachTurn(policies::turnFinished);
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, ids);
         engine.recover();
-        lifecycle.recover();
+        lifecycle.recover(id -> provisioner.applied(id).isPresent());
         reconciler.recover();
         threads.scheduler().scheduleWithFixedDelay(reconciler::requestPass, 30, 30, TimeUnit.SECONDS);
         threads.scheduler().scheduleWithFixedDelay(policies::pass, 30, 30, TimeUnit.SECONDS);

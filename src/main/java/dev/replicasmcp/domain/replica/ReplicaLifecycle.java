@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,10 +97,19 @@ public final class ReplicaLifecycle {
         }
     }
 
-    /** Replicas left preparing by a stopped process are brought up again. */
-    public void recover() {
+    /**
+     * Replicas left preparing by a stopped process: one that was waking (or whose workspace was complete) is
+     * brought up again; one stopped half-way through its first provisioning (its clones may be partial) is
+     * put in error.
+     */
+    public void recover(Predicate<String> provisioned) {
         for (Replica replica : store.inStatus(ReplicaStatus.PREPARING)) {
-            activate(replica.id());
+            if (replica.waking() || provisioned.test(replica.id())) {
+                activate(replica.id());
+            } else {
+                store.markError(replica.id(), "The server stopped while this replica's workspace was being "
+                        + "prepared. Delete it and create a new one.", Timestamps.now(clock));
+            }
         }
         engine.dispatchAll();
     }

@@ -10,16 +10,21 @@ import java.util.List;
 
 /**
  * New files git does not track yet (ignored ones excluded), counted the way `git diff` would count them
- * once added: every line is an added line, binary files count nothing. Bounded: at most MAX_FILES files,
- * and a file over MAX_FILE_BYTES is reported like a binary one.
+ * once added: every line is an added line, binary files count nothing. Bounded: at most MAX_FILES files
+ * and MAX_TOTAL_BYTES read in all; a file over MAX_FILE_BYTES, or past the total, counts like a binary one.
  */
 final class UntrackedFiles {
 
     static final int MAX_FILES = 1_000;
     static final long MAX_FILE_BYTES = 8L << 20;
+    static final long MAX_TOTAL_BYTES = 64L << 20;
     private static final int BINARY_PROBE = 8_000;
 
-    record Entry(String path, boolean binary, int lines) {
+    /** skipped: not read at all (not a regular file, or over the size limits); it counts nothing. */
+    record Entry(String path, boolean binary, int lines, boolean skipped) {
+        Entry(String path, boolean binary, int lines) {
+            this(path, binary, lines, false);
+        }
     }
 
     private final Path folder;
@@ -36,20 +41,36 @@ final class UntrackedFiles {
     static UntrackedFiles of(Path folder, String paths) {
         List<Entry> entries = new ArrayList<>();
         String[] names = paths.isEmpty() ? new String[0] : paths.split("\0");
+        long budget = MAX_TOTAL_BYTES;
+        boolean capped = names.length > MAX_FILES;
         for (int i = 0; i < names.length && i < MAX_FILES; i++) {
-            if (!names[i].isEmpty()) {
-                entries.add(read(folder, names[i]));
+            if (names[i].isEmpty()) {
+                continue;
+            }
+            Path file = folder.resolve(names[i]);
+            long size = size(file);
+            if (size < 0 || size > MAX_FILE_BYTES || size > budget) {
+                capped |= size > budget && size <= MAX_FILE_BYTES;
+                entries.add(new Entry(names[i], true, 0, true));
+            } else {
+                budget -= size;
+                entries.add(read(file, names[i]));
             }
         }
-        return new UntrackedFiles(folder, List.copyOf(entries), names.length > MAX_FILES);
+        return new UntrackedFiles(folder, List.copyOf(entries), capped);
     }
 
-    private static Entry read(Path folder, String path) {
-        Path file = folder.resolve(path);
+    /** -1 for anything but a regular file (a link, a socket) or one that cannot be read. */
+    private static long size(Path file) {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_FILE_BYTES) {
-                return new Entry(path, true, 0);
-            }
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static Entry read(Path file, String path) {
+        try {
             byte[] bytes = Files.readAllBytes(file);
             if (isBinary(bytes)) {
                 return new Entry(path, true, 0);
@@ -96,6 +117,9 @@ final class UntrackedFiles {
         StringBuilder out = new StringBuilder();
         out.append("diff --git a/").append(entry.path()).append(" b/").append(entry.path()).append('\n')
                 .append("new file mode 100644\n");
+        if (entry.skipped()) {
+            return out.append("(new file not read: not a regular file, or over the size limits)\n").toString();
+        }
         if (entry.binary()) {
             return out.append("Binary files /dev/null and b/").append(entry.path()).append(" differ\n").toString();
         }
