@@ -1,6 +1,7 @@
 package dev.replicasmcp.app;
 
 import dev.replicasmcp.api.Services;
+import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
@@ -20,17 +21,20 @@ import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.pool.WarmPoolService;
-import dev.replicasmcp.domain.replica.EnvironmentReport;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
+import dev.replicasmcp.domain.replica.LifecyclePolicies;
 import dev.replicasmcp.domain.replica.Provisioner;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
-import dev.replicasmcp.domain.replica.ReplicaLookup;
+import dev.replicasmcp.domain.replica.ReplicaRemoval;
 import dev.replicasmcp.domain.replica.ReplicaService;
+import dev.replicasmcp.domain.workspace.WorkspaceRepositories;
 import dev.replicasmcp.domain.repository.RepositoryService;
 import dev.replicasmcp.runtime.agent.AgentRunners;
+import dev.replicasmcp.runtime.git.GitCheckouts;
 import dev.replicasmcp.runtime.git.GitRepositoryInspector;
 import dev.replicasmcp.runtime.hook.BashHookExecutor;
 import dev.replicasmcp.runtime.skill.LocalSkillCatalog;
+import dev.replicasmcp.runtime.workspace.RepositoryConfigFiles;
 import dev.replicasmcp.runtime.workspace.WorkspaceFolders;
 import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SqlAgentCredentialStore;
@@ -63,6 +67,7 @@ public final class Core implements AutoCloseable {
     private final TurnEngine engine;
     private final ReplicaLifecycle lifecycle;
     private final PoolReconciler reconciler;
+    private final LifecyclePolicies policies;
     private final LocalAccount account;
     private final ApiKeyService keys;
 
@@ -87,13 +92,14 @@ public final class Core implements AutoCloseable {
     }
 
     private Core(Database db, Threads threads, Services services, TurnEngine engine, ReplicaLifecycle lifecycle,
-                 PoolReconciler reconciler, LocalAccount account, ApiKeyService keys) {
+                 PoolReconciler reconciler, LifecyclePolicies policies, LocalAccount account, ApiKeyService keys) {
         this.db = db;
         this.threads = threads;
         this.services = services;
         this.engine = engine;
         this.lifecycle = lifecycle;
         this.reconciler = reconciler;
+        this.policies = policies;
         this.account = account;
         this.keys = keys;
     }
@@ -121,23 +127,31 @@ public final class Core implements AutoCloseable {
         LocalSkillCatalog catalog = new LocalSkillCatalog(settings.dataDir());
         WorkspaceFolders workspaces = new WorkspaceFolders(settings.dataDir(), catalog);
         BashHookExecutor executor = new BashHookExecutor();
+        GitCheckouts checkouts = new GitCheckouts();
+        WorkspaceRepositories clones = new WorkspaceRepositories(checkouts, new RepositoryConfigFiles(), executor);
+        EnvironmentResolver resolver = new EnvironmentResolver(environments, repositories);
         SqlWarmPoolStore poolStore = new SqlWarmPoolStore(db);
         PoolReconciler reconciler = new PoolReconciler(poolStore, new PoolReconciler.Preparation(
-                new SqlEnvironmentStore(db), environments, merge, executor, workspaces, settings.hookTimeout()),
+                new SqlEnvironmentStore(db), environments, merge, executor, workspaces, settings.hookTimeout(),
+                env -> resolver.repositoriesOf(new Caller(env.organizationId(), null), env), clones),
                 db, clock, ids, threads.scheduler(), threads.background());
         WarmPoolService pool = new WarmPoolService(poolStore, access, reconciler, settings.warmPoolSize());
         environments.addListener(pool);
         ChatService chats = w.chats(lifecycle, engine, agents, events);
         MessageService messages = w.messages(chats, lifecycle, engine, events);
         HistoryService history = w.history(chats, lifecycle);
-        Provisioner provisioner = w.provisioner(environments, merge, pool, workspaces, executor);
-        ReplicaService replicas = w.replicas(new EnvironmentResolver(environments, repositories), chats, messages,
-                engine, lifecycle, provisioner, events, agents);
+        Provisioner provisioner = w.provisioner(environments, merge, pool, workspaces, clones, executor);
+        ReplicaRemoval removal = w.removal(engine, events, provisioner);
+        ReplicaService replicas = w.replicas(resolver, chats, messages, lifecycle, provisioner, removal, checkouts,
+                agents);
+        LifecyclePolicies policies = w.policies(lifecycle, removal);
+        engine.afterEachTurn(policies::turnFinished);
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, ids);
         engine.recover();
-        lifecycle.recover();
+        lifecycle.recover(id -> provisioner.applied(id).isPresent());
         reconciler.recover();
         threads.scheduler().scheduleWithFixedDelay(reconciler::requestPass, 30, 30, TimeUnit.SECONDS);
+        threads.scheduler().scheduleWithFixedDelay(policies::pass, 30, 30, TimeUnit.SECONDS);
         Services services = new Services(repositories, environments, replicas, chats, messages, history,
                 w.events(lifecycle, events), new Services.EnvironmentContents(new VariableService(config, access), new FileService(config, access),
                         new McpService(config, access), new SkillService(config, access, catalog),
@@ -145,7 +159,7 @@ public final class Core implements AutoCloseable {
                                 Settings.MAX_HOOK_TIMEOUT), pool),
                 agents, account.caller());
         ApiKeyService keys = new ApiKeyService(new SqlApiKeyStore(db), clock, ids);
-        return new Core(db, threads, services, engine, lifecycle, reconciler, account, keys);
+        return new Core(db, threads, services, engine, lifecycle, reconciler, policies, account, keys);
     }
 
     static ThreadFactory daemon(String name) {
@@ -166,6 +180,11 @@ public final class Core implements AutoCloseable {
 
     public PoolReconciler reconciler() {
         return reconciler;
+    }
+
+    /** Sleep after idle, archive after 7 days asleep, and the when-done policies; tests call pass() directly. */
+    public LifecyclePolicies policies() {
+        return policies;
     }
 
     /** The organization and user a local install acts as. */

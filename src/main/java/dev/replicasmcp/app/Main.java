@@ -72,6 +72,11 @@ public final class Main implements Callable<Integer> {
                     + "default or dontAsk. Default: ${DEFAULT-VALUE}.")
     String claudePermissionMode;
 
+    @Option(names = "--idle-sleep-minutes", paramLabel = "M", defaultValue = "60",
+            description = "Put an active replica to sleep after this many idle minutes (1-10080); under "
+                    + "lifecycle_policy delete_after_inactivity it is deleted instead. Default: ${DEFAULT-VALUE}.")
+    long idleSleepMinutes;
+
     @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
             description = "Only offer the tools of these toolsets: replicas, repositories, environments, agents. Default: all.")
     java.util.Set<String> toolsets = java.util.Set.of();
@@ -129,6 +134,10 @@ public final class Main implements Callable<Integer> {
         }
         if (warmPoolSize < 1 || warmPoolSize > 20) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--warm-pool-size must be between 1 and 20.");
+        }
+        if (idleSleepMinutes < 1 || idleSleepMinutes > 10_080) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--idle-sleep-minutes must be between 1 and 10080 (a week).");
         }
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535.");
@@ -211,7 +220,8 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs),
-                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agents);
+                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agents,
+                Duration.ofMinutes(idleSleepMinutes));
     }
 
     static Path resolveDataDir(Path option) {

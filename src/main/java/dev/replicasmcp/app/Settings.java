@@ -6,15 +6,19 @@ import java.time.Duration;
 
 /** Everything the core is built from, resolved from the command line and the environment. */
 public record Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Duration hookTimeout, int warmPoolSize,
-                       String secretKey, AgentConfig agents) {
+                       String secretKey, AgentConfig agents, Duration idleSleep) {
 
     /** The spec's ceiling for one hook run (§8.4). */
     public static final Duration MAX_HOOK_TIMEOUT = Duration.ofMinutes(15);
 
-    /** With the default agents: CLIs found on the PATH, else the scripted agent. */
+    /** How long an active replica may be idle before it sleeps (spec §3.2: one hour). */
+    public static final Duration DEFAULT_IDLE_SLEEP = Duration.ofMinutes(60);
+
+    /** With the default agents (CLIs found on the PATH, else the scripted agent) and the default idle time. */
     public Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Duration hookTimeout, int warmPoolSize,
                     String secretKey) {
-        this(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, AgentConfig.defaults());
+        this(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, AgentConfig.defaults(),
+                DEFAULT_IDLE_SLEEP);
     }
 
     public static Settings defaults(Path dataDir, Duration turnDelay, Duration wakeDelay) {
@@ -26,6 +30,10 @@ public record Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Dur
     }
 
     public Settings withAgents(AgentConfig config) {
-        return new Settings(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, config);
+        return new Settings(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, config, idleSleep);
+    }
+
+    public Settings withIdleSleep(Duration idle) {
+        return new Settings(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, agents, idle);
     }
 }

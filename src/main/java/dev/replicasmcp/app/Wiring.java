@@ -14,13 +14,19 @@ import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.event.ReplicaEvents;
 import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.pool.WarmPoolService;
+import dev.replicasmcp.domain.replica.BootHooks;
 import dev.replicasmcp.domain.replica.EnvironmentReport;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
 import dev.replicasmcp.domain.replica.Provisioner;
+import dev.replicasmcp.domain.replica.LifecyclePolicies;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.domain.replica.ReplicaLookup;
+import dev.replicasmcp.domain.replica.ReplicaRemoval;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.replica.ReplicaTurnContexts;
+import dev.replicasmcp.domain.replica.RepositoryStatuses;
+import dev.replicasmcp.domain.workspace.Checkouts;
+import dev.replicasmcp.domain.workspace.WorkspaceRepositories;
 import dev.replicasmcp.domain.workspace.Workspaces;
 import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SqlChatStore;
@@ -94,15 +100,29 @@ final class Wiring {
     }
 
     Provisioner provisioner(EnvironmentService environments, ConfigMerge merge, WarmPoolService pool,
-                            Workspaces workspaces, HookExecutor executor) {
-        return new Provisioner(environments, merge, pool, workspaces, executor, hookLogs, provisioning, replicaStore,
-                threads.background(), clock, settings.hookTimeout());
+                            Workspaces workspaces, WorkspaceRepositories repositories, HookExecutor executor) {
+        BootHooks boot = new BootHooks(executor, repositories, hookLogs, replicaStore, threads.background(), clock,
+                settings.hookTimeout());
+        return new Provisioner(environments, merge, pool, workspaces, repositories, executor, boot, provisioning,
+                clock);
     }
 
-    ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages, TurnEngine engine,
-                            ReplicaLifecycle lifecycle, Provisioner provisioner, EventLog events, AgentService agents) {
-        return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages,
-                engine, events), lifecycle, hookLogs, new EnvironmentReport(agents, provisioning, hookLogs),
-                provisioner, db, clock, ids);
+    ReplicaRemoval removal(TurnEngine engine, EventLog events, Provisioner provisioner) {
+        return new ReplicaRemoval(replicaStore, chatStore, engine, events, provisioner, db, clock);
+    }
+
+    ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages,
+                            ReplicaLifecycle lifecycle, Provisioner provisioner, ReplicaRemoval removal,
+                            Checkouts checkouts, AgentService agents) {
+        return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages),
+                lifecycle, hookLogs, new EnvironmentReport(agents, provisioning, hookLogs),
+                new ReplicaService.Workspace(provisioner, removal, new RepositoryStatuses(provisioning, checkouts)),
+                db, clock, ids);
+    }
+
+    /** The idle and when-done policies, run on the lifecycle scheduler. */
+    LifecyclePolicies policies(ReplicaLifecycle lifecycle, ReplicaRemoval removal) {
+        return new LifecyclePolicies(new LifecyclePolicies.Stores(replicaStore, chatStore, messageStore), lifecycle,
+                removal, db, clock, settings.idleSleep(), threads.scheduler());
     }
 }

@@ -27,7 +27,7 @@ public final class SqlAgentCredentialStore implements AgentCredentialStore {
     public List<AgentCredential> list(String organizationId) {
         return db.with(dsl -> dsl.selectFrom(AGENT_CREDENTIALS)
                 .where(AGENT_CREDENTIALS.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(AGENT_CREDENTIALS.CREATED_AT, Rows.inserted(AGENT_CREDENTIALS))
+                .orderBy(AGENT_CREDENTIALS.CREATED_AT, AGENT_CREDENTIALS.rowid())
                 .fetch(SqlAgentCredentialStore::credential));
     }
 

@@ -145,6 +145,30 @@ public final class SqlReplicaStore implements ReplicaStore {
     }
 
     @Override
+    public void markStartHooksCompleted(String id, String repositoryId) {
+        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
+                .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(id).and(REPLICA_REPOSITORIES.REPOSITORY_ID.eq(repositoryId)))
+                .execute());
+    }
+
+    @Override
+    public List<Replica> idleActive(String lastActivityBefore) {
+        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
+                .where(REPLICAS.STATUS.eq(ReplicaStatus.ACTIVE.wire()).and(REPLICAS.WAKING.eq(0))
+                        .and(REPLICAS.DELETED_AT.isNull())
+                        .and(DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).lt(lastActivityBefore)))
+                .fetch()));
+    }
+
+    @Override
+    public List<String> sleepingBefore(String sleepingSinceBefore) {
+        return db.with(dsl -> dsl.select(REPLICAS.ID).from(REPLICAS)
+                .where(REPLICAS.STATUS.eq(ReplicaStatus.SLEEPING.wire()).and(REPLICAS.WAKING.eq(0))
+                        .and(REPLICAS.DELETED_AT.isNull()).and(REPLICAS.SLEEPING_SINCE.lt(sleepingSinceBefore)))
+                .fetch(REPLICAS.ID));
+    }
+
+    @Override
     public List<Replica> inStatus(ReplicaStatus status) {
         return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
                 .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull())).fetch()));

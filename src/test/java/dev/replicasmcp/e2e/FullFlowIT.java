@@ -113,6 +113,8 @@ class FullFlowIT {
             assertThat(status.path("branch").asText()).isEqualTo("replicas/flow-replica");
             assertThat(status.path("repository").asText()).isEqualTo("flow-repo");
             assertThat(status.path("default_branch").asText()).isEqualTo("main");
+            assertThat(status.path("git_diff").path("added").asInt()).as("a fresh clone").isZero();
+            assertThat(status.path("git_diff").path("full_diff").asText()).isEmpty();
             assertThat(server.error("read_replica_history", Map.of("replica_id", replicaId, "chat_id", codexChatId)))
                     .contains(codexChatId);
 

@@ -84,6 +84,25 @@ class ReplicaRestTest {
     }
 
     @Test
+    void repositoryStatusesCarryTheRealBranchAndDiffAndTheFullTextOnlyWithIncludeDiffs() throws Exception {
+        String id = create("rest-differ", "hi").path("replica").path("id").asText();
+        Path clone = http.core.home(id).resolve("workspaces/replica-rest");
+        java.nio.file.Files.writeString(clone.resolve("README.md"), "# rewritten\n");
+        java.nio.file.Files.writeString(clone.resolve("added.txt"), "a\nb\n");
+
+        JsonNode status = http.get("/v1/replica/" + id).expect(200).path("replica").path("repository_statuses").get(0);
+        assertThat(status.path("repository").asText()).isEqualTo("replica-rest");
+        assertThat(status.path("branch").asText()).isEqualTo("replicas/rest-differ");
+        assertThat(status.path("default_branch").asText()).isEqualTo("main");
+        assertThat(status.path("git_diff").path("added").asInt()).isEqualTo(3);
+        assertThat(status.path("git_diff").path("removed").asInt()).isEqualTo(1);
+        assertThat(status.path("git_diff").path("full_diff").asText()).isEmpty();
+        String full = http.get("/v1/replica/" + id + "?include=diffs").expect(200).path("replica")
+                .path("repository_statuses").get(0).path("git_diff").path("full_diff").asText();
+        assertThat(full).contains("+# rewritten", "-# replica-rest", "+++ b/added.txt");
+    }
+
+    @Test
     void replicaErrorsHaveTheirDocumentedStatuses() {
         assertThat(http.post("/v1/replica", Map.of()).error(400)).contains("'name' is required");
         assertThat(http.post("/v1/replica", Map.of("name", "has space", "message", "m", "environment_id",

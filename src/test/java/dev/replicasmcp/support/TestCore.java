@@ -36,7 +36,7 @@ public final class TestCore implements AutoCloseable {
     public TestCore(Path dir, Duration turnDelay, Clock clock, AgentConfig agents) {
         this.dir = dir;
         this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null, agents), clock, Ids.random());
+                Duration.ofSeconds(20), 2, null, agents, Settings.DEFAULT_IDLE_SLEEP), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }
@@ -44,6 +44,16 @@ public final class TestCore implements AutoCloseable {
     /** The data folder (database, keys, workspaces). */
     public Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /** The folder the test repository of this name was made in (see {@link #repository}). */
+    public Path source(String name) {
+        return dir.resolve(name);
+    }
+
+    /** The workspace home of a replica: its repositories are under workspaces/ in it. */
+    public Path home(String replicaId) {
+        return dataDir().resolve("workspaces").resolve(replicaId);
     }
 
     public Repository repository(String name) throws Exception {

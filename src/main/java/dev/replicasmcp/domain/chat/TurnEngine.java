@@ -20,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,14 @@ public final class TurnEngine {
     private final ExecutorService executor;
     private final Map<String, Turn> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private volatile Consumer<String> afterTurn = replicaId -> { };
 
     /** The stores the engine writes, grouped to keep the constructor readable. */
     public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages, HistoryStore history) {
+    }
+
+    /** How a turn's end was recorded: whether it was (not cancelled) and the chat's next turn, if any. */
+    private record Finished(boolean recorded, Optional<Message> next) {
     }
 
     /** A running turn; cancelled is set before the thread is interrupted so late writes are dropped. */
@@ -133,6 +139,11 @@ public final class TurnEngine {
         running.values().forEach(turn -> turn.cancelled = true);
     }
 
+    /** Hears the replica id each time a recorded turn ends and its chat has nothing more queued. */
+    public void afterEachTurn(Consumer<String> listener) {
+        this.afterTurn = listener;
+    }
+
     public boolean isRunning(String chatId) {
         return running.containsKey(chatId);
     }
@@ -178,10 +189,10 @@ public final class TurnEngine {
     }
 
     private void finish(Chat chat, Message message, Turn turn, TurnOutcome outcome) {
-        Optional<Message> next = tx.inTransaction(() -> {
+        Finished finished = tx.inTransaction(() -> {
             running.remove(chat.id(), turn);
             if (stopping || turn.cancelled || stores.chats().findById(chat.id()).isEmpty()) {
-                return Optional.<Message>empty();
+                return new Finished(false, Optional.empty());
             }
             String now = Timestamps.now(clock);
             if (!outcome.complete() && !outcome.errorRecorded()) {
@@ -197,9 +208,17 @@ public final class TurnEngine {
             stores.replicas().touch(chat.replicaId(), now);
             events.append(chat.replicaId(), "chat.turn.completed",
                     EventLog.payload().put("chatId", chat.id()).put("isComplete", outcome.complete()));
-            return claimNext(chat.id());
+            return new Finished(true, claimNext(chat.id()));
         });
-        next.ifPresent(this::submit);
+        if (finished.next().isPresent()) {
+            submit(finished.next().get());
+        } else if (finished.recorded()) {
+            try {
+                afterTurn.accept(chat.replicaId());
+            } catch (RuntimeException e) {
+                LOG.warn("After-turn listener failed for replica {}: {}", chat.replicaId(), e.toString());
+            }
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.hook.HookProgress;
 import dev.replicasmcp.domain.hook.HookRequest;
 import dev.replicasmcp.domain.hook.HookRun;
+import dev.replicasmcp.domain.repository.Repository;
+import dev.replicasmcp.domain.workspace.RepositoryConfig;
+import dev.replicasmcp.domain.workspace.WorkspaceRepositories;
 import dev.replicasmcp.domain.workspace.Workspaces;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,12 +24,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each enabled pool at its target: ready + warming (current generation) = target. Each new
- * workspace gets the merged files and runs the warm hooks (Global's first); a failure marks it failed
+ * workspace gets the merged files and clones of the environment's repositories, then runs the warm hooks
+ * (Global's, the environment's, then each repository's `warmHook` in its folder); a failure marks it failed
  * and backs the pool off exponentially. Passes run one at a time; warming runs in parallel.
  */
 public final class PoolReconciler {
@@ -35,7 +40,9 @@ public final class PoolReconciler {
 
     /** The collaborators that prepare a workspace. */
     public record Preparation(EnvironmentStore environments, EnvironmentService environmentService, ConfigMerge merge,
-                              HookExecutor executor, Workspaces workspaces, Duration hookTimeout) {
+                              HookExecutor executor, Workspaces workspaces, Duration hookTimeout,
+                              Function<Environment, List<Repository>> repositoriesOf,
+                              WorkspaceRepositories repositories) {
     }
 
     private final WarmPoolStore store;
@@ -99,25 +106,46 @@ public final class PoolReconciler {
 
     private void warm(PoolWorkspace ws, WarmPoolConfig config) {
         Path home = prep.workspaces().createPool(ws.id());
-        String failure = null;
+        // Known from the start, so retiring a workspace that is still warming can stop it and remove its folder.
+        store.setPath(ws.id(), home.toString());
+        String failure;
         try {
             Environment env = prep.environments().find(config.organizationId(), config.environmentId()).orElseThrow();
             Environment global = prep.environmentService().global(new Caller(config.organizationId(), null));
             MergedConfig merged = prep.merge().merge(global, env);
+            List<WorkspaceRepositories.CheckedOut> clones = prep.repositories().checkOut(home,
+                    prep.repositoriesOf().apply(env).stream().map(r -> new WorkspaceRepositories.Source(r.name(),
+                            r.url(), r.defaultBranch())).toList());
             prep.workspaces().install(home, merged);
-            for (MergedConfig.NamedHook hook : merged.warmHooks()) {
-                HookRun run = prep.executor().run(new HookRequest(hook.script(), merged.variables(), List.of(), home,
-                        prep.hookTimeout()), HookProgress.NONE);
-                if (!run.succeeded()) {
-                    failure = "Warm hook '" + hook.name() + "' " + (run.timedOut() ? "timed out" : "exited "
-                            + run.exitCode()) + tail(run.output());
-                    break;
-                }
-            }
+            failure = warmHooks(merged, home, clones);
         } catch (RuntimeException e) {
             failure = "Preparing the workspace failed: " + e.getMessage();
         }
         finish(ws, config, home, failure);
+    }
+
+    private String warmHooks(MergedConfig merged, Path home, List<WorkspaceRepositories.CheckedOut> clones) {
+        for (MergedConfig.NamedHook hook : merged.warmHooks()) {
+            HookRun run = prep.executor().run(new HookRequest(hook.script(), merged.variables(), List.of(), home,
+                    prep.hookTimeout()), HookProgress.NONE);
+            if (!run.succeeded()) {
+                return "Warm hook '" + hook.name() + "' " + outcome(run);
+            }
+        }
+        for (WorkspaceRepositories.CheckedOut clone : clones) {
+            RepositoryConfig.CommandHook hook = clone.config() == null ? null : clone.config().warmHook();
+            if (hook != null && !hook.isEmpty()) {
+                HookRun run = prep.repositories().run(home, clone.folder(), hook, merged.variables(), () -> true);
+                if (!run.succeeded()) {
+                    return "Warm hook of repository '" + clone.source().name() + "' " + outcome(run);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String outcome(HookRun run) {
+        return (run.timedOut() ? "timed out" : "exited " + run.exitCode()) + tail(run.output());
     }
 
     private void finish(PoolWorkspace ws, WarmPoolConfig config, Path home, String failure) {
@@ -130,6 +158,7 @@ public final class PoolReconciler {
             String now = Timestamps.now(clock);
             if (failure != null) {
                 store.updateWorkspace(ws.id(), PoolStatus.FAILED, failure, now);
+                store.setPath(ws.id(), "");
                 int errors = latest.errorCount() + 1;
                 store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
                         latest.enabled(), latest.targetSize(), latest.generation(), errors, now, failure,
@@ -138,11 +167,10 @@ public final class PoolReconciler {
             }
             PoolStatus status = ws.generation() == latest.generation() ? PoolStatus.READY : PoolStatus.STALE;
             store.updateWorkspace(ws.id(), status, null, now);
-            store.setPath(ws.id(), home.toString());
             return true;
         });
         if (!keep) {
-            prep.workspaces().remove(home);
+            discard(home);
         }
         requestPass();
     }
@@ -154,17 +182,27 @@ public final class PoolReconciler {
                 // Only what is still in that status: a workspace a replica just claimed is not retired.
                 boolean retired = store.transition(ws.id(), status, PoolStatus.EXPIRED, Timestamps.now(clock));
                 if (retired && !ws.path().isEmpty()) {
-                    prep.workspaces().remove(Path.of(ws.path()));
+                    discard(Path.of(ws.path()));
                 }
             }
         }
     }
 
-    /** Workspaces that were warming when the server stopped will never finish. */
+    /** Stops what runs in a pool folder and removes it. */
+    private void discard(Path home) {
+        prep.executor().stopWithin(home);
+        prep.workspaces().remove(home);
+    }
+
+    /** Workspaces that were warming when the server stopped will never finish; their folders go. */
     public void recover() {
         for (PoolWorkspace ws : store.allInStatus(PoolStatus.WARMING)) {
             store.updateWorkspace(ws.id(), PoolStatus.FAILED, "The server stopped while this workspace was warming.",
                     Timestamps.now(clock));
+            if (!ws.path().isEmpty()) {
+                discard(Path.of(ws.path()));
+                store.setPath(ws.id(), "");
+            }
         }
         requestPass();
     }

@@ -4,6 +4,7 @@ import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.AgentStatus;
 import dev.replicasmcp.domain.hook.HookLogStore;
 import dev.replicasmcp.domain.hook.HookLogs;
+import dev.replicasmcp.domain.hook.StartHookLog;
 import dev.replicasmcp.domain.hook.WarmHookLog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +40,33 @@ public final class EnvironmentReport {
             codingAgents.put(status.agent().wire(), new ReplicaEnvironment.AgentAvailability(status.available(),
                     status.authMethod(), status.choice().runner()));
         }
-        String startStatus = logs.startHooks().isEmpty() ? "not_configured"
-                : logs.startHooks().stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
         List<ReplicaEnvironment.RepositoryHooks> repositories = replica.repositories().stream()
-                .map(r -> new ReplicaEnvironment.RepositoryHooks(r.name(), "not_configured", startStatus)).toList();
+                .map(r -> new ReplicaEnvironment.RepositoryHooks(r.name(), repositoryWarm(r, logs),
+                        repositoryStart(r, logs))).toList();
         return new ReplicaEnvironment(ReplicaLifecycle.ENGINE_VERSION,
                 applied.map(Provisioning::files).orElse(List.of()), applied.map(Provisioning::envVars).orElse(List.of()),
                 applied.map(Provisioning::skills).orElse(List.of()), integrations, codingAgents,
                 new ReplicaEnvironment.Hooks(warmStatus(applied, logs), repositories),
                 applied.map(Provisioning::updatedAt).orElse(replica.createdAt()));
+    }
+
+    /** The repository's own warm hook, as far as this replica ran it (a pool workspace ran it before). */
+    private static String repositoryWarm(ReplicaRepository repository, HookLogs logs) {
+        List<WarmHookLog> runs = logs.warmHooks().stream()
+                .filter(l -> l.hookType().equals("repository") && l.hookName().equals(repository.name())).toList();
+        return runs.isEmpty() ? "not_configured"
+                : runs.stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
+    }
+
+    /** The environment start hook and the repository's own, which run before the repository counts as started. */
+    private static String repositoryStart(ReplicaRepository repository, HookLogs logs) {
+        List<StartHookLog> runs = logs.startHooks().stream().filter(l -> l.hookType().equals("environment")
+                || (l.hookType().equals("repository") && l.hookName().equals(repository.name()))).toList();
+        if (!repository.startHooksCompleted()) {
+            return "running";
+        }
+        return runs.isEmpty() ? "not_configured"
+                : runs.stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
     }
 
     private static ReplicaEnvironment.HookStatus warmStatus(Optional<Provisioning> applied, HookLogs logs) {

@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Moves replicas between statuses: activation, sleep and wake (spec §3.2, §3.4). */
+/** Moves replicas between statuses: activation, sleep, archive and wake (spec §3.2, §3.4). */
 public final class ReplicaLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
@@ -36,10 +37,15 @@ public final class ReplicaLifecycle {
         this.wakeDelay = wakeDelay;
     }
 
-    /** The replica is ready: mark it active and start whatever its chats have waiting. */
+    /**
+     * The replica is ready: mark it active and start whatever its chats have waiting. Becoming active counts
+     * as activity, so a replica woken after days asleep is not put back to sleep by the next idle check.
+     */
     public void activate(String replicaId) {
         tx.run(() -> {
-            store.updateStatus(replicaId, ReplicaStatus.ACTIVE, false, Timestamps.now(clock));
+            String now = Timestamps.now(clock);
+            store.updateStatus(replicaId, ReplicaStatus.ACTIVE, false, now);
+            store.touch(replicaId, now);
             events.append(replicaId, "engine.ready", EventLog.payload().put("version", ENGINE_VERSION));
         });
         engine.dispatchReplica(replicaId);
@@ -47,6 +53,12 @@ public final class ReplicaLifecycle {
 
     public void sleep(String replicaId) {
         tx.run(() -> store.updateStatus(replicaId, ReplicaStatus.SLEEPING, false, Timestamps.now(clock)));
+        LOG.info("Replica {} is asleep", replicaId);
+    }
+
+    public void archive(String replicaId) {
+        tx.run(() -> store.updateStatus(replicaId, ReplicaStatus.ARCHIVED, false, Timestamps.now(clock)));
+        LOG.info("Replica {} is archived", replicaId);
     }
 
     /**
@@ -85,10 +97,19 @@ public final class ReplicaLifecycle {
         }
     }
 
-    /** Replicas left preparing by a stopped process are brought up again. */
-    public void recover() {
+    /**
+     * Replicas left preparing by a stopped process: one that was waking (or whose workspace was complete) is
+     * brought up again; one stopped half-way through its first provisioning (its clones may be partial) is
+     * put in error.
+     */
+    public void recover(Predicate<String> provisioned) {
         for (Replica replica : store.inStatus(ReplicaStatus.PREPARING)) {
-            activate(replica.id());
+            if (replica.waking() || provisioned.test(replica.id())) {
+                activate(replica.id());
+            } else {
+                store.markError(replica.id(), "The server stopped while this replica's workspace was being "
+                        + "prepared. Delete it and create a new one.", Timestamps.now(clock));
+            }
         }
         engine.dispatchAll();
     }

@@ -14,10 +14,7 @@ import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.Image;
 import dev.replicasmcp.domain.chat.MessageService;
 import dev.replicasmcp.domain.chat.MessageText;
-import dev.replicasmcp.domain.chat.TurnEngine;
 import dev.replicasmcp.domain.environment.Environment;
-import dev.replicasmcp.domain.event.EventLog;
-import dev.replicasmcp.domain.event.ReplicaEvents;
 import dev.replicasmcp.domain.hook.HookLogStore;
 import dev.replicasmcp.domain.hook.HookLogs;
 import dev.replicasmcp.domain.repository.Repository;
@@ -38,33 +35,36 @@ public final class ReplicaService {
     private final ChatStore chats;
     private final ChatService chatService;
     private final MessageService messages;
-    private final TurnEngine engine;
-    private final EventLog events;
     private final ReplicaLifecycle lifecycle;
     private final HookLogStore hookLogs;
     private final EnvironmentReport report;
     private final Provisioner provisioner;
+    private final ReplicaRemoval removal;
+    private final RepositoryStatuses statuses;
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
 
     /** The collaborators that hold chats and messages. */
-    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages, TurnEngine engine,
-                                EventLog events) {
+    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages) {
+    }
+
+    /** The collaborators that make, read and remove workspaces. */
+    public record Workspace(Provisioner provisioner, ReplicaRemoval removal, RepositoryStatuses statuses) {
     }
 
     public ReplicaService(ReplicaStore store, EnvironmentResolver resolver, Conversations conversations,
                           ReplicaLifecycle lifecycle, HookLogStore hookLogs, EnvironmentReport report,
-                          Provisioner provisioner, Transactions tx, Clock clock, Ids ids) {
-        this.provisioner = provisioner;
+                          Workspace workspace, Transactions tx, Clock clock, Ids ids) {
+        this.provisioner = workspace.provisioner();
+        this.removal = workspace.removal();
+        this.statuses = workspace.statuses();
         this.store = store;
         this.lookup = new ReplicaLookup(store);
         this.resolver = resolver;
         this.chats = conversations.chats();
         this.chatService = conversations.chatService();
         this.messages = conversations.messages();
-        this.engine = conversations.engine();
-        this.events = conversations.events();
         this.lifecycle = lifecycle;
         this.hookLogs = hookLogs;
         this.report = report;
@@ -97,7 +97,7 @@ public final class ReplicaService {
             Provisioner.Plan plan = provisioner.plan(caller, environment);
             String now = Timestamps.now(clock);
             List<ReplicaRepository> copies = repositories.stream().map(r -> new ReplicaRepository(r.id(), r.name(),
-                    r.url(), r.defaultBranch(), "replicas/" + name, false)).toList();
+                    r.url(), r.defaultBranch(), branchFor(name), false)).toList();
             Replica created = new Replica(ids.get(), caller.organizationId(), name, ReplicaStatus.PREPARING,
                     Source.API, caller.userId(), environment.id(), finalAgent,
                     Validation.optionalTrimmed(command.model()), thinking, policy, false, null, now, now, copies,
@@ -117,7 +117,13 @@ public final class ReplicaService {
                     + " is in status 'error'; delete it and try again.", null);
         }
         lifecycle.activate(prepared.replica().id());
-        return new Created(lookup.require(caller, prepared.replica().id()), provisioning);
+        // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
+        Replica made = prepared.replica();
+        return new Created(store.find(caller.organizationId(), made.id()).orElseGet(() -> new Replica(made.id(),
+                made.organizationId(), made.name(), ReplicaStatus.ACTIVE, made.source(), made.userId(),
+                made.environmentId(), made.codingAgent(), made.model(), made.thinkingLevel(), made.lifecyclePolicy(),
+                false, null, made.createdAt(), made.lastActivityAt(), made.repositories(), made.pullRequests())),
+                provisioning);
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {
@@ -142,34 +148,33 @@ public final class ReplicaService {
     public ReplicaDetails get(Caller caller, String id, Set<String> include) {
         Replica replica = lookup.require(caller, id);
         boolean waking = lifecycle.wakeIfAsleep(replica);
-        List<RepositoryStatus> statuses = waking ? List.of() : replica.repositories().stream()
-                .map(r -> new RepositoryStatus(r.name(), r.branch(), r.defaultBranch(), prUrls(replica, r.name()),
-                        r.startHooksCompleted(), null))
-                .toList();
+        List<RepositoryStatus> repositoryStatuses = waking ? List.of()
+                : statuses.of(replica, include.contains("diffs"));
         ReplicaEnvironment environment = include.contains("environment") ? report.of(replica) : null;
-        return new ReplicaDetails(replica, statuses, waking, chats.list(replica.id()), environment);
+        return new ReplicaDetails(replica, repositoryStatuses, waking, chats.list(replica.id()), environment);
     }
 
+    /** Stops its turns and hooks, drops its chats and queues, and removes its workspace folder. */
     public void delete(Caller caller, String id) {
-        Replica replica = lookup.require(caller, id);
-        List<Chat> all = chats.list(replica.id());
-        all.forEach(chat -> engine.interrupt(chat.id()));
-        tx.run(() -> {
-            all.forEach(chat -> chats.delete(chat.id()));
-            store.markDeleted(replica.id(), Timestamps.now(clock));
-            // Event streams of the replica end with this event.
-            events.append(replica.id(), ReplicaEvents.DELETED, EventLog.payload().put("replicaId", replica.id()));
-        });
-        provisioner.remove(replica.id());
+        removal.remove(lookup.require(caller, id));
     }
 
     public HookLogs hooks(Caller caller, String id) {
         return hookLogs.forReplica(lookup.require(caller, id).id());
     }
 
-    private static List<String> prUrls(Replica replica, String repository) {
-        return replica.pullRequests().stream().filter(pr -> pr.repository().equals(repository))
-                .map(PullRequest::url).toList();
+    /** `replicas/<name>`, with what git refuses in a branch name (`~ ^ : ? * [ \\`, `..`, `@{`, ...) made `-`. */
+    static String branchFor(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._/-]", "-").replaceAll("\\.{2,}", ".").replaceAll("/{2,}", "/");
+        StringBuilder branch = new StringBuilder();
+        for (String part : cleaned.split("/")) {
+            String component = part.replaceFirst("^\\.+", "").replaceFirst("\\.lock$", "-lock")
+                    .replaceFirst("\\.+$", "");
+            if (!component.isEmpty()) {
+                branch.append(branch.length() == 0 ? "" : "/").append(component);
+            }
+        }
+        return "replicas/" + (branch.length() == 0 ? "replica" : branch);
     }
 
     static String validName(String name) {

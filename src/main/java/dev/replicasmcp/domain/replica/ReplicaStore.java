@@ -29,8 +29,17 @@ public interface ReplicaStore {
 
     void markError(String id, String message, String at);
 
+    /** Every repository of the replica. */
     void markStartHooksCompleted(String id);
 
+    void markStartHooksCompleted(String id, String repositoryId);
+
     List<Replica> inStatus(ReplicaStatus status);
+
+    /** Active replicas, not waking, whose last activity (or creation) is before the given time. */
+    List<Replica> idleActive(String lastActivityBefore);
+
+    /** Ids of replicas asleep since before the given time. */
+    List<String> sleepingBefore(String sleepingSinceBefore);
 
 }

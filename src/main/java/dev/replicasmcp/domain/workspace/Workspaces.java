@@ -11,9 +11,13 @@ public interface Workspaces {
 
     Path createReplica(String replicaId);
 
+    /** Where the replica's workspace is (or would be), without creating it. */
+    Path replicaHome(String replicaId);
+
     /** Moves a prepared pool folder to become the replica's workspace. */
     Path adopt(Path poolWorkspace, String replicaId);
 
+    /** Removes the folder and everything in it, read-only parts included; a missing folder is fine. */
     void remove(Path workspace);
 
     /** Writes files, agent MCP configuration and skills into the workspace home. */

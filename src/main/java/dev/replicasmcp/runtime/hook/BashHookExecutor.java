@@ -25,6 +25,8 @@ public final class BashHookExecutor implements HookExecutor {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final List<String> PASSED_THROUGH = List.of("PATH", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME");
 
+    private final WorkspaceProcesses processes = new WorkspaceProcesses();
+
     @Override
     public HookRun run(HookRequest request, HookProgress progress) {
         Path scratch = null;
@@ -35,7 +37,7 @@ public final class BashHookExecutor implements HookExecutor {
             WorkspaceFiles.write(workspace, request.files());
             Path script = scratch.resolve("hook.sh");
             Files.writeString(script, request.script(), StandardCharsets.UTF_8);
-            return execute(command(script), workspace, request, progress, request.workspace() == null);
+            return execute(command(script), workspace, request, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the hook workspace: " + e.getMessage(), e);
         } finally {
@@ -54,9 +56,16 @@ public final class BashHookExecutor implements HookExecutor {
         return command;
     }
 
-    private static HookRun execute(List<String> command, Path workspace, HookRequest request, HookProgress progress,
-                                   boolean isolated) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
+    @Override
+    public void stopWithin(Path workspace) {
+        processes.stopWithin(workspace);
+    }
+
+    private HookRun execute(List<String> command, Path workspace, HookRequest request, HookProgress progress)
+            throws IOException {
+        boolean isolated = request.workspace() == null;
+        Path directory = request.directory() != null ? request.directory() : workspace;
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         Map<String, String> inherited = Map.copyOf(env);
         env.clear();
@@ -65,6 +74,9 @@ public final class BashHookExecutor implements HookExecutor {
         env.putAll(request.variables());
         long started = System.nanoTime();
         Process process = builder.start();
+        if (!isolated) {
+            processes.register(workspace, process);
+        }
         process.getOutputStream().close();
         OutputCollector output = new OutputCollector(process.getInputStream(), HookRun.OUTPUT_LIMIT);
         Thread reader = new Thread(output, "hook-output");

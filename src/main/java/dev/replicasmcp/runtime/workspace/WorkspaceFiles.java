@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -38,14 +39,23 @@ public final class WorkspaceFiles {
         return target;
     }
 
+    /**
+     * Removes a folder tree without following links out of it. Folders a hook made read-only are made
+     * writable first, and a second round catches files a dying process wrote during the first.
+     */
     public static void deleteQuietly(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a leftover temporary folder is harmless.
+        for (int round = 0; round < 2 && folder != null && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); round++) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                        .forEach(p -> p.toFile().setWritable(true, true));
+            } catch (IOException | UncheckedIOException e) {
+                // Removed below as far as possible.
+            }
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort: the second round tries again.
+            }
         }
     }
 }

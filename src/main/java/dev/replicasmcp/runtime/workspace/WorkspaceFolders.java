@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Workspace folders under the data folder: `pool/<id>` while warming, `workspaces/<replica-id>` once a
- * replica has it. A workspace folder is the agent's home (`~`). MCP servers go to `~/.mcp.json`
+ * replica has it. A workspace folder is the agent's home (`~`); its repositories are cloned into
+ * `~/workspaces/<repo-name>`. MCP servers go to `~/.mcp.json`
  * (Claude Code's format) and skills to `~/.claude/skills/<slug>/`.
  */
 public final class WorkspaceFolders implements Workspaces {
@@ -45,6 +46,11 @@ public final class WorkspaceFolders implements Workspaces {
     @Override
     public Path createReplica(String replicaId) {
         return create(replicas.resolve(replicaId));
+    }
+
+    @Override
+    public Path replicaHome(String replicaId) {
+        return replicas.resolve(replicaId);
     }
 
     @Override

@@ -1,0 +1,49 @@
+package dev.replicasmcp.domain.replica;
+
+import dev.replicasmcp.domain.Timestamps;
+import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.chat.Chat;
+import dev.replicasmcp.domain.chat.ChatStore;
+import dev.replicasmcp.domain.chat.TurnEngine;
+import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.event.ReplicaEvents;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Deletes a replica (spec §4.2 delete): its running turns stop, its chats and queues go, the row is marked
+ * deleted, event streams end, and its workspace's processes are killed and its folder removed.
+ */
+public final class ReplicaRemoval {
+
+    private final ReplicaStore store;
+    private final ChatStore chats;
+    private final TurnEngine engine;
+    private final EventLog events;
+    private final Provisioner provisioner;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public ReplicaRemoval(ReplicaStore store, ChatStore chats, TurnEngine engine, EventLog events,
+                          Provisioner provisioner, Transactions tx, Clock clock) {
+        this.store = store;
+        this.chats = chats;
+        this.engine = engine;
+        this.events = events;
+        this.provisioner = provisioner;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void remove(Replica replica) {
+        List<Chat> all = chats.list(replica.id());
+        all.forEach(chat -> engine.interrupt(chat.id()));
+        tx.run(() -> {
+            all.forEach(chat -> chats.delete(chat.id()));
+            store.markDeleted(replica.id(), Timestamps.now(clock));
+            // Event streams of the replica end with this event.
+            events.append(replica.id(), ReplicaEvents.DELETED, EventLog.payload().put("replicaId", replica.id()));
+        });
+        provisioner.remove(replica.id());
+    }
+}
