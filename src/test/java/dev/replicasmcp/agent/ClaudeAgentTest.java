@@ -59,12 +59,13 @@ class ClaudeAgentTest {
         assertThat(f.threadId(id, null)).isEqualTo("session-1");
 
         Path home = Path.of(created.provisioning().workspacePath());
-        assertThat(Files.readString(home.resolve("notes.txt"))).contains("edited by fake claude, call 1");
+        Path repository = AgentTestSupport.workFolder(home);
+        assertThat(Files.readString(repository.resolve("notes.txt"))).contains("edited by fake claude, call 1");
         FakeAgentCli.Call call = f.fakes.calls("claude").get(0);
         assertThat(call.args()).startsWith("-p", "add a note").contains("--output-format", "stream-json", "--verbose")
                 .doesNotContain("--resume", "--model", "--effort");
         assertThat(call.after("--permission-mode")).contains("acceptEdits");
-        assertThat(call.cwd()).isEqualTo(home.toString());
+        assertThat(call.cwd()).isEqualTo(repository.toString());
         assertThat(call.env()).containsEntry("HOME", home.toString());
 
         List<String> engine = f.engineEvents(id).stream().map(StreamEvent::type)
@@ -80,8 +81,8 @@ class ClaudeAgentTest {
         f.awaitTurns(id, null, 1);
         f.send(id, new SendMessage("second", null, null, "opus", null, null, "max"));
         f.awaitTurns(id, null, 2);
-        // With exactly one repository folder under ~/workspaces, the agent works in it.
-        Path repository = Files.createDirectories(Path.of(created.provisioning().workspacePath(), "workspaces", "app"));
+        // With exactly one repository cloned under ~/workspaces, the agent works in it.
+        Path repository = AgentTestSupport.workFolder(Path.of(created.provisioning().workspacePath()));
         f.send(id, AgentFixture.message("/plan think about it"));
         f.awaitTurns(id, null, 3);
 

@@ -73,13 +73,14 @@ class CodexAgentTest {
                 .isEqualTo("Codex edited codex-notes.txt.");
         assertThat(payload(events.get(8)).path("text").asText()).isEqualTo("Turn complete.");
         assertThat(f.threadId(replicaId, chatId)).isEqualTo("thread-1");
-        assertThat(Files.readString(home.resolve("codex-notes.txt"))).contains("edited by fake codex, call 1");
+        assertThat(Files.readString(AgentTestSupport.workFolder(home).resolve("codex-notes.txt")))
+                .contains("edited by fake codex, call 1");
 
         FakeAgentCli.Call call = f.fakes.calls("codex").get(0);
         assertThat(call.args()).startsWith("exec", "--json").endsWith("--", "edit the notes")
                 .doesNotContain("resume", "--model");
         assertThat(call.after("--sandbox")).contains("workspace-write");
-        assertThat(call.after("--cd")).contains(home.toString());
+        assertThat(call.after("--cd")).contains(AgentTestSupport.workFolder(home).toString());
     }
 
     @Test
