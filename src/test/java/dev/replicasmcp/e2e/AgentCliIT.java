@@ -60,7 +60,9 @@ class AgentCliIT {
 
             FakeAgentCli.Call call = fakes.calls("claude").get(0);
             assertThat(call.env()).containsEntry("ANTHROPIC_API_KEY", KEY).doesNotContainKey("REPLICAS_SECRET_KEY");
-            assertThat(Files.readString(Path.of(call.env().get("HOME"), "notes.txt"))).contains("fake claude");
+            // The agent works in the repository cloned under ~/workspaces, and edits it there.
+            assertThat(Path.of(call.cwd())).startsWith(Path.of(call.env().get("HOME"), "workspaces"));
+            assertThat(Files.readString(Path.of(call.cwd(), "notes.txt"))).contains("fake claude");
             JsonNode agents = server.ok("get_replica", Map.of("replica_id", replicaId, "include", "environment"))
                     .path("replica").path("environment").path("coding_agents");
             assertThat(agents.path("claude").path("available").asBoolean()).isTrue();
