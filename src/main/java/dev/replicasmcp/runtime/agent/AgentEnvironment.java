@@ -1,5 +1,6 @@
 package dev.replicasmcp.runtime.agent;
 
+import dev.replicasmcp.storage.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.agent.CredentialKind;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,13 +68,8 @@ final class AgentEnvironment {
 
     /** Codex reads its ChatGPT sign-in only from ~/.codex/auth.json. */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
+        OwnerOnlyFiles.create(file);
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 

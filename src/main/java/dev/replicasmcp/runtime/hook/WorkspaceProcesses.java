@@ -69,7 +69,7 @@ final class WorkspaceProcesses {
     private static Optional<Path> cwd(long pid) {
         try {
             return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).normalize());
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
     }
