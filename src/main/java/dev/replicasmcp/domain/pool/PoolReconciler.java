@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,12 +52,12 @@ public final class PoolReconciler {
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
-    private final Executor passes;
+    private final ScheduledExecutorService passes;
     private final Executor warmers;
     private final AtomicBoolean pending = new AtomicBoolean();
 
     public PoolReconciler(WarmPoolStore store, Preparation prep, Transactions tx, Clock clock, Ids ids,
-                          Executor passes, Executor warmers) {
+                          ScheduledExecutorService passes, Executor warmers) {
         this.store = store;
         this.prep = prep;
         this.tx = tx;
@@ -156,6 +158,11 @@ public final class PoolReconciler {
                 return false;
             }
             String now = Timestamps.now(clock);
+            if (!latest.enabled()) {
+                // The pool was switched off while this one warmed (a pass already under way made it).
+                store.updateWorkspace(ws.id(), PoolStatus.EXPIRED, null, now);
+                return false;
+            }
             if (failure != null) {
                 store.updateWorkspace(ws.id(), PoolStatus.FAILED, failure, now);
                 store.setPath(ws.id(), "");
@@ -163,10 +170,18 @@ public final class PoolReconciler {
                 store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
                         latest.enabled(), latest.targetSize(), latest.generation(), errors, now, failure,
                         Timestamps.format(Instant.now(clock).plus(backoff(errors))), now), false);
+                // Try again when the back-off ends, not only at the next periodic pass.
+                passes.schedule(this::requestPass, backoff(errors).toMillis() + 50, TimeUnit.MILLISECONDS);
                 return false;
             }
             PoolStatus status = ws.generation() == latest.generation() ? PoolStatus.READY : PoolStatus.STALE;
             store.updateWorkspace(ws.id(), status, null, now);
+            if (latest.errorCount() > 0) {
+                // A success ends the run of failures: the next failure backs off from the start again.
+                store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
+                        latest.enabled(), latest.targetSize(), latest.generation(), 0, latest.lastFailureAt(),
+                        latest.lastFailureReason(), null, now), false);
+            }
             return true;
         });
         if (!keep) {
