@@ -28,6 +28,7 @@ import dev.replicasmcp.domain.replica.RepositoryStatuses;
 import dev.replicasmcp.domain.workspace.Checkouts;
 import dev.replicasmcp.domain.workspace.WorkspaceRepositories;
 import dev.replicasmcp.domain.workspace.Workspaces;
+import dev.replicasmcp.runtime.workspace.RepositoryConfigFiles;
 import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SqlChatStore;
 import dev.replicasmcp.storage.SqlHistoryStore;
@@ -75,7 +76,8 @@ final class Wiring {
 
     /** What each turn runs with: the replica's workspace, its environment's variables, the agent's credential. */
     TurnContexts turnContexts(EnvironmentService environments, ConfigMerge merge, AgentService agents) {
-        return new ReplicaTurnContexts(replicaStore, provisioning, environments, merge, agents);
+        return new ReplicaTurnContexts(replicaStore, provisioning, environments, merge, agents,
+                new RepositoryConfigFiles());
     }
 
     ReplicaLifecycle lifecycle(EventLog events, TurnEngine engine) {

@@ -50,6 +50,10 @@ final class ClaudeStream implements AgentStream {
         if (effort != null) {
             args.addAll(List.of("--effort", effort));
         }
+        String instructions = input.request().context().systemPrompt();
+        if (instructions != null) {
+            args.addAll(List.of("--append-system-prompt", instructions));
+        }
         Path mcp = input.home().resolve(".mcp.json");
         if (Files.isRegularFile(mcp)) {
             // The environment's MCP servers are written to the home; the agent works in the repository.

@@ -48,9 +48,11 @@ final class CliAgentRunner {
         AgentStream stream;
         AgentProcess process;
         try {
-            TurnInput input = TurnInput.prepare(request, home);
-            stream = choice.runner().equals(AgentConfig.CommandSpec.CODEX_FORMAT) ? new CodexStream(input)
-                    : new ClaudeStream(input, config.claudePermissionMode());
+            TurnInput prepared = TurnInput.prepare(request, home);
+            boolean codex = choice.runner().equals(AgentConfig.CommandSpec.CODEX_FORMAT);
+            // Codex exec has no system-prompt flag: a new thread starts with the instructions in its first prompt.
+            TurnInput input = codex ? prepared.withInstructionsOnNewThread() : prepared;
+            stream = codex ? new CodexStream(input) : new ClaudeStream(input, config.claudePermissionMode());
             List<String> command = new ArrayList<>(List.of(choice.command()));
             command.addAll(stream.arguments());
             Map<String, String> env = AgentEnvironment.build(config.searchPath(), home, request.context());

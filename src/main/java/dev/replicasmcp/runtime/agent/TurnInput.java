@@ -52,6 +52,16 @@ record TurnInput(TurnRequest request, Path home, Path cwd, String prompt, List<P
         return thread == null || thread.startsWith(ScriptedAgentRunner.THREAD_PREFIX) ? null : thread;
     }
 
+    /** On a thread's first turn, the context's system prompt goes ahead of the message. */
+    TurnInput withInstructionsOnNewThread() {
+        String instructions = request.context().systemPrompt();
+        if (instructions == null || resumeId() != null) {
+            return this;
+        }
+        return new TurnInput(request, home, cwd, "Instructions for this workspace:\n" + instructions
+                + "\n\n---\n\n" + prompt, imageFiles);
+    }
+
     boolean viaStdin() {
         return prompt.startsWith("-") || prompt.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES;
     }
