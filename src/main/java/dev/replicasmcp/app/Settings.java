@@ -14,26 +14,7 @@ public record Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Dur
     /** How long an active replica may be idle before it sleeps (spec §3.2: one hour). */
     public static final Duration DEFAULT_IDLE_SLEEP = Duration.ofMinutes(60);
 
-    /** With the default agents (CLIs found on the PATH, else the scripted agent) and the default idle time. */
-    public Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Duration hookTimeout, int warmPoolSize,
-                    String secretKey) {
-        this(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, AgentConfig.defaults(),
-                DEFAULT_IDLE_SLEEP);
-    }
-
-    public static Settings defaults(Path dataDir, Duration turnDelay, Duration wakeDelay) {
-        return new Settings(dataDir, turnDelay, wakeDelay, Duration.ofMinutes(5), 5, null);
-    }
-
     public Path databaseFile() {
         return dataDir.resolve("replicas.db");
-    }
-
-    public Settings withAgents(AgentConfig config) {
-        return new Settings(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, config, idleSleep);
-    }
-
-    public Settings withIdleSleep(Duration idle) {
-        return new Settings(dataDir, turnDelay, wakeDelay, hookTimeout, warmPoolSize, secretKey, agents, idle);
     }
 }

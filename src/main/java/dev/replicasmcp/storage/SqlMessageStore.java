@@ -87,13 +87,6 @@ public final class SqlMessageStore implements MessageStore {
                 .groupBy(MESSAGES.CHAT_ID).orderBy(DSL.min(MESSAGES.QUEUED_AT)).fetch(MESSAGES.CHAT_ID));
     }
 
-    @Override
-    public List<String> queuedIds(String chatId) {
-        return db.with(dsl -> dsl.select(MESSAGES.ID).from(MESSAGES)
-                .where(MESSAGES.CHAT_ID.eq(chatId).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire())))
-                .orderBy(MESSAGES.QUEUE_SEQ).fetch(MESSAGES.ID));
-    }
-
     private static Message toMessage(MessagesRecord r) {
         List<Image> images = r.getImagesJson() == null ? List.of() : readImages(r.getImagesJson());
         return new Message(r.getId(), r.getChatId(), r.getReplicaId(), r.getText(), images, r.getModel(),

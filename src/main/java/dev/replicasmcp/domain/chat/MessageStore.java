@@ -26,6 +26,4 @@ public interface MessageStore {
 
     /** Every chat, of any replica, that has queued messages. */
     List<String> allChatsWithQueued();
-
-    List<String> queuedIds(String chatId);
 }

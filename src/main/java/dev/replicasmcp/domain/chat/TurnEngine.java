@@ -144,10 +144,6 @@ public final class TurnEngine {
         this.afterTurn = listener;
     }
 
-    public boolean isRunning(String chatId) {
-        return running.containsKey(chatId);
-    }
-
     private void run(Message message, Turn turn) {
         Chat chat = stores.chats().findById(message.chatId()).orElse(null);
         if (chat == null || turn.cancelled) {
