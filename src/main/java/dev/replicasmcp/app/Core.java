@@ -19,6 +19,7 @@ import dev.replicasmcp.domain.environment.McpService;
 import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.EventLog;
+import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
@@ -48,6 +49,7 @@ import dev.replicasmcp.storage.SqlLocalAccountStore;
 import dev.replicasmcp.storage.SqlRepositoryStore;
 import dev.replicasmcp.storage.SqlWarmPoolStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,6 +72,7 @@ public final class Core implements AutoCloseable {
     private final LifecyclePolicies policies;
     private final LocalAccount account;
     private final ApiKeyService keys;
+    private final HookExecutor processes;
 
     /** The thread pools the core owns. */
     record Threads(ExecutorService turns, ScheduledExecutorService scheduler, ExecutorService background) {
@@ -79,20 +82,31 @@ public final class Core implements AutoCloseable {
                     Executors.newFixedThreadPool(2, daemon("hooks")));
         }
 
+        /**
+         * Interrupts every pool and waits for all of them: a hook or provisioning task still running after
+         * close would write into a workspace (or a database) that is being removed. An interrupted hook
+         * kills its own process tree, so the wait is short.
+         */
         void shutdown() {
-            scheduler.shutdownNow();
-            background.shutdownNow();
-            turns.shutdownNow();
-            try {
-                turns.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            List<ExecutorService> all = List.of(scheduler, background, turns);
+            all.forEach(ExecutorService::shutdownNow);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (ExecutorService pool : all) {
+                try {
+                    if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        LOG.warn("A background task did not stop within 10 s of shutdown");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
     private Core(Database db, Threads threads, Services services, TurnEngine engine, ReplicaLifecycle lifecycle,
-                 PoolReconciler reconciler, LifecyclePolicies policies, LocalAccount account, ApiKeyService keys) {
+                 PoolReconciler reconciler, LifecyclePolicies policies, LocalAccount account, ApiKeyService keys,
+                 HookExecutor processes) {
         this.db = db;
         this.threads = threads;
         this.services = services;
@@ -102,6 +116,7 @@ public final class Core implements AutoCloseable {
         this.policies = policies;
         this.account = account;
         this.keys = keys;
+        this.processes = processes;
     }
 
     /** Opens (and migrates) the database, wires the services, then repairs what a crash left open. */
@@ -159,7 +174,7 @@ public final class Core implements AutoCloseable {
                                 Settings.MAX_HOOK_TIMEOUT), pool),
                 agents, account.caller());
         ApiKeyService keys = new ApiKeyService(new SqlApiKeyStore(db), clock, ids);
-        return new Core(db, threads, services, engine, lifecycle, reconciler, policies, account, keys);
+        return new Core(db, threads, services, engine, lifecycle, reconciler, policies, account, keys, executor);
     }
 
     static ThreadFactory daemon(String name) {
@@ -201,6 +216,8 @@ public final class Core implements AutoCloseable {
     public void close() {
         engine.stop();
         threads.shutdown();
+        // What hooks left running in the background (a dev server, a watcher) ends with the server.
+        processes.stopAll();
         db.close();
     }
 }

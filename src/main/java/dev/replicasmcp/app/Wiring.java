@@ -118,7 +118,8 @@ final class Wiring {
                             Checkouts checkouts, AgentService agents) {
         return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages),
                 lifecycle, hookLogs, new EnvironmentReport(agents, provisioning, hookLogs),
-                new ReplicaService.Workspace(provisioner, removal, new RepositoryStatuses(provisioning, checkouts)),
+                new ReplicaService.Workspace(provisioner, removal, new RepositoryStatuses(provisioning, checkouts),
+                        threads.background()),
                 db, clock, ids);
     }
 

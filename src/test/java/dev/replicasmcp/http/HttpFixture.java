@@ -104,6 +104,11 @@ public final class HttpFixture implements AutoCloseable {
 
     /** A request with another key (null: none); the body is JSON-encoded unless it is a String. */
     public Reply send(String method, String path, Object body, String withKey) {
+        return send(method, path, body, withKey, java.util.Map.of());
+    }
+
+    /** The same with extra request headers. */
+    public Reply send(String method, String path, Object body, String withKey, java.util.Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -116,6 +121,7 @@ public final class HttpFixture implements AutoCloseable {
             if (withKey != null) {
                 request.header("Authorization", "Bearer " + withKey);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return check(method, path, response);
         } catch (IOException e) {

@@ -186,4 +186,29 @@ class ReplicaRestTest {
         http.get("/v1/replica/" + id + "/history?chat_id=nope").expect(404);
         http.get("/v1/replica/not-a-uuid/history").expect(404);
     }
+
+    @Test
+    void apiVersion20260517AnswersAtOnceWithPreparingAndTheWorkspaceFollows() {
+        Map<String, Object> body = Map.of("name", "early-answer", "message", "hello", "environment_id",
+                environment.id());
+        JsonNode created = http.send("POST", "/v1/replica", body, http.key,
+                Map.of("X-Replicas-Api-Version", "2026-05-17")).expect(201);
+        assertThat(created.path("replica").path("status").asText()).isEqualTo("preparing");
+        assertThat(created.has("workspace")).as("where the workspace comes from is not known yet").isFalse();
+        String id = created.path("replica").path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                http.get("/v1/replica/" + id).expect(200).path("replica").path("status").asText()).isEqualTo("active"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history(id))
+                .extracting(e -> e.path("type").asText()).as("the first message is delivered").hasSizeGreaterThan(1));
+    }
+
+    @Test
+    void anUnknownApiVersionIsRefusedAndCreatesNothing() {
+        int before = http.get("/v1/replica?limit=100").expect(200).path("total").asInt();
+        String error = http.send("POST", "/v1/replica", Map.of("name", "wrong-version", "message", "hello",
+                "environment_id", environment.id()), http.key, Map.of("X-Replicas-Api-Version", "2025-01-01"))
+                .error(400);
+        assertThat(error).contains("X-Replicas-Api-Version", "2026-05-17", "2025-01-01");
+        assertThat(http.get("/v1/replica?limit=100").expect(200).path("total").asInt()).isEqualTo(before);
+    }
 }

@@ -13,4 +13,7 @@ public interface HookExecutor {
      * the background), before the workspace folder is removed.
      */
     void stopWithin(Path workspace);
+
+    /** Kills every process a hook started in any workspace: the server is shutting down. */
+    void stopAll();
 }

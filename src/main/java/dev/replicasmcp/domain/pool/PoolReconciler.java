@@ -151,6 +151,10 @@ public final class PoolReconciler {
     }
 
     private void finish(PoolWorkspace ws, WarmPoolConfig config, Path home, String failure) {
+        if (failure != null) {
+            // Gone before the failure is visible: whoever reads 'failed' finds no folder left behind.
+            discard(home);
+        }
         boolean keep = tx.inTransaction(() -> {
             PoolWorkspace current = store.workspace(ws.id()).orElse(null);
             WarmPoolConfig latest = store.config(config.organizationId(), config.id()).orElse(null);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,13 @@ public final class BootHooks {
             replicas.markStartHooksCompleted(replica.id());
             return;
         }
-        background.execute(() -> run(replica, config, home, cold, checkedOut));
+        try {
+            background.execute(() -> run(replica, config, home, cold, checkedOut));
+        } catch (RejectedExecutionException e) {
+            // The server is stopping: the hooks do not run now and start_hooks_completed stays false.
+            LOG.info("Start hooks of replica {} not run: the server is stopping",
+                    replica.id());
+        }
     }
 
     private void run(Replica replica, MergedConfig config, Path home, boolean cold,

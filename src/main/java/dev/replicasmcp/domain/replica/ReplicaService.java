@@ -21,10 +21,15 @@ import dev.replicasmcp.domain.repository.Repository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates, lists, reads and deletes replicas (spec §4.2). */
 public final class ReplicaService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaService.class);
 
     private static final Pattern NAME = Pattern.compile("^\\S+$");
     static final int MAX_NAME = 100;
@@ -41,6 +46,7 @@ public final class ReplicaService {
     private final Provisioner provisioner;
     private final ReplicaRemoval removal;
     private final RepositoryStatuses statuses;
+    private final Executor background;
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
@@ -50,7 +56,8 @@ public final class ReplicaService {
     }
 
     /** The collaborators that make, read and remove workspaces. */
-    public record Workspace(Provisioner provisioner, ReplicaRemoval removal, RepositoryStatuses statuses) {
+    public record Workspace(Provisioner provisioner, ReplicaRemoval removal, RepositoryStatuses statuses,
+                            Executor background) {
     }
 
     public ReplicaService(ReplicaStore store, EnvironmentResolver resolver, Conversations conversations,
@@ -59,6 +66,7 @@ public final class ReplicaService {
         this.provisioner = workspace.provisioner();
         this.removal = workspace.removal();
         this.statuses = workspace.statuses();
+        this.background = workspace.background();
         this.store = store;
         this.lookup = new ReplicaLookup(store);
         this.resolver = resolver;
@@ -80,7 +88,38 @@ public final class ReplicaService {
     private record Prepared(Replica replica, Environment environment, Provisioner.Plan plan) {
     }
 
+    /** Creates the replica and waits until its workspace is ready (the legacy API and the MCP tool). */
     public Created create(Caller caller, CreateReplica command) {
+        Prepared prepared = prepare(caller, command);
+        Provisioning provisioning = provision(prepared);
+        // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
+        Replica made = prepared.replica();
+        return new Created(store.find(caller.organizationId(), made.id()).orElseGet(() -> new Replica(made.id(),
+                made.organizationId(), made.name(), ReplicaStatus.ACTIVE, made.source(), made.userId(),
+                made.environmentId(), made.codingAgent(), made.model(), made.thinkingLevel(), made.lifecyclePolicy(),
+                false, null, made.createdAt(), made.lastActivityAt(), made.repositories(), made.pullRequests())),
+                provisioning);
+    }
+
+    /**
+     * Creates the replica and answers at once in status preparing; the workspace is made in the background
+     * (API version 2026-05-17). A failure there puts the replica in error, as a failed wait would.
+     */
+    public Replica createInBackground(Caller caller, CreateReplica command) {
+        Prepared prepared = prepare(caller, command);
+        background.execute(() -> {
+            try {
+                provision(prepared);
+            } catch (DomainException e) {
+                LOG.warn("Replica {}: {}", prepared.replica().id(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Replica {} could not be provisioned", prepared.replica().id(), e);
+            }
+        });
+        return prepared.replica();
+    }
+
+    private Prepared prepare(Caller caller, CreateReplica command) {
         String name = validName(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
@@ -107,6 +146,10 @@ public final class ReplicaService {
             messages.enqueueInitial(created, chat, text, images);
             return new Prepared(created, environment, plan);
         });
+        return prepared;
+    }
+
+    private Provisioning provision(Prepared prepared) {
         Provisioning provisioning;
         try {
             provisioning = provisioner.provision(prepared.replica(), prepared.environment(), prepared.plan());
@@ -116,14 +159,13 @@ public final class ReplicaService {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, reason + " The replica " + prepared.replica().id()
                     + " is in status 'error'; delete it and try again.", null);
         }
+        if (store.findById(prepared.replica().id()).isEmpty()) {
+            // Deleted while its workspace was being made: the folder made meanwhile goes too.
+            provisioner.remove(prepared.replica().id());
+            return provisioning;
+        }
         lifecycle.activate(prepared.replica().id());
-        // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
-        Replica made = prepared.replica();
-        return new Created(store.find(caller.organizationId(), made.id()).orElseGet(() -> new Replica(made.id(),
-                made.organizationId(), made.name(), ReplicaStatus.ACTIVE, made.source(), made.userId(),
-                made.environmentId(), made.codingAgent(), made.model(), made.thinkingLevel(), made.lifecyclePolicy(),
-                false, null, made.createdAt(), made.lastActivityAt(), made.repositories(), made.pullRequests())),
-                provisioning);
+        return provisioning;
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {

@@ -40,11 +40,17 @@ public final class ReplicaRoutes {
         routes.get("/v1/replica/repository-sets", ctx -> Http.ok(ctx, Map.of("repository_sets",
                 s.repositories().listSets(Http.caller(ctx)).stream().map(RepositorySetView::of).toList())));
         routes.post("/v1/replica", ctx -> {
+            boolean immediate = ApiVersion.answersAtOnce(ctx.header(ApiVersion.HEADER));
             Bodies.CreateReplica in = Http.body(ctx, Bodies.CreateReplica.class);
-            ReplicaService.Created created = s.replicas().create(Http.caller(ctx), new CreateReplica(in.name(),
-                    in.message(), in.environmentId(), in.repositoryIds(), in.repositorySetId(), in.codingAgent(),
-                    in.model(), Bodies.ImageBody.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(),
-                    in.planMode()));
+            CreateReplica command = new CreateReplica(in.name(), in.message(), in.environmentId(),
+                    in.repositoryIds(), in.repositorySetId(), in.codingAgent(), in.model(),
+                    Bodies.ImageBody.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(), in.planMode());
+            if (immediate) {
+                Http.created(ctx, Map.of("replica",
+                        ReplicaListItem.of(s.replicas().createInBackground(Http.caller(ctx), command))));
+                return;
+            }
+            ReplicaService.Created created = s.replicas().create(Http.caller(ctx), command);
             Http.created(ctx, new Created(ReplicaListItem.of(created.replica()), new Workspace(
                     created.provisioning().warmSource().wire(), created.provisioning().workspacePath())));
         });

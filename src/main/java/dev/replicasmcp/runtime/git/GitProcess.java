@@ -52,26 +52,38 @@ final class GitProcess {
         env.put("GCM_INTERACTIVE", "never");
         env.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
         env.put("LC_ALL", "C");
+        Process process;
         try {
-            Process process = builder.start();
+            process = builder.start();
+        } catch (IOException e) {
+            return new Result(-1, "", 0, "could not run git: " + e.getMessage(), false);
+        }
+        try {
             process.getOutputStream().close();
             Capture out = Capture.start(process.getInputStream(), outLimit);
             Capture err = Capture.start(process.getErrorStream(), ERROR_LIMIT);
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroy(process);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
             out.join();
             err.join();
             return new Result(finished ? process.exitValue() : -1, out.text(), out.total, err.text(), !finished);
         } catch (IOException e) {
+            destroy(process);
             return new Result(-1, "", 0, "could not run git: " + e.getMessage(), false);
         } catch (InterruptedException e) {
+            // Shutdown or a deleted replica: git must not go on writing into a folder being removed.
+            destroy(process);
             Thread.currentThread().interrupt();
             return new Result(-1, "", 0, "interrupted", false);
         }
+    }
+
+    private static void destroy(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Drains a stream on its own thread so neither pipe can fill up and stall git. */

@@ -61,6 +61,11 @@ public final class BashHookExecutor implements HookExecutor {
         processes.stopWithin(workspace);
     }
 
+    @Override
+    public void stopAll() {
+        processes.stopAll();
+    }
+
     private HookRun execute(List<String> command, Path workspace, HookRequest request, HookProgress progress)
             throws IOException {
         boolean isolated = request.workspace() == null;

@@ -29,6 +29,10 @@ final class WorkspaceProcesses {
         started.put(process.pid(), new Started(workspace.toAbsolutePath().normalize(), process, Instant.now()));
     }
 
+    void stopAll() {
+        started.values().stream().map(Started::workspace).distinct().toList().forEach(this::stopWithin);
+    }
+
     void stopWithin(Path workspace) {
         Path folder = workspace.toAbsolutePath().normalize();
         List<Started> mine = new ArrayList<>();
