@@ -5,37 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { unknownIdCall } from './support/arguments.mjs';
-import { CATALOGUE, TRANSPORTS, textOf } from './support/server.mjs';
-
-const CALL_TIMEOUT_MS = 30_000;
-
-/** The call's result, or what it threw. */
-async function attempt(client, name, args) {
-  try {
-    return { result: await client.callTool({ name, arguments: args }, undefined, { timeout: CALL_TIMEOUT_MS }) };
-  } catch (error) {
-    return { thrown: error };
-  }
-}
-
-/**
- * What is wrong with one answer, or null: it must be a tool error whose text satisfies `names`.
- * `what` says which call it was, `expected` what the text should have named.
- */
-function problem(what, outcome, names, expected) {
-  if (outcome.thrown) {
-    const code = outcome.thrown.code === undefined ? '' : ` ${outcome.thrown.code}`;
-    return `${what}: threw${code} "${outcome.thrown.message}" instead of answering a tool result with isError: true`;
-  }
-  const { result } = outcome;
-  const text = textOf(result);
-  if (result.isError !== true) return `${what}: answered isError ${result.isError}, not true: ${text.slice(0, 300)}`;
-  if (result.structuredContent !== undefined) {
-    return `${what}: the error carries structuredContent ${JSON.stringify(result.structuredContent).slice(0, 200)}`;
-  }
-  if (!names(text)) return `${what}: the text does not name ${expected}: "${text.slice(0, 300)}"`;
-  return null;
-}
+import { attempt, errorProblem } from './support/outcomes.mjs';
+import { CATALOGUE, TRANSPORTS } from './support/server.mjs';
 
 for (const transport of TRANSPORTS) {
   describe(`every tool's errors over ${transport.name}`, () => {
@@ -65,14 +36,14 @@ for (const transport of TRANSPORTS) {
         const failures = [];
         if (required.length > 0) {
           const outcome = await attempt(server.client, tool.name, {});
-          failures.push(problem('with no arguments', outcome, (text) => required.some((field) => text.includes(field)),
+          failures.push(errorProblem('with no arguments', outcome, (text) => required.some((field) => text.includes(field)),
             `a missing required field (${required.join(', ')})`));
         }
         if (idCall !== null) {
           const ids = Object.values(idCall.unknown).flat();
           const fields = Object.keys(idCall.unknown);
           const outcome = await attempt(server.client, tool.name, idCall.args);
-          failures.push(problem(`with unknown ${fields.join(', ')} ${JSON.stringify(idCall.args)}`, outcome,
+          failures.push(errorProblem(`with unknown ${fields.join(', ')} ${JSON.stringify(idCall.args)}`, outcome,
             (text) => [...fields, ...ids].some((word) => text.includes(word)), `the field or the unknown id`));
         }
         const found = failures.filter(Boolean);

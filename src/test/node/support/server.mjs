@@ -50,7 +50,7 @@ export function serverEnv(dir) {
   if (gitFolder && !kept.includes(gitFolder)) {
     const bin = join(dir, 'bin');
     mkdirSync(bin, { recursive: true });
-    symlinkSync(join(gitFolder, 'git'), join(bin, 'git'));
+    if (!existsSync(join(bin, 'git'))) symlinkSync(join(gitFolder, 'git'), join(bin, 'git'));
     kept.unshift(bin);
   }
   return { ...process.env, PATH: kept.join(delimiter) };
