@@ -22,12 +22,18 @@ function plausible(name, schema) {
     location: '/nonexistent/client-tests-repo',
     message: 'hello from the client tests',
     name: 'client-tests',
-    path: 'notes/client-tests.txt',
+    path: '~/client-tests.txt',
     slug: 'client-tests-skill',
     value: 'client-tests-value',
   };
   return byName[name] ?? 'client-tests';
 }
+
+/** Optional arguments some tools need before they look anything up. */
+const NEEDED = {
+  // a slug outside the local skill catalogue needs its display name and source
+  enable_environment_skill: { name: 'client-tests-skill', source: 'client-tests' },
+};
 
 /**
  * For the unknown-id call: every required field with a plausible value, and the id fields filled with
@@ -43,6 +49,7 @@ export function unknownIdCall(tool) {
   if (idFields.length === 0) return null;
   const args = {};
   for (const field of required) args[field] = plausible(field, properties[field]);
+  Object.assign(args, NEEDED[tool.name]);
   const unknown = {};
   for (const field of idFields) {
     const id = randomUUID();
