@@ -6,12 +6,12 @@ import dev.replicasmcp.domain.chat.Chat;
 
 /** A chat of a replica (spec ReplicaChat). */
 public record ChatView(
-        @JsonPropertyDescription("Chat id; pass it as chat_id") String id,
-        @AllowedValues(CodingAgent.class) @JsonPropertyDescription("The agent this chat runs") String provider,
+        String id,
+        @AllowedValues(CodingAgent.class) String provider,
         String title,
         String createdAt,
         String updatedAt,
-        @JsonPropertyDescription("True while a turn runs in this chat") boolean processing) {
+        @JsonPropertyDescription("A turn is running") boolean processing) {
 
     public static ChatView of(Chat c) {
         return new ChatView(c.id(), c.provider().wire(), c.title(), c.createdAt(), c.updatedAt(), c.processing());

@@ -6,20 +6,18 @@ import dev.replicasmcp.domain.environment.Environment;
 
 /** An environment: what workspaces are created from (spec §2.6). */
 public record EnvironmentView(
-        @JsonPropertyDescription("Environment id (UUID)") String id,
+        String id,
         String organizationId,
-        @Nullable @JsonPropertyDescription("Owner of a personal environment; always null here") String userId,
+        @Nullable @JsonPropertyDescription("Always null here") String userId,
         String name,
         @Nullable String description,
-        @JsonPropertyDescription("True for the organization's singleton Global environment") boolean isGlobal,
-        @Nullable @JsonPropertyDescription("Bound repository id, exclusive with repository_set_id") String repositoryId,
-        @Nullable @JsonPropertyDescription("Bound repository set id, exclusive with repository_id") String repositorySetId,
+        @JsonPropertyDescription("The organization's Global environment") boolean isGlobal,
+        @Nullable String repositoryId,
+        @Nullable String repositorySetId,
         @Nullable String systemPrompt,
-        @JsonPropertyDescription("Mobile simulator access; not offered locally, always false") boolean mobileTestingEnabled,
-        @Nullable @JsonPropertyDescription("Instructions of a personal environment; always null here")
-        String personalPreferences,
-        @Nullable @JsonPropertyDescription("Source of a personal environment; always null here")
-        String sourceEnvironmentId,
+        @JsonPropertyDescription("Always false here") boolean mobileTestingEnabled,
+        @Nullable @JsonPropertyDescription("Always null here") String personalPreferences,
+        @Nullable @JsonPropertyDescription("Always null here") String sourceEnvironmentId,
         int variableCount,
         int fileCount,
         int skillCount,

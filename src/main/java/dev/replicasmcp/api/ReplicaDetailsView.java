@@ -24,8 +24,8 @@ public record ReplicaDetailsView(
         List<ReplicaListItem.PullRequestView> pullRequests,
         @Nullable @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the most recent turn")
         String codingAgent,
-        @JsonPropertyDescription("Per repository: branch, start hooks, diff") List<RepositoryStatusView> repositoryStatuses,
-        @Nullable @JsonPropertyDescription("True when this read started waking a sleeping replica; retry soon")
+        List<RepositoryStatusView> repositoryStatuses,
+        @Nullable @JsonPropertyDescription("This read started waking the replica; retry soon")
         Boolean waking,
         List<ChatView> chats,
         @Nullable @JsonPropertyDescription("Only with include=environment") ReplicaEnvironment environment) {

@@ -1,7 +1,6 @@
 package dev.replicasmcp.api;
 
 import dev.replicasmcp.domain.Nullable;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.Source;
@@ -9,7 +8,7 @@ import java.util.List;
 
 /** A replica in list responses (spec ReplicaListItem). */
 public record ReplicaListItem(
-        @JsonPropertyDescription("Replica id (UUID); pass it as replica_id") String id,
+        String id,
         String name,
         @AllowedValues(ReplicaStatus.class) String status,
         @AllowedValues(Source.class) String source,

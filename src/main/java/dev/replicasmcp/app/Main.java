@@ -78,7 +78,9 @@ public final class Main implements Callable<Integer> {
     long idleSleepMinutes;
 
     @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
-            description = "Only offer the tools of these toolsets: replicas, repositories, environments, agents. Default: all.")
+            description = "Offer these toolsets from the start: replicas, repositories, environments, "
+                    + "environment_contents, skills, hooks, warm_pools, agents; 'all' for every one, 'default' for "
+                    + "the first three. Others can be switched on mid-session with enable_toolset. Default: default.")
     java.util.Set<String> toolsets = java.util.Set.of();
 
     @Option(names = "--read-only", description = "Only offer tools that change nothing.")
@@ -192,7 +194,7 @@ public final class Main implements Callable<Integer> {
 
     private ToolCatalog catalog(ObjectMapper toolMapper) {
         try {
-            return ToolCatalog.standard(toolMapper).filter(toolsets, readOnly);
+            return ToolCatalog.standard(toolMapper).select(toolsets, readOnly);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
+import dev.replicasmcp.mcp.Toolsets;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,12 @@ final class ToolsCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--toolsets", description = "Write the toolsets (name, description, on by default) instead.")
+    boolean toolsets;
+
     @Override
     public Integer call() throws Exception {
-        String json = catalogueJson();
+        String json = toolsets ? toolsetsJson() : catalogueJson();
         if (output == null) {
             System.out.print(json); // stdout-ok: this command is not the MCP server
         } else {
@@ -33,5 +38,14 @@ final class ToolsCommand implements Callable<Integer> {
     static String catalogueJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         return pretty.writeValueAsString(ToolCatalog.generated(JsonMappers.tools()).toJson(pretty)) + "\n";
+    }
+
+    /** The toolsets, in their order, for the README's toolset table (scripts/readme-tools.py). */
+    static String toolsetsJson() throws Exception {
+        ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode all = pretty.createArrayNode();
+        Toolsets.ALL.forEach(t -> all.addObject().put("name", t.name()).put("description", t.description())
+                .put("default", t.byDefault()));
+        return pretty.writeValueAsString(all) + "\n";
     }
 }

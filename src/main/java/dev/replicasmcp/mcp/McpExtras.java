@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * MCP features served next to the tool catalogue. The product serves none ({@link #NONE}); only the
  * test-only conformance profile adds its fixtures here. The capabilities announced follow what is
- * present: tools always, resources (with subscriptions), prompts and completions when there are any,
+ * present: tools always (with listChanged: enable_toolset adds tools), resources (with subscriptions), prompts and completions when there are any,
  * logging when asked for.
  */
 public record McpExtras(List<SyncToolSpecification> tools, List<SyncResourceSpecification> resources,
@@ -30,7 +30,7 @@ public record McpExtras(List<SyncToolSpecification> tools, List<SyncResourceSpec
     }
 
     McpSchema.ServerCapabilities capabilities() {
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(true);
         if (!resources.isEmpty() || !resourceTemplates.isEmpty()) {
             capabilities.resources(true, false);
         }

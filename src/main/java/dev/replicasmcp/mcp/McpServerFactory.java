@@ -9,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import dev.replicasmcp.domain.Caller;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
@@ -22,7 +21,10 @@ public final class McpServerFactory {
             reply (claude-result / codex-assistant) arrives -> send_replica_message to continue (answers sent, \
             queued with a position, or waking) -> delete_replica when done.
             A replica can hold several chats (create_chat, list_chats); pass chat_id to target one.
-            Lists are paged; history reads from the newest end (offset += limit to go back).""";
+            Lists are paged; history reads from the newest end (offset += limit to go back).
+            Every field of a tool result is present (null only where its schema allows).
+            More tools (environment variables, files and MCP servers, skills, hooks, warm pools, agent \
+            credentials) come in toolsets: list_toolsets shows them, enable_toolset switches one on.""";
 
     private McpServerFactory() {
     }
@@ -46,29 +48,41 @@ public final class McpServerFactory {
 
     public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version) {
-        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version, McpExtras.NONE)
-                .build();
+        ListChangedGate gate = new ListChangedGate();
+        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool), gate);
+        McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
+                McpExtras.NONE).build();
+        toolsets.attach(server);
+        return server;
     }
 
     public static McpSyncServer create(McpStreamableServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version, McpExtras extras) {
-        return configure(McpServer.sync(transport), protocolMapper, catalog, invoker, version, extras).build();
+        ListChangedGate gate = new ListChangedGate();
+        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool), gate);
+        McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
+                extras).build();
+        toolsets.attach(server);
+        return server;
+    }
+
+    /** The SDK's form of one tool: its description, and a handler that runs it through the invoker. */
+    private static McpServerFeatures.SyncToolSpecification registration(ToolCatalog catalog, ToolInvoker invoker,
+                                                                        ToolSpec<?, ?> tool) {
+        return new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
+                (exchange, request) -> invoker.call(tool, request.arguments(), progress(exchange,
+                        request.progressToken()), (Caller) exchange.transportContext().get(CALLER)));
     }
 
     private static <S extends McpServer.SyncSpecification<S>> S configure(S spec, McpJsonMapper protocolMapper,
-                                                                            ToolCatalog catalog, ToolInvoker invoker,
-                                                                            String version, McpExtras extras) {
-        List<McpServerFeatures.SyncToolSpecification> tools = catalog.specs().stream()
-                .map(tool -> new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
-                        (exchange, request) -> invoker.call(tool, request.arguments(), progress(exchange,
-                                request.progressToken()), (Caller) exchange.transportContext().get(CALLER))))
-                .toList();
+                                                                            DynamicToolsets toolsets, String version,
+                                                                            McpExtras extras) {
         spec.serverInfo("replicas-mcp", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
                 .validateToolInputs(false)
                 .capabilities(extras.capabilities())
-                .tools(tools);
+                .tools(toolsets.initialTools());
         if (extras != McpExtras.NONE) {
             spec.tools(extras.tools()).resources(extras.resources()).resourceTemplates(extras.resourceTemplates())
                     .prompts(extras.prompts()).completions(extras.completions());

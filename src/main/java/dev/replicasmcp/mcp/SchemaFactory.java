@@ -28,7 +28,9 @@ import java.util.Map;
 /**
  * Generates tool schemas from the input and output records, so a schema and its parser can never
  * drift. Names are snake_case unless @JsonProperty says otherwise. Inputs require what is marked
- * required; outputs require every field and allow null only where @Nullable says so.
+ * required. Outputs allow null only where @Nullable says so and list no "required": every field of a
+ * result is always present (the server instructions say so once), and repeating each property name in
+ * a required list made up a fifth of the catalogue.
  */
 public final class SchemaFactory {
 
@@ -147,7 +149,6 @@ public final class SchemaFactory {
                         CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES)
                         : null);
         if (output) {
-            builder.forFields().withRequiredCheck(field -> true);
             builder.forFields().withNullableCheck(field -> isNullable(field));
         } else {
             builder.forFields().withNullableCheck(field -> false);

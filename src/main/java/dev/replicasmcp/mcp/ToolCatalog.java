@@ -11,21 +11,34 @@ import dev.replicasmcp.mcp.tools.McpSkillTools;
 import dev.replicasmcp.mcp.tools.VariableFileTools;
 import dev.replicasmcp.mcp.tools.ReplicaTools;
 import dev.replicasmcp.mcp.tools.RepositoryTools;
+import dev.replicasmcp.mcp.tools.ToolsetTools;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Every tool of the server, sorted by name, and their descriptions for tools/list and tools.json. */
+/**
+ * The tools a server may offer, sorted by name, with the toolsets it offers from the start, and their
+ * descriptions for tools/list and tools.json. The tools of the other toolsets are offered later by
+ * enable_toolset.
+ */
 public final class ToolCatalog {
 
     private final List<ToolSpec<?, ?>> specs;
     private final SchemaFactory schemas;
+    private final Set<String> enabled;
 
+    /** Every toolset enabled from the start. */
     public ToolCatalog(List<ToolSpec<?, ?>> specs, SchemaFactory schemas) {
+        this(specs, schemas, Set.copyOf(Toolsets.names()));
+    }
+
+    private ToolCatalog(List<ToolSpec<?, ?>> specs, SchemaFactory schemas, Set<String> enabled) {
         this.specs = specs.stream().sorted(Comparator.comparing(ToolSpec::name)).toList();
         this.schemas = schemas;
+        this.enabled = Set.copyOf(enabled);
     }
 
     /** The server's catalogue, with the schemas generated at packaging when the jar holds them. */
@@ -48,29 +61,40 @@ public final class ToolCatalog {
         all.addAll(McpSkillTools.all());
         all.addAll(HookTools.all());
         all.addAll(AgentTools.all());
+        all.addAll(ToolsetTools.all(ToolsetControl.UNBOUND));
         return all;
     }
 
-    /** The toolsets tools are grouped in; --toolsets picks among them. */
-    public static final List<String> TOOLSETS = List.of("replicas", "repositories", "environments", "agents");
-
     /**
-     * Only the tools of the given toolsets (all when empty), and only read-only ones when asked.
-     * An unknown toolset name is an error that lists the known ones.
+     * The same tools for a server started with --toolsets and --read-only: the selected toolsets are
+     * offered from the start (see {@link Toolsets#select}), and under read-only only tools hinted
+     * read-only exist at all, so enable_toolset cannot bring the others either. An unknown toolset name
+     * is an IllegalArgumentException listing the known ones.
      */
-    public ToolCatalog filter(java.util.Set<String> toolsets, boolean readOnly) {
-        toolsets.stream().filter(t -> !TOOLSETS.contains(t)).findFirst().ifPresent(unknown -> {
-            throw new IllegalArgumentException("Unknown toolset '" + unknown + "'. Known toolsets: "
-                    + String.join(", ", TOOLSETS) + ".");
-        });
-        return new ToolCatalog(specs.stream()
-                .filter(spec -> toolsets.isEmpty() || toolsets.contains(spec.toolset()))
-                .filter(spec -> !readOnly || spec.hints().readOnly())
-                .toList(), schemas);
+    public ToolCatalog select(Set<String> toolsets, boolean readOnly) {
+        return new ToolCatalog(specs.stream().filter(spec -> !readOnly || spec.hints().readOnly()).toList(), schemas,
+                Toolsets.select(toolsets));
     }
 
+    /** Every tool this server may offer, whatever its toolset (list_toolsets and enable_toolset included). */
     public List<ToolSpec<?, ?>> specs() {
         return specs;
+    }
+
+    /** The toolsets offered from the start. */
+    public Set<String> enabledToolsets() {
+        return enabled;
+    }
+
+    /** The tools of one toolset. */
+    public List<ToolSpec<?, ?>> specsOf(String toolset) {
+        return specs.stream().filter(spec -> spec.toolset().equals(toolset)).toList();
+    }
+
+    /** The tools offered from the start: those of the enabled toolsets, and the dynamic-toolset tools. */
+    public List<ToolSpec<?, ?>> initialSpecs() {
+        return specs.stream().filter(spec -> spec.toolset().equals(Toolsets.DYNAMIC)
+                || enabled.contains(spec.toolset())).toList();
     }
 
     public McpSchema.Tool describe(ToolSpec<?, ?> spec) {
@@ -78,7 +102,7 @@ public final class ToolCatalog {
         return McpSchema.Tool.builder().name(spec.name()).title(spec.title()).description(spec.description())
                 .inputSchema(schemas.input(spec.input()))
                 .outputSchema(schemas.output(spec.output()))
-                .annotations(new McpSchema.ToolAnnotations(spec.title(), hints.readOnly(), hints.destructive(),
+                .annotations(new McpSchema.ToolAnnotations(null, hints.readOnly(), hints.destructive(),
                         hints.idempotent(), hints.openWorld(), null))
                 .build();
     }

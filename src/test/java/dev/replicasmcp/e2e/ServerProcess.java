@@ -53,15 +53,25 @@ final class ServerProcess implements AutoCloseable {
         return start(dataDir, turnDelayMs, logs, new Options(List.of(), Map.of(), progress -> { }));
     }
 
-    /** Extra server options, extra environment variables for the server, and where progress notifications go. */
+    /**
+     * Extra server options, extra environment variables for the server, where progress notifications go
+     * and where the tool lists the client fetches after notifications/tools/list_changed go.
+     */
     record Options(List<String> args, Map<String, String> env,
-                   Consumer<McpSchema.ProgressNotification> progress) {
+                   Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
+
+        Options(List<String> args, Map<String, String> env, Consumer<McpSchema.ProgressNotification> progress) {
+            this(args, env, progress, tools -> { });
+        }
     }
 
     static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs, Options options) {
         List<String> command = new ArrayList<>(baseCommand(dataDir, turnDelayMs));
         if (!options.args().contains("--agent-command")) {
             command.addAll(SCRIPTED_AGENTS);
+        }
+        if (!options.args().contains("--toolsets")) {
+            command.addAll(ALL_TOOLSETS);
         }
         command.addAll(options.args());
         StringBuffer stderr = new StringBuffer();
@@ -77,6 +87,7 @@ final class ServerProcess implements AutoCloseable {
                 // Successful results are then checked against the tool's outputSchema by the client.
                 .enableCallToolSchemaCaching(true)
                 .progressConsumer(options.progress())
+                .toolsChangeConsumer(options.toolsChanged())
                 .build();
         client.initialize();
         client.listTools(); // fills the client's output-schema cache, so results are validated
@@ -90,8 +101,22 @@ final class ServerProcess implements AutoCloseable {
     static final List<String> SCRIPTED_AGENTS = List.of("--agent-command", "claude=scripted", "--agent-command",
             "codex=scripted");
 
-    /** java, the flags, the jar and the server options (scripted agents), as a command line. */
+    /**
+     * Tests call tools of every toolset; only the toolset tests ({@link ToolsetFilterIT}) choose their own
+     * with --toolsets and see the default.
+     */
+    static final List<String> ALL_TOOLSETS = List.of("--toolsets", "all");
+
+    /** java, the flags, the jar and the server options (scripted agents, every toolset), as a command line. */
     static List<String> command(Path dataDir, long turnDelayMs) {
+        List<String> command = new ArrayList<>(baseCommand(dataDir, turnDelayMs));
+        command.addAll(SCRIPTED_AGENTS);
+        command.addAll(ALL_TOOLSETS);
+        return command;
+    }
+
+    /** The same without --toolsets: the server offers its default toolsets. */
+    static List<String> defaultToolsetsCommand(Path dataDir, long turnDelayMs) {
         List<String> command = new ArrayList<>(baseCommand(dataDir, turnDelayMs));
         command.addAll(SCRIPTED_AGENTS);
         return command;

@@ -7,12 +7,13 @@ import dev.replicasmcp.api.AllowedValues;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CredentialKind;
 import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.mcp.Toolsets;
 import java.util.List;
 
 /** The coding agents: which runner answers each, and the organization's credentials for them. */
 public final class AgentTools {
 
-    static final String TOOLSET = "agents";
+    static final String TOOLSET = Toolsets.AGENTS;
 
     private AgentTools() {
     }

@@ -37,17 +37,17 @@ public final class ConversationTools {
                     + "of coding_agent") String chatId,
             @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent for this message; without chat_id "
                     + "picks (or creates) a chat of that agent") String codingAgent,
-            @JsonPropertyDescription("Model for this message") String model,
-            @JsonPropertyDescription("Images attached to the message") List<ImageInput> images,
+            String model,
+            List<ImageInput> images,
             @JsonPropertyDescription("Plan only, change nothing") Boolean planMode,
             @AllowedValues(ThinkingLevel.class) String thinkingLevel) {
     }
 
     public record SendOutput(
-            @AllowedValues(SendResult.Status.class) @JsonPropertyDescription("sent: started now; queued: waits "
-                    + "behind the running turn; waking: the replica was asleep and is waking") String status,
+            @AllowedValues(SendResult.Status.class) @JsonPropertyDescription("sent: started; queued: waits behind "
+                    + "the running turn; waking: the replica is waking") String status,
             @Nullable String messageId,
-            @Nullable @JsonPropertyDescription("1-based place in the chat's queue when queued") Integer position,
+            @Nullable @JsonPropertyDescription("Place in the queue, from 1") Integer position,
             @Nullable String chatId) {
     }
 
@@ -70,28 +70,25 @@ public final class ConversationTools {
             @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
             @JsonPropertyDescription("Chat to read; default: the replica's default chat") String chatId,
             @JsonPropertyDescription("Events per page, 1–200 (default 20)") Integer limit,
-            @JsonPropertyDescription("Newest events to skip (default 0); add the page size to go back") Integer offset,
+            @JsonPropertyDescription("Newest events to skip (default 0); += limit to go back") Integer offset,
             @JsonPropertyDescription("true: do not cut texts longer than 4,000 characters") Boolean fullText) {
     }
 
     public record HistoryOutput(@Nullable String threadId, List<HistoryEvent> events, long total, boolean hasMore,
                                 @Nullable @AllowedValues(CodingAgent.class) String codingAgent,
                                 @Nullable Boolean waking,
-                                @Nullable @JsonPropertyDescription("Set when texts were cut, with how to read them whole")
-                                String note) {
+                                @Nullable @JsonPropertyDescription("How to read cut texts whole") String note) {
     }
 
     public static List<ToolSpec<?, ?>> all() {
         return List.of(
                 ToolSpec.mutating("send_replica_message", "Send a message to a replica", TOOLSET,
-                        "Send a message to a replica's agent. Answers once the message is stored: 'sent' (the "
-                                + "agent started on it), 'queued' with its position (the chat is busy; it runs in "
-                                + "order), or 'waking' (the replica was asleep). Read the reply with "
+                        "Send a message to a replica's agent; answers once it is stored. Read the reply with "
                                 + "read_replica_history.",
                         SendInput.class, SendOutput.class, ConversationTools::send),
                 ToolSpec.readOnly("list_chats", "List a replica's chats", TOOLSET,
-                        "List the chats of a replica, oldest first, with provider and whether each is processing. "
-                                + "Pass a chat id as chat_id to send_replica_message or read_replica_history.",
+                        "List a replica's chats, oldest first, with their agent (provider) and whether each is "
+                                + "processing.",
                         ReplicaTools.ReplicaIdInput.class, ChatList.class,
                         (ctx, in) -> {
                             ChatService.ChatList list = ctx.services().chats().list(ctx.caller(), in.replicaId());
@@ -100,7 +97,7 @@ public final class ConversationTools {
                         }),
                 ToolSpec.mutating("create_chat", "Open a new chat", TOOLSET,
                         "Open another chat in a replica, bound to one agent (provider), with its own queue and "
-                                + "history. Returns the chat; send to it with send_replica_message and its chat_id.",
+                                + "history.",
                         CreateChatInput.class, ChatView.class,
                         (ctx, in) -> ChatView.of(ctx.services().chats().create(ctx.caller(), in.replicaId(),
                                 in.provider(), in.title()))),
@@ -112,10 +109,8 @@ public final class ConversationTools {
                             return Success.OK;
                         }),
                 ToolSpec.readOnly("read_replica_history", "Read a replica's history", TOOLSET,
-                        "Read a chat's history (user messages, agent text, tool use, results) from the newest "
-                                + "end: the last 20 events by default, oldest first. has_more=true means older "
-                                + "events exist: read them with offset += limit. Texts over 4,000 characters are "
-                                + "cut unless full_text=true.",
+                        "Read a chat's history (user messages, agent text, tool use, results): the newest page, "
+                                + "oldest event first; has_more=true means older events exist.",
                         HistoryInput.class, HistoryOutput.class, ConversationTools::history),
                 ToolSpec.readOnly("get_replica_hooks", "Get hook logs", TOOLSET,
                         "Read the warm-hook and start-hook runs of a replica: script, output, exit code and "

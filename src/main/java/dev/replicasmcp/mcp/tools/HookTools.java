@@ -13,12 +13,14 @@ import dev.replicasmcp.domain.hook.HookProgress;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.mcp.Toolsets;
 import java.util.List;
 
 /** Tools for warm hooks, start hooks and the warm pool of an environment. */
 public final class HookTools {
 
-    static final String TOOLSET = EnvironmentTools.TOOLSET;
+    static final String HOOKS = Toolsets.HOOKS;
+    static final String POOLS = Toolsets.WARM_POOLS;
     static final String ENV = VariableFileTools.ENV;
 
     private HookTools() {
@@ -73,49 +75,49 @@ public final class HookTools {
 
     public static List<ToolSpec<?, ?>> all() {
         return List.of(
-                ToolSpec.readOnly("get_warm_hooks_state", "Get warm hook and pool state", TOOLSET,
+                ToolSpec.readOnly("get_warm_hooks_state", "Get warm hook and pool state", POOLS,
                         "Read an environment's active warm hook (run while pool workspaces are prepared) and its "
                                 + "warm pool with live counts (ready, warming, stale) and the last failure.",
                         VariableFileTools.EnvironmentRef.class, WarmState.class,
                         (ctx, in) -> new WarmState(ctx.services().contents().hooks().active(ctx.caller(),
                                 in.environmentId(), HookKind.WARM).map(HookRecord::of).orElse(null),
                                 pool(ctx.services().contents().pool(), ctx, in.environmentId()))),
-                ToolSpec.mutating("test_warm_hook", "Test a warm hook", TOOLSET,
+                ToolSpec.mutating("test_warm_hook", "Test a warm hook", HOOKS,
                         "Run a script as the warm hook would run, without saving it: bash in a fresh isolated "
                                 + "workspace with the environment's variables and files. Returns exit code, output "
                                 + "(stdout and stderr), duration and whether it timed out. Sends progress while it runs.",
                         TestScript.class, Tested.class,
                         (ctx, in) -> new Tested(TestResult.of(ctx.services().contents().hooks().test(ctx.caller(),
                                 in.environmentId(), in.content(), in.timeoutSeconds(), progress(ctx, in))))),
-                ToolSpec.mutating("save_warm_hook", "Save a warm hook", TOOLSET,
+                ToolSpec.mutating("save_warm_hook", "Save a warm hook", HOOKS,
                         "Save a new version of the environment's warm hook; ready pool workspaces become stale and "
                                 + "new ones are warmed with it. Test first with test_warm_hook.",
                         Script.class, SavedHook.class,
                         (ctx, in) -> new SavedHook(HookRecord.of(ctx.services().contents().hooks().save(ctx.caller(),
                                 in.environmentId(), HookKind.WARM, in.content())))),
-                ToolSpec.mutating("save_and_test_warm_hook", "Save and test a warm hook", TOOLSET,
+                ToolSpec.mutating("save_and_test_warm_hook", "Save and test a warm hook", HOOKS,
                         "Always save a new warm hook version, then test it and return the result whatever the exit "
                                 + "code (save the previous content again to roll back).",
                         TestScript.class, SavedAndTested.class, HookTools::saveAndTest),
-                ToolSpec.readOnly("get_start_hook", "Get the start hook", TOOLSET,
+                ToolSpec.readOnly("get_start_hook", "Get the start hook", HOOKS,
                         "Read an environment's active start hook: the script run in each new workspace when it "
                                 + "boots, before repository start hooks.",
                         VariableFileTools.EnvironmentRef.class, StartHook.class,
                         (ctx, in) -> new StartHook(ctx.services().contents().hooks().active(ctx.caller(),
                                 in.environmentId(), HookKind.START).map(HookRecord::of).orElse(null))),
-                ToolSpec.mutating("save_start_hook", "Save the start hook", TOOLSET,
+                ToolSpec.mutating("save_start_hook", "Save the start hook", HOOKS,
                         "Save a new version of the environment's start hook (an empty script clears it). It does "
                                 + "not make warm workspaces stale.",
                         Script.class, SavedStartHook.class,
                         (ctx, in) -> new SavedStartHook(HookRecord.of(ctx.services().contents().hooks().save(
                                 ctx.caller(), in.environmentId(), HookKind.START, in.content())))),
-                ToolSpec.mutating("test_start_hook", "Test a start hook", TOOLSET,
+                ToolSpec.mutating("test_start_hook", "Test a start hook", HOOKS,
                         "Run a script as the start hook would run, without saving it, in a fresh isolated "
                                 + "workspace; returns exit code, output, duration and whether it timed out.",
                         TestScript.class, Tested.class,
                         (ctx, in) -> new Tested(TestResult.of(ctx.services().contents().hooks().test(ctx.caller(),
                                 in.environmentId(), in.content(), in.timeoutSeconds(), progress(ctx, in))))),
-                ToolSpec.mutating("set_warm_pool", "Turn the warm pool on or off", TOOLSET,
+                ToolSpec.mutating("set_warm_pool", "Turn the warm pool on or off", POOLS,
                         "Enable or disable an environment's warm pool. Enabled, the server keeps workspaces "
                                 + "prepared (warm hook already run) so create_replica can claim one; disabled, "
                                 + "prepared ones expire.",
@@ -125,7 +127,7 @@ public final class HookTools {
                             var config = pool.setEnabled(ctx.caller(), in.environmentId(), in.enabled());
                             return new PoolBody(PoolView.of(config, pool.counts(config)));
                         }),
-                ToolSpec.readOnly("list_warm_pool_workspaces", "List warm pool workspaces", TOOLSET,
+                ToolSpec.readOnly("list_warm_pool_workspaces", "List warm pool workspaces", POOLS,
                         "List the 10 newest workspaces of a warm pool with their status (warming, ready, stale, "
                                 + "assigned, expired, failed) and error message, to see why a pool is not ready.",
                         PoolWorkspacesInput.class, PoolWorkspaces.class,

@@ -6,15 +6,15 @@ import dev.replicasmcp.domain.chat.Image;
 
 /** An image attached to a message, in the API's ImageContent shape. */
 public record ImageInput(
-        @JsonProperty(required = true) @JsonPropertyDescription("Always 'image'") String type,
+        @JsonProperty(required = true) @JsonPropertyDescription("'image'") String type,
         @JsonProperty(required = true) Source source) {
 
     /** base64 data with media_type, or a url. */
     public record Source(
             @JsonProperty(required = true) @JsonPropertyDescription("'base64' or 'url'") String type,
-            @JsonPropertyDescription("image/png, image/jpeg, image/gif or image/webp (base64 only)") String mediaType,
-            @JsonPropertyDescription("Base64-encoded image (base64 only)") String data,
-            @JsonPropertyDescription("http(s) URL of the image (url only)") String url) {
+            @JsonPropertyDescription("base64: image/png, image/jpeg, image/gif or image/webp") String mediaType,
+            @JsonPropertyDescription("base64: the image") String data,
+            @JsonPropertyDescription("url: an http(s) URL") String url) {
     }
 
     Image toImage() {

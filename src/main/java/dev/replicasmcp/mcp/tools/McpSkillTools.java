@@ -9,12 +9,14 @@ import dev.replicasmcp.api.EnvironmentContentViews.SearchSkill;
 import dev.replicasmcp.api.EnvironmentContentViews.Skill;
 import dev.replicasmcp.domain.environment.McpTransport;
 import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.mcp.Toolsets;
 import java.util.List;
 
 /** Tools for an environment's MCP servers and skills, and the local skill catalog. */
 public final class McpSkillTools {
 
-    static final String TOOLSET = EnvironmentTools.TOOLSET;
+    static final String MCPS = Toolsets.ENVIRONMENT_CONTENTS;
+    static final String SKILLS = Toolsets.SKILLS;
     static final String ENV = VariableFileTools.ENV;
     static final String CONFIG = "For stdio: {\"command\": \"npx\", \"args\": [...], \"env\": {...}}; for http or sse: "
             + "{\"url\": \"https://...\", \"headers\": {...}}";
@@ -77,51 +79,51 @@ public final class McpSkillTools {
 
     public static List<ToolSpec<?, ?>> all() {
         return List.of(
-                ToolSpec.readOnly("list_environment_mcps", "List environment MCP servers", TOOLSET,
+                ToolSpec.readOnly("list_environment_mcps", "List environment MCP servers", MCPS,
                         "List the MCP servers an environment writes into its workspaces' agent configuration "
                                 + "(~/.mcp.json), with their transport and config.",
                         VariableFileTools.EnvironmentRef.class, Mcps.class,
                         (ctx, in) -> new Mcps(ctx.services().contents().mcps().list(ctx.caller(), in.environmentId())
                                 .stream().map(Mcp::of).toList())),
-                ToolSpec.mutating("create_environment_mcp", "Add an MCP server", TOOLSET,
+                ToolSpec.mutating("create_environment_mcp", "Add an MCP server", MCPS,
                         "Add an MCP server to an environment's agents: transport stdio with {command, args, env}, "
                                 + "or http/sse with {url, headers}. Names are unique per environment.",
                         CreateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().create(ctx.caller(),
                                 in.environmentId(), in.name(), in.transport(), in.config())))),
-                ToolSpec.mutating("update_environment_mcp", "Change an MCP server", TOOLSET,
+                ToolSpec.mutating("update_environment_mcp", "Change an MCP server", MCPS,
                         "Rename an MCP server or change its transport or config; a new transport needs a config "
                                 + "of the new shape.",
                         UpdateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().update(ctx.caller(),
                                 in.environmentId(), in.mcpId(), in.name(), in.transport(), in.config())))),
-                ToolSpec.destructive("delete_environment_mcp", "Delete an MCP server", TOOLSET,
+                ToolSpec.destructive("delete_environment_mcp", "Delete an MCP server", MCPS,
                         "Remove an MCP server from an environment; new workspaces no longer get it.",
                         DeleteMcp.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().contents().mcps().delete(ctx.caller(), in.environmentId(), in.mcpId());
                             return Success.OK;
                         }),
-                ToolSpec.readOnly("list_environment_skills", "List enabled skills", TOOLSET,
+                ToolSpec.readOnly("list_environment_skills", "List enabled skills", SKILLS,
                         "List the skills enabled on an environment; they are installed into its workspaces "
                                 + "(~/.claude/skills).",
                         VariableFileTools.EnvironmentRef.class, Skills.class,
                         (ctx, in) -> new Skills(ctx.services().contents().skills().list(ctx.caller(), in.environmentId())
                                 .stream().map(Skill::of).toList())),
-                ToolSpec.mutating("enable_environment_skill", "Enable a skill", TOOLSET,
+                ToolSpec.mutating("enable_environment_skill", "Enable a skill", SKILLS,
                         "Enable a skill on an environment by its catalog slug (find it with search_skill_catalog). "
                                 + "The same slug or source twice is a conflict.",
                         EnableSkill.class, SkillBody.class,
                         (ctx, in) -> new SkillBody(Skill.of(ctx.services().contents().skills().enable(ctx.caller(),
                                 in.environmentId(), in.slug(), in.name(), in.source())))),
-                ToolSpec.destructive("disable_environment_skill", "Disable a skill", TOOLSET,
+                ToolSpec.destructive("disable_environment_skill", "Disable a skill", SKILLS,
                         "Disable a skill on an environment by the id list_environment_skills gives.",
                         DisableSkill.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().contents().skills().disable(ctx.caller(), in.environmentId(), in.skillId());
                             return Success.OK;
                         }),
-                ToolSpec.readOnly("search_skill_catalog", "Search the skill catalog", TOOLSET,
+                ToolSpec.readOnly("search_skill_catalog", "Search the skill catalog", SKILLS,
                         "Search the local skill catalog (skills shipped with the server plus folders with a "
                                 + "SKILL.md in the data folder's skills/ directory). Returns name, slug, source, "
                                 + "installs; enable one with enable_environment_skill.",

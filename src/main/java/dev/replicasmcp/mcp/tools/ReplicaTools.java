@@ -16,6 +16,7 @@ import dev.replicasmcp.domain.replica.Provisioning;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.mcp.Toolsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 /** The official replica tools: create, list, get, delete. */
 public final class ReplicaTools {
 
-    static final String TOOLSET = "replicas";
+    static final String TOOLSET = Toolsets.REPLICAS;
 
     private ReplicaTools() {
     }
@@ -48,34 +49,32 @@ public final class ReplicaTools {
             String name,
             @JsonProperty(required = true) @JsonPropertyDescription("First message for the agent; start it with "
                     + "/plan for plan mode") String message,
-            @JsonPropertyDescription("Environment to create the replica from (list_environments)") String environmentId,
-            @JsonPropertyDescription("Deprecated: the first environment bound to one of these repositories is used")
+            @JsonPropertyDescription("Environment to create it from (list_environments)") String environmentId,
+            @JsonPropertyDescription("Deprecated: uses the first environment bound to one of them")
             List<String> repositoryIds,
-            @JsonPropertyDescription("Deprecated: the first environment bound to this repository set is used")
-            String repositorySetId,
+            @JsonPropertyDescription("Deprecated: uses the first environment bound to it") String repositorySetId,
             @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the first chat; default claude")
             String codingAgent,
-            @JsonPropertyDescription("Model name passed to the agent, e.g. 'sonnet'") String model,
-            @JsonPropertyDescription("Images attached to the first message") List<ImageInput> images,
-            @AllowedValues(LifecyclePolicy.class) @JsonPropertyDescription("What happens when work is done; "
-                    + "default 'default' (sleep when idle)") String lifecyclePolicy,
+            @JsonPropertyDescription("e.g. 'sonnet'") String model,
+            List<ImageInput> images,
+            @AllowedValues(LifecyclePolicy.class) @JsonPropertyDescription("default: sleep when idle")
+            String lifecyclePolicy,
             @AllowedValues(ThinkingLevel.class) @JsonPropertyDescription("How hard the agent thinks; ultra is "
                     + "codex-only, ultracode claude-only") String thinkingLevel,
-            @JsonPropertyDescription("Plan only, change nothing (same as starting the message with /plan)")
-            Boolean planMode) {
+            @JsonPropertyDescription("Plan only, change nothing") Boolean planMode) {
     }
 
     public record ListReplicasInput(
-            @JsonPropertyDescription("Page number, from 1 (default 1)") Integer page,
-            @JsonPropertyDescription("Replicas per page, 1–100 (default 10)") Integer limit,
-            @JsonPropertyDescription("Only replicas created by this user id") String userId,
-            @AllowedValues(Source.class) @JsonPropertyDescription("Only replicas created this way") String source,
-            @AllowedValues(ReplicaStatus.class) @JsonPropertyDescription("Only replicas in this status") String status) {
+            @JsonPropertyDescription("From 1 (default 1)") Integer page,
+            @JsonPropertyDescription("1–100 (default 10)") Integer limit,
+            @JsonPropertyDescription("Only those created by this user id") String userId,
+            @AllowedValues(Source.class) String source,
+            @AllowedValues(ReplicaStatus.class) String status) {
     }
 
     public record GetReplicaInput(
             @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId,
-            @JsonPropertyDescription("Comma-separated extras: 'environment' (what was applied), 'diffs' (full diffs)")
+            @JsonPropertyDescription("Comma-separated: 'environment' (what was applied), 'diffs' (full diffs)")
             String include) {
     }
 
@@ -86,22 +85,18 @@ public final class ReplicaTools {
     public static List<ToolSpec<?, ?>> all() {
         return List.of(
                 ToolSpec.mutating("create_replica", "Create a replica", TOOLSET,
-                        "Create a replica (a workspace where a coding agent works on the repositories of an "
-                                + "environment) and send it a first message. Needs environment_id (see "
-                                + "list_environments). Returns the replica at once, and whether its workspace came "
-                                + "from the warm pool; the agent answers in the background: follow with read_replica_history, talk with send_replica_message.",
+                        "Create a replica (a workspace where a coding agent works on an environment's "
+                                + "repositories) with a first message. Returns at once; the agent answers in the "
+                                + "background (read_replica_history).",
                         CreateReplicaInput.class, CreatedBody.class, ReplicaTools::create),
                 ToolSpec.readOnly("list_replicas", "List replicas", TOOLSET,
-                        "List replicas, newest first, 10 per page by default, with status, repositories and pull "
-                                + "requests. Filter by status, source or user_id; page with page/limit (total_pages "
-                                + "says how many). Then get_replica for one replica's chats and branches.",
+                        "List replicas, newest first, with status, repositories and pull requests.",
                         ListReplicasInput.class, ReplicaList.class,
                         (ctx, in) -> list(ctx.services().replicas().list(ctx.caller(), in.page(), in.limit(),
                                 in.userId(), in.source(), in.status()))),
                 ToolSpec.readOnly("get_replica", "Get a replica", TOOLSET,
-                        "Read one replica: status, coding agent, chats (with processing flags) and per-repository "
-                                + "branch and diff state. include='environment' adds what was applied; 'diffs' "
-                                + "adds full diffs. A sleeping replica is woken: waking=true means retry shortly.",
+                        "Read one replica: status, agent, chats and each repository's branch and diff. A sleeping "
+                                + "replica is woken.",
                         GetReplicaInput.class, ReplicaDetailsBody.class,
                         (ctx, in) -> {
                             Set<String> include = includes(in.include());
@@ -109,8 +104,7 @@ public final class ReplicaTools {
                                     .get(ctx.caller(), in.replicaId(), include), include.contains("diffs")));
                         }),
                 ToolSpec.destructive("delete_replica", "Delete a replica", TOOLSET,
-                        "Delete a replica: stops its agent, drops queued messages, and removes its chats and "
-                                + "history. This cannot be undone.",
+                        "Delete a replica: stops its agent, drops queued messages, removes its chats and history.",
                         ReplicaIdInput.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().replicas().delete(ctx.caller(), in.replicaId());

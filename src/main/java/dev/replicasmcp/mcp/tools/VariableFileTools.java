@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.replicasmcp.api.EnvironmentContentViews.File;
 import dev.replicasmcp.api.EnvironmentContentViews.Variable;
 import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.mcp.Toolsets;
 import java.util.List;
 
 /** Tools for an environment's variables (secrets) and files. */
 public final class VariableFileTools {
 
-    static final String TOOLSET = EnvironmentTools.TOOLSET;
+    static final String TOOLSET = Toolsets.ENVIRONMENT_CONTENTS;
     static final String ENV = "Environment id (UUID), or 'global' for the Global environment";
 
     private VariableFileTools() {
