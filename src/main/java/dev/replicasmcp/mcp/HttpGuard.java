@@ -91,16 +91,7 @@ final class HttpGuard implements Filter {
                 return;
             }
             verdict = check.check(body);
-            if (!verdict.ok()) {
-                // A request with a usable id gets its error as the answer to that request (200, like any
-                // other answer), so a client matches it by id and shows the message; anything else is
-                // refused with 400, as the Streamable HTTP transport says.
-                boolean answerable = verdict.kind() == IncomingCheck.Kind.REQUEST && verdict.id() != null;
-                error(res, answerable ? 200 : 400, verdict.code(), verdict.problem(), verdict.id());
-                return;
-            }
-            if (verdict.kind() == IncomingCheck.Kind.IGNORED) {
-                accepted(res);
+            if (answered(verdict, res)) {
                 return;
             }
             forwarded = new CachedBodyRequest(req, body);
@@ -119,6 +110,23 @@ final class HttpGuard implements Filter {
             }
             translate(wrapped, res, verdict == null ? null : verdict.id());
         }
+    }
+
+    /** Answers a message that failed the check, or that needs nothing done; false when it goes on to the SDK. */
+    private boolean answered(IncomingCheck.Verdict verdict, HttpServletResponse res) throws IOException {
+        if (!verdict.ok()) {
+            // A request with a usable id gets its error as the answer to that request (200, like any
+            // other answer), so a client matches it by id and shows the message; anything else is
+            // refused with 400, as the Streamable HTTP transport says.
+            boolean answerable = verdict.kind() == IncomingCheck.Kind.REQUEST && verdict.id() != null;
+            error(res, answerable ? 200 : 400, verdict.code(), verdict.problem(), verdict.id());
+            return true;
+        }
+        if (verdict.kind() == IncomingCheck.Kind.IGNORED) {
+            accepted(res);
+            return true;
+        }
+        return false;
     }
 
     private static void accepted(HttpServletResponse res) {

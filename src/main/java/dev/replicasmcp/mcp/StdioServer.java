@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,7 @@ public final class StdioServer {
             throws InterruptedException {
         CompletableFuture<McpSyncServer> served = new CompletableFuture<>();
         Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"));
-        OutputStream protocolOut = new CountingOutput(new FileOutputStream(FileDescriptor.out), ledger);
+        OutputStream protocolOut = new LineWatchingOutput(new FileOutputStream(FileDescriptor.out), ledger::lineWritten);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -140,51 +138,6 @@ public final class StdioServer {
             } catch (IOException | RuntimeException e) {
                 return null; // not a message: the transport reports it
             }
-        }
-    }
-
-    /** Splits a byte stream into lines and hands each complete line to a consumer. */
-    private static final class Lines {
-
-        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
-        private final Consumer<byte[]> consumer;
-
-        Lines(Consumer<byte[]> consumer) {
-            this.consumer = consumer;
-        }
-
-        void feed(byte[] bytes, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (bytes[i] == '\n') {
-                    consumer.accept(current.toByteArray());
-                    current.reset();
-                } else {
-                    current.write(bytes[i]);
-                }
-            }
-        }
-    }
-
-    /** Stdout, counting the responses written. */
-    private static final class CountingOutput extends FilterOutputStream {
-
-        private final Lines lines;
-
-        CountingOutput(OutputStream out, Ledger ledger) {
-            super(out);
-            this.lines = new Lines(ledger::lineWritten);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            lines.feed(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            lines.feed(b, off, len);
         }
     }
 

@@ -142,7 +142,7 @@ class StdoutPurityIT {
             assertThat(messages).filteredOn(m -> m.path("id").asInt() == 3).singleElement()
                     .satisfies(m -> assertThat(m.path("result").path("isError").asBoolean()).isFalse());
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> stderr.toString().contains("not a JSON-RPC message"));
+                    .until(() -> stderr.toString().contains("not a well-formed JSON-RPC message"));
             assertThat(stderr.toString()).as("the line is never echoed").doesNotContain("garbage-secret-7f1c");
         } finally {
             process.destroyForcibly();
