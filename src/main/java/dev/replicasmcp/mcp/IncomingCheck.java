@@ -98,8 +98,9 @@ final class IncomingCheck {
             return params(kind, id, method.asText(), message.get("params"));
         }
         if (isResponse) {
-            if (message.has("result") && message.has("error")) {
-                return invalid(Kind.RESPONSE, null, "Invalid response: it has both 'result' and 'error'; send one.");
+            if (message.hasNonNull("result") == message.hasNonNull("error")) {
+                return invalid(Kind.RESPONSE, null, "Invalid response: it needs exactly one of 'result' and "
+                        + "'error', not null.");
             }
             return new Verdict(Kind.RESPONSE, id, 0, null);
         }

@@ -3,6 +3,7 @@ package dev.replicasmcp.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -116,13 +117,31 @@ public final class StdioServer {
 
         /** The line's verdict; counts every answer it will get with an id (from the SDK, or our error). */
         IncomingCheck.Verdict admit(byte[] line) {
-            IncomingCheck.Verdict verdict = check.check(line);
+            IncomingCheck.Verdict verdict = sdkCanRead(check.check(line), line);
             boolean answered = verdict.ok() ? verdict.kind() == IncomingCheck.Kind.REQUEST
                     : verdict.id() != null && verdict.kind() != IncomingCheck.Kind.NOTIFICATION;
             if (answered) {
                 pending.incrementAndGet();
             }
             return verdict;
+        }
+
+        /**
+         * A message the check passed must also be one the SDK can read: the transport stops reading for
+         * good at the first it cannot, so anything else is answered here instead.
+         */
+        private IncomingCheck.Verdict sdkCanRead(IncomingCheck.Verdict verdict, byte[] line) {
+            if (!verdict.ok() || verdict.kind() == IncomingCheck.Kind.IGNORED) {
+                return verdict;
+            }
+            try {
+                McpSchema.deserializeJsonRpcMessage(mapper, new String(line, StandardCharsets.UTF_8));
+                return verdict;
+            } catch (IOException | RuntimeException e) {
+                return new IncomingCheck.Verdict(verdict.kind(), verdict.kind() == IncomingCheck.Kind.REQUEST
+                        ? verdict.id() : null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "Invalid request: the message does not have the shape of a JSON-RPC 2.0 message.");
+            }
         }
 
         void lineWritten(byte[] line) {

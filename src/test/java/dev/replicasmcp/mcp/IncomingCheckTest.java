@@ -82,7 +82,9 @@ class IncomingCheckTest {
                 .extracting(Verdict::problem).asString().contains("'jsonrpc'");
         assertThat(check("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}").problem()).contains("'method'");
         assertThat(check("{\"jsonrpc\":\"2.0\",\"id\":1}").problem()).contains("'method'", "'result'");
-        assertThat(check("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{}}").problem()).contains("both");
+        assertThat(check("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{}}").problem())
+                .contains("exactly one");
+        assertThat(check("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}").problem()).contains("exactly one");
     }
 
     @Test
