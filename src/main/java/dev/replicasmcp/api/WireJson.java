@@ -82,7 +82,8 @@ public final class WireJson {
                     ? kind(m.getTargetType()) : "of the type its schema gives";
             return "Field '" + field + "' must be " + expected + ". Check the " + schemaName + ".";
         }
-        return "The fields do not match the " + schemaName + ": " + e.getMessage();
+        // Jackson's own text names Java types; the caller gets the schema to check instead.
+        return "The fields do not match the " + schemaName + "; check each field's type there.";
     }
 
     private static String kind(Class<?> type) {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** HTTP mode: one server with the REST API under /v1, its event streams, and MCP at /mcp, on one core. */
+/**
+ * HTTP mode: one server with the REST API under /v1, its event streams, and MCP at /mcp (and at
+ * /v1/mcp, where the hosted service has it), on one core.
+ */
 public final class HttpApp implements AutoCloseable {
 
     /** Event streams send `: ping` after this long without an event (spec §4.2). */
@@ -61,7 +64,7 @@ public final class HttpApp implements AutoCloseable {
                 MCP_KEEP_ALIVE, extras);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
-                    options.sseHeartbeat(), List.of(new RestServer.Mount(HttpEndpoint.PATH, mcp.servlet(), mcp.filter()))),
+                    options.sseHeartbeat(), List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
                     core.services(), core.keys());
             return new HttpApp(mcp, rest);
         } catch (RuntimeException e) {

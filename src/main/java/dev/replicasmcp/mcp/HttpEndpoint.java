@@ -10,17 +10,20 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The MCP server over Streamable HTTP: the same catalogue and invoker as stdio, on the SDK's servlet
- * transport, behind a guard filter. Mount {@link #servlet()} and {@link #filter()} at {@link #PATH}.
+ * transport, behind a guard filter. Mount {@link #servlet()} and {@link #filter()} at each of {@link #PATHS}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
     public static final String PATH = "/mcp";
+    /** /v1/mcp is where the hosted Replicas service serves MCP; its clients find the same endpoint there. */
+    public static final List<String> PATHS = List.of(PATH, "/v1" + PATH);
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     private final HttpServletStreamableServerTransportProvider transport;
@@ -62,7 +65,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 .build();
         McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
         HttpGuard guard = new HttpGuard(hosts, authenticate, transport.protocolVersions(), MAX_REQUEST_BYTES,
-                JsonMappers.protocol());
+                JsonMappers.protocol(), name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)));
         return new HttpEndpoint(transport, guard, server);
     }
 

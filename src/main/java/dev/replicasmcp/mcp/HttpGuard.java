@@ -20,14 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stands in front of the SDK's MCP servlet: refuses foreign Host and Origin headers (DNS rebinding),
  * requests without a valid API key, unsupported MCP-Protocol-Version headers, bodies over the size
- * cap and bodies that are not JSON; and turns every error the servlet makes into a JSON-RPC error
- * object with a fitting HTTP status.
+ * cap and bodies that are not one well-formed JSON-RPC message ({@link IncomingCheck}); accepts a
+ * client response the SDK was not waiting for; and turns every error the servlet makes into a
+ * JSON-RPC error object with a fitting HTTP status.
  */
 final class HttpGuard implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);
 
     /** Request attribute under which the authenticated caller travels to the transport context. */
     static final String CALLER = "replicas.caller";
@@ -38,14 +44,17 @@ final class HttpGuard implements Filter {
     private final List<String> versions;
     private final int maxBytes;
     private final ObjectMapper json;
+    private final IncomingCheck check;
 
+    /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
-              ObjectMapper json) {
+              ObjectMapper json, Predicate<String> knownTool) {
         this.hosts = hosts;
         this.authenticate = authenticate;
         this.versions = versions;
         this.maxBytes = maxBytes;
         this.json = json;
+        this.check = new IncomingCheck(knownTool, "body");
     }
 
     @Override
@@ -73,7 +82,7 @@ final class HttpGuard implements Filter {
             return;
         }
         HttpServletRequest forwarded = req;
-        JsonNode id = null;
+        IncomingCheck.Verdict verdict = null;
         if ("POST".equalsIgnoreCase(req.getMethod())) {
             byte[] body = readBody(req);
             if (body == null) {
@@ -81,22 +90,48 @@ final class HttpGuard implements Filter {
                         + " bytes.", null);
                 return;
             }
-            JsonNode message;
-            try {
-                message = json.readTree(body);
-            } catch (IOException e) {
-                error(res, 400, ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON.", null);
+            verdict = check.check(body);
+            if (answered(verdict, res)) {
                 return;
             }
-            id = message != null && message.isObject() ? message.get("id") : null;
             forwarded = new CachedBodyRequest(req, body);
         }
         forwarded.setAttribute(CALLER, caller.get());
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
         chain.doFilter(forwarded, wrapped);
         if (wrapped.failed() && !res.isCommitted()) {
-            translate(wrapped, res, id);
+            if (verdict != null && verdict.kind() == IncomingCheck.Kind.RESPONSE && wrapped.errorStatus() == 500) {
+                // The SDK fails a response whose id it is not waiting for; the Streamable HTTP spec
+                // answers every response 202 Accepted, and an unexpected one is simply dropped.
+                LOG.debug("Ignored a client response for an unknown request id {}", verdict.id());
+                res.reset();
+                accepted(res);
+                return;
+            }
+            translate(wrapped, res, verdict == null ? null : verdict.id());
         }
+    }
+
+    /** Answers a message that failed the check, or that needs nothing done; false when it goes on to the SDK. */
+    private boolean answered(IncomingCheck.Verdict verdict, HttpServletResponse res) throws IOException {
+        if (!verdict.ok()) {
+            // A request with a usable id gets its error as the answer to that request (200, like any
+            // other answer), so a client matches it by id and shows the message; anything else is
+            // refused with 400, as the Streamable HTTP transport says.
+            boolean answerable = verdict.kind() == IncomingCheck.Kind.REQUEST && verdict.id() != null;
+            error(res, answerable ? 200 : 400, verdict.code(), verdict.problem(), verdict.id());
+            return true;
+        }
+        if (verdict.kind() == IncomingCheck.Kind.IGNORED) {
+            accepted(res);
+            return true;
+        }
+        return false;
+    }
+
+    private static void accepted(HttpServletResponse res) {
+        res.setStatus(202);
+        res.setContentLength(0);
     }
 
     /** The body, or null when it is larger than the cap. */
@@ -118,7 +153,7 @@ final class HttpGuard implements Filter {
         try {
             JsonNode body = json.readTree(wrapped.capturedBody());
             JsonNode error = body == null ? null : body.has("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
-            if (error != null && error.hasNonNull("message")) {
+            if (error != null && error.hasNonNull("message") && plain(error.get("message").asText())) {
                 message = error.get("message").asText();
                 code = error.path("code").asInt(code);
             }
@@ -126,6 +161,12 @@ final class HttpGuard implements Filter {
             // Not JSON (or nothing written): the status says enough.
         }
         error(res, status, code, message, id);
+    }
+
+    /** Whether an SDK message can go on the wire: some carry Java exception or Jackson parser text. */
+    private static boolean plain(String message) {
+        return !message.contains("Exception") && !message.contains("java.") && !message.contains("`")
+                && !message.contains("\n");
     }
 
     private static String fallback(int status) {

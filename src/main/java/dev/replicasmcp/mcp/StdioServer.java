@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,10 +15,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +33,26 @@ import org.slf4j.LoggerFactory;
  * been answered (requests and responses are counted line by line), then passed on.
  *
  * <p>The SDK transport also stops reading for good at the first line it cannot parse as a JSON-RPC
- * message (even an empty one), leaving the process alive but deaf. So such lines never reach it: each
- * is answered with a JSON-RPC error (id null) and dropped; blank lines are skipped.
+ * message (even an empty one), leaving the process alive but deaf, and answers some malformed requests
+ * with Java exception text. So every line is checked first ({@link IncomingCheck}): one that is not a
+ * well-formed message is answered with a JSON-RPC error naming the fault (with the request's id when it
+ * has a usable one) and dropped; blank lines, malformed notifications and responses to no request are
+ * dropped without an answer, as JSON-RPC wants.
  */
 public final class StdioServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
     private static final long DRAIN_SECONDS = 10;
+    private static final long SERVER_WAIT_SECONDS = 30;
 
     private StdioServer() {
     }
 
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
-        Ledger ledger = new Ledger(mapper);
-        OutputStream protocolOut = new CountingOutput(new FileOutputStream(FileDescriptor.out), ledger);
+        CompletableFuture<McpSyncServer> served = new CompletableFuture<>();
+        Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"));
+        OutputStream protocolOut = new LineWatchingOutput(new FileOutputStream(FileDescriptor.out), ledger::lineWritten);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -54,6 +60,7 @@ public final class StdioServer {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
         McpSyncServer server = McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker,
                 version);
+        served.complete(server);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();
@@ -72,36 +79,69 @@ public final class StdioServer {
         server.closeGracefully();
     }
 
+    /**
+     * Whether the server offers the tool. The transport starts reading while the server is being built,
+     * so a call read that early waits for it; should it never come, the SDK answers the call itself.
+     */
+    private static boolean serves(CompletableFuture<McpSyncServer> served, String tool) {
+        try {
+            return served.get(SERVER_WAIT_SECONDS, TimeUnit.SECONDS).listTools().stream()
+                    .anyMatch(known -> known.name().equals(tool));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return true;
+        }
+    }
+
     /** Requests read minus responses written: the answers still owed to the client. */
     private static final class Ledger {
 
         private final McpJsonMapper mapper;
+        private final IncomingCheck check;
         private final AtomicInteger pending = new AtomicInteger();
 
-        Ledger(McpJsonMapper mapper) {
+        Ledger(McpJsonMapper mapper, IncomingCheck check) {
             this.mapper = mapper;
+            this.check = check;
         }
 
         int pending() {
             return pending.get();
         }
 
-        /** Whether the line is a JSON-RPC message the transport can take; counts the requests among them. */
-        boolean accept(byte[] line) throws IOException {
-            String text = new String(line, StandardCharsets.UTF_8).strip();
-            if (text.isEmpty()) {
-                return false;
-            }
-            McpSchema.JSONRPCMessage message;
-            try {
-                message = McpSchema.deserializeJsonRpcMessage(mapper, text);
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-            if (message instanceof McpSchema.JSONRPCRequest) {
+        IncomingCheck check() {
+            return check;
+        }
+
+        /** The line's verdict; counts every answer it will get with an id (from the SDK, or our error). */
+        IncomingCheck.Verdict admit(byte[] line) {
+            IncomingCheck.Verdict verdict = sdkCanRead(check.check(line), line);
+            boolean answered = verdict.ok() ? verdict.kind() == IncomingCheck.Kind.REQUEST
+                    : verdict.id() != null && verdict.kind() != IncomingCheck.Kind.NOTIFICATION;
+            if (answered) {
                 pending.incrementAndGet();
             }
-            return true;
+            return verdict;
+        }
+
+        /**
+         * A message the check passed must also be one the SDK can read: the transport stops reading for
+         * good at the first it cannot, so anything else is answered here instead.
+         */
+        private IncomingCheck.Verdict sdkCanRead(IncomingCheck.Verdict verdict, byte[] line) {
+            if (!verdict.ok() || verdict.kind() == IncomingCheck.Kind.IGNORED) {
+                return verdict;
+            }
+            try {
+                McpSchema.deserializeJsonRpcMessage(mapper, new String(line, StandardCharsets.UTF_8));
+                return verdict;
+            } catch (IOException | RuntimeException e) {
+                return new IncomingCheck.Verdict(verdict.kind(), verdict.kind() == IncomingCheck.Kind.REQUEST
+                        ? verdict.id() : null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "Invalid request: the message does not have the shape of a JSON-RPC 2.0 message.");
+            }
         }
 
         void lineWritten(byte[] line) {
@@ -120,62 +160,13 @@ public final class StdioServer {
         }
     }
 
-    /** Splits a byte stream into lines and hands each complete line to a consumer. */
-    private static final class Lines {
-
-        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
-        private final Consumer<byte[]> consumer;
-
-        Lines(Consumer<byte[]> consumer) {
-            this.consumer = consumer;
-        }
-
-        void feed(byte[] bytes, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (bytes[i] == '\n') {
-                    consumer.accept(current.toByteArray());
-                    current.reset();
-                } else {
-                    current.write(bytes[i]);
-                }
-            }
-        }
-    }
-
-    /** Stdout, counting the responses written. */
-    private static final class CountingOutput extends FilterOutputStream {
-
-        private final Lines lines;
-
-        CountingOutput(OutputStream out, Ledger ledger) {
-            super(out);
-            this.lines = new Lines(ledger::lineWritten);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            lines.feed(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            lines.feed(b, off, len);
-        }
-    }
-
     /**
-     * Stdin as the transport sees it: only whole lines that are JSON-RPC messages, each counted. A line
-     * that is not one is answered with a JSON-RPC error on stdout (never echoing it: it may hold a
-     * secret) and dropped. At end of file it signals {@code eof} and then blocks until {@code release},
+     * Stdin as the transport sees it: only whole lines that are well-formed JSON-RPC messages, each
+     * counted. A request line that is not one is answered with a JSON-RPC error on stdout (never echoing
+     * the line: it may hold a secret) and dropped. At end of file it signals {@code eof} and then blocks until {@code release},
      * so the transport keeps writing answers meanwhile; a read error is passed on at once.
      */
     private static final class CheckedInput extends InputStream {
-
-        private static final byte[] INVALID = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
-                + "\"message\":\"Parse error: each line must be one JSON-RPC 2.0 message\"}}\n")
-                .getBytes(StandardCharsets.UTF_8);
 
         private final InputStream in;
         private final Ledger ledger;
@@ -251,14 +242,24 @@ public final class StdioServer {
         private void take(ByteArrayOutputStream accepted) throws IOException {
             byte[] line = partial.toByteArray();
             partial.reset();
-            if (ledger.accept(line)) {
+            if (new String(line, StandardCharsets.UTF_8).isBlank()) {
+                return;
+            }
+            IncomingCheck.Verdict verdict = ledger.admit(line);
+            if (verdict.ok() && verdict.kind() != IncomingCheck.Kind.IGNORED) {
                 accepted.write(line);
                 accepted.write('\n');
-            } else if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
-                LOG.warn("Answered a line of {} bytes on stdin that is not a JSON-RPC message with a parse error",
-                        line.length);
+            } else if (verdict.ok()) {
+                LOG.debug("Dropped a response without an id on stdin: it answers no request");
+            } else if (verdict.kind() == IncomingCheck.Kind.NOTIFICATION) {
+                LOG.warn("Dropped a malformed notification on stdin (notifications get no answer): {}",
+                        verdict.problem());
+            } else {
+                LOG.warn("Answered a line of {} bytes on stdin that is not a well-formed JSON-RPC message: {}",
+                        line.length, verdict.problem());
+                byte[] answer = (ledger.check().answer(verdict) + "\n").getBytes(StandardCharsets.UTF_8);
                 synchronized (out) { // the transport writes under the same lock
-                    out.write(INVALID);
+                    out.write(answer);
                     out.flush();
                 }
             }

@@ -1,11 +1,12 @@
 package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.replicasmcp.api.WireJson;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Runs one tool call: parses the arguments into the tool's input record, calls the handler, and
  * answers structured content plus the same JSON as text. Errors the caller can fix come back as a
  * result with isError and a message naming the field; bugs are logged and answered without a trace.
+ *
+ * <p>An error result carries its message as text only, never structured content: clients validate
+ * structuredContent against the tool's outputSchema even on errors (the TypeScript SDK does), and an
+ * {error, details} object would turn the message into a protocol error the model never sees.
  */
 public final class ToolInvoker {
 
@@ -60,19 +65,29 @@ public final class ToolInvoker {
             return error(e.getMessage(), e.details());
         } catch (Exception e) {
             LOG.error("Tool {} failed unexpectedly", spec.name(), e);
-            return error("Tool " + spec.name() + " failed unexpectedly (" + e.getClass().getSimpleName()
-                    + "). The server logged the details and is still running; try again or report it.", null);
+            return error("Tool " + spec.name() + " failed unexpectedly. The server logged the details and is "
+                    + "still running; try again or report it.", null);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     private CallToolResult error(String message, String details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("details", details);
-        String text = details == null ? message : message + " (" + details + ")";
-        return CallToolResult.builder().isError(true).addTextContent(text).structuredContent(body).build();
+        return CallToolResult.builder().isError(true).addTextContent(errorText(message, details)).build();
+    }
+
+    /** The message, then the details (when there are any) as a short JSON value on a line of their own. */
+    private String errorText(String message, String details) {
+        if (details == null || details.isBlank()) {
+            return message;
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(mapper.readTree(details)); // already JSON: compact it
+        } catch (IOException | RuntimeException notJson) {
+            json = TextNode.valueOf(details).toString();
+        }
+        return message + "\nDetails: " + json;
     }
 
     <I> I parse(Class<I> type, Map<String, Object> arguments) {

@@ -22,8 +22,8 @@ final class RestErrors {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e, ctx), null));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "The server failed unexpectedly (" + e.getClass().getSimpleName() + "). It logged the "
-                    + "details and is still running; try again or report it.", null);
+            respond(ctx, 500, "The server failed unexpectedly. It logged the details and is still running; try "
+                    + "again or report it.", null);
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -37,8 +38,15 @@ public final class RestServer implements AutoCloseable {
     public record Config(String host, int port, HostPolicy hosts, Duration heartbeat, List<Mount> mounts) {
     }
 
-    /** A servlet mounted at a path beside the REST API, behind its own filter (Javalin's do not see it). */
-    public record Mount(String path, Servlet servlet, Filter filter) {
+    /**
+     * A servlet mounted at exact paths beside the REST API, behind its own filter (Javalin's do not see
+     * it). It speaks JSON-RPC: errors Jetty makes on these paths are JSON-RPC error objects.
+     */
+    public record Mount(List<String> paths, Servlet servlet, Filter filter) {
+
+        public Mount {
+            paths = List.copyOf(paths);
+        }
     }
 
     private final Javalin app;
@@ -80,14 +88,25 @@ public final class RestServer implements AutoCloseable {
             connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             return connector;
         });
-        javalin.jetty.modifyServletContextHandler(handler -> config.mounts().forEach(mount -> {
-            ServletHolder servlet = new ServletHolder(mount.servlet());
-            servlet.setAsyncSupported(true);
-            handler.addServlet(servlet, mount.path());
-            FilterHolder filter = new FilterHolder(mount.filter());
-            filter.setAsyncSupported(true);
-            handler.addFilter(filter, mount.path(), EnumSet.of(DispatcherType.REQUEST));
-        }));
+        // Jetty's own errors (a bad request line or Host, headers too large, ...) are JSON like every other answer.
+        JsonErrorHandler errors = new JsonErrorHandler(config.mounts().stream()
+                .flatMap(mount -> mount.paths().stream()).toList());
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(errors));
+        javalin.jetty.modifyServletContextHandler(handler -> {
+            handler.setErrorHandler(errors);
+            config.mounts().forEach(mount -> mount(handler, mount));
+        });
+    }
+
+    private static void mount(ServletContextHandler handler, Mount mount) {
+        ServletHolder servlet = new ServletHolder(mount.servlet());
+        servlet.setAsyncSupported(true);
+        FilterHolder filter = new FilterHolder(mount.filter());
+        filter.setAsyncSupported(true);
+        for (String path : mount.paths()) {
+            handler.addServlet(servlet, path);
+            handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+        }
     }
 
     /** The port it listens on (the one chosen when started on port 0). */

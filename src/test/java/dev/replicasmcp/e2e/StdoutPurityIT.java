@@ -98,7 +98,8 @@ class StdoutPurityIT {
             assertThat(responses.get(4).toString()).contains("00000000-0000-4000-8000-000000000000");
             assertThat(responses.get(5).toString()).contains("limit");
             assertThat(responses.get(6).toString()).contains("location");
-            assertThat(responses.get(7).path("error").path("code").asInt()).isNegative();
+            assertThat(responses.get(7).path("error").path("code").asInt()).isEqualTo(-32602);
+            assertThat(responses.get(7).path("error").path("message").asText()).contains("'no_such_tool'");
         } finally {
             process.destroyForcibly();
         }
@@ -128,16 +129,19 @@ class StdoutPurityIT {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server still exits once stdin closes").isTrue();
             assertThat(process.exitValue()).isZero();
             List<JsonNode> messages = lines.get(30, TimeUnit.SECONDS).stream().map(ServerProcess::parse).toList();
-            assertThat(messages).filteredOn(m -> m.path("error").path("code").asInt() == -32700)
-                    .as("one parse error per non-blank line that is not a message").hasSize(4)
-                    .allSatisfy(m -> assertThat(m.get("id").isNull()).isTrue());
+            assertThat(messages).filteredOn(m -> m.has("error"))
+                    .as("one error per non-blank line that is not a message").hasSize(4)
+                    .allSatisfy(m -> assertThat(m.get("id").isNull()).isTrue())
+                    .extracting(m -> m.path("error").path("code").asInt())
+                    .as("not JSON: parse error; JSON but not a message: invalid request")
+                    .containsExactlyInAnyOrder(-32700, -32600, -32600, -32700);
             assertThat(messages).filteredOn(m -> m.path("id").asInt() == 2).singleElement()
                     .satisfies(m -> assertThat(m.path("result").path("tools"))
                             .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size()));
             assertThat(messages).filteredOn(m -> m.path("id").asInt() == 3).singleElement()
                     .satisfies(m -> assertThat(m.path("result").path("isError").asBoolean()).isFalse());
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> stderr.toString().contains("not a JSON-RPC message"));
+                    .until(() -> stderr.toString().contains("not a well-formed JSON-RPC message"));
             assertThat(stderr.toString()).as("the line is never echoed").doesNotContain("garbage-secret-7f1c");
         } finally {
             process.destroyForcibly();

@@ -152,8 +152,13 @@ public final class HttpFixture implements AutoCloseable {
      * output schemas tools/list gives and validates successful results against them.
      */
     public McpSyncClient mcpClient(String withKey) {
+        return mcpClient(withKey, "/mcp");
+    }
+
+    /** The same, at another path of the endpoint (/v1/mcp). */
+    public McpSyncClient mcpClient(String withKey, String endpoint) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
-                .endpoint("/mcp")
+                .endpoint(endpoint)
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + withKey))
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .build();

@@ -13,10 +13,15 @@ class McpContractHttpTest extends McpContract {
     @Override
     protected McpSyncClient connect(Path folder) {
         http = HttpFixture.start(folder);
-        client = http.mcpClient(http.key);
+        client = http.mcpClient(http.key, endpoint());
         client.initialize();
         client.listTools(); // fills the client's output-schema cache, so results are validated
         return client;
+    }
+
+    /** The path of the MCP endpoint the client connects to. */
+    protected String endpoint() {
+        return "/mcp";
     }
 
     @Override

@@ -27,20 +27,25 @@ final class RawHttp {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        return exchange(port, request.toString().getBytes(StandardCharsets.US_ASCII), bytes);
+    }
+
+    /** Sends the head (request line and headers, as given) and body as they are, and reads the answer. */
+    static Answer exchange(int port, byte[] head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
+                out.write(head);
+                out.write(body);
                 out.flush();
             } catch (IOException e) {
-                // The server may answer (413) and close before a large body is all sent; read its answer.
+                // The server may answer (413, 431) and close before a large request is all sent; read its answer.
             }
             String raw = readAll(socket.getInputStream());
             int split = raw.indexOf("\r\n\r\n");
-            String head = raw.substring(0, split);
-            return new Answer(Integer.parseInt(head.split(" ")[1]), head, raw.substring(split + 4));
+            String answerHead = raw.substring(0, split);
+            return new Answer(Integer.parseInt(answerHead.split(" ")[1]), answerHead, raw.substring(split + 4));
         }
     }
 

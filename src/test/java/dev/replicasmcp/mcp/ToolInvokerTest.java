@@ -77,6 +77,15 @@ class ToolInvokerTest {
         CallToolResult missing = call("get_replica", Map.of("replica_id", "4b0c7c4e-34a1-4e0c-9a63-8b1f0e1d2c3b"));
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("4b0c7c4e-34a1-4e0c-9a63-8b1f0e1d2c3b");
-        assertThat(((Map<?, ?>) missing.structuredContent()).get("error")).isEqualTo(text(missing));
+        assertThat(missing.structuredContent()).as("errors carry no structured content").isNull();
+    }
+
+    @Test
+    void anErrorIsItsMessageAsTextOnly() {
+        CallToolResult missing = call("create_environment", Map.of());
+        assertThat(missing.isError()).isTrue();
+        assertThat(missing.structuredContent()).isNull();
+        assertThat(missing.content()).hasSize(1);
+        assertThat(text(missing)).startsWith("Field 'name' is required");
     }
 }

@@ -147,8 +147,37 @@ public abstract class McpContract {
         assertThatThrownBy(() -> ToolCalls.call(client, "no_such_tool", Map.of()))
                 .isInstanceOf(McpError.class)
                 .satisfies(e -> assertThat(((McpError) e).getJsonRpcError().code())
-                        .isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS));
+                        .isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS))
+                .hasMessageContaining("Unknown tool 'no_such_tool'").hasMessageContaining("tools/list");
         assertThat(ok("list_repositories", Map.of()).path("repositories").isArray()).isTrue();
+    }
+
+    /**
+     * Every tool called without its required arguments answers a tool result (never a protocol error)
+     * whose text names a missing field, with no structured content.
+     */
+    @Test
+    void everyToolWithoutItsRequiredArgumentsAnswersAToolErrorNamingTheField() {
+        List<McpSchema.Tool> tools = new ArrayList<>();
+        String cursor = null;
+        do {
+            McpSchema.ListToolsResult page = client.listTools(cursor);
+            tools.addAll(page.tools());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        List<String> checked = new ArrayList<>();
+        for (McpSchema.Tool tool : tools) {
+            List<String> required = new ArrayList<>();
+            ToolCalls.JSON.valueToTree(tool.inputSchema()).path("required").forEach(f -> required.add(f.asText()));
+            if (required.isEmpty()) {
+                continue;
+            }
+            String text = error(tool.name(), Map.of());
+            assertThat(text).as("error of %s without arguments", tool.name()).contains("required")
+                    .containsAnyOf(required.stream().map(field -> "'" + field + "'").toArray(String[]::new));
+            checked.add(tool.name());
+        }
+        assertThat(checked).as("tools with required arguments").contains("create_replica", "get_replica");
     }
 
     protected JsonNode ok(String tool, Map<String, Object> arguments) {
