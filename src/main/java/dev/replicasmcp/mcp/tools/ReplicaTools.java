@@ -53,8 +53,8 @@ public final class ReplicaTools {
             List<String> repositoryIds,
             @JsonPropertyDescription("Deprecated: the first environment bound to this repository set is used")
             String repositorySetId,
-            @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the first chat; default claude")
-            String codingAgent,
+            @AllowedValues(CodingAgent.class)
+            @JsonPropertyDescription("Agent of the first chat; default: the server's default agent") String codingAgent,
             @JsonPropertyDescription("Model name passed to the agent, e.g. 'sonnet'") String model,
             @JsonPropertyDescription("Images attached to the first message") List<ImageInput> images,
             @AllowedValues(LifecyclePolicy.class) @JsonPropertyDescription("What happens when work is done; "
