@@ -10,6 +10,7 @@ import dev.replicasmcp.domain.chat.SendResult;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.event.EventStream;
 import dev.replicasmcp.domain.event.StreamEvent;
+import dev.replicasmcp.domain.replica.CreateReplica;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.runtime.agent.AgentConfig;
 import dev.replicasmcp.support.FakeAgentCli;
@@ -40,9 +41,15 @@ final class AgentFixture implements AutoCloseable {
         return new AgentFixture(dir, fakes, fakes.config(true));
     }
 
+    /** A replica on the server's default agent. */
     ReplicaService.Created replica(String name, String message) throws Exception {
+        return replica(name, message, null);
+    }
+
+    ReplicaService.Created replica(String name, String message, String agent) throws Exception {
         Environment environment = t.environment(name + "-env");
-        return t.services.replicas().create(t.caller, TestCore.create(name, message, environment.id()));
+        return t.services.replicas().create(t.caller, new CreateReplica(name, message, environment.id(), null, null,
+                agent, null, null, null, null, null));
     }
 
     SendResult send(String replicaId, SendMessage message) {

@@ -32,7 +32,8 @@ class CodexAgentTest {
     @BeforeEach
     void start() throws Exception {
         f = AgentFixture.withFakes(dir, "codex");
-        ReplicaService.Created created = f.replica("codex-host", "hello");
+        // The replica starts on the scripted agent, so every codex call is one of this test's turns.
+        ReplicaService.Created created = f.replica("codex-host", "hello", "scripted");
         replicaId = created.replica().id();
         home = Path.of(created.provisioning().workspacePath());
         f.awaitTurns(replicaId, null, 1);
@@ -89,14 +90,15 @@ class CodexAgentTest {
         f.awaitTurns(replicaId, chatId, 1);
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         f.send(replicaId, new SendMessage("look at this", chatId, null, "gpt-5-codex",
-                List.of(new Image("base64", "image/png", png, null)), true, "max"));
+                List.of(new Image("base64", "image/png", png, null)), true, "ultra"));
         f.awaitTurns(replicaId, chatId, 2);
 
         FakeAgentCli.Call call = f.fakes.calls("codex").get(1);
         assertThat(call.after("resume")).contains("thread-1");
         assertThat(call.after("--model")).contains("gpt-5-codex");
         assertThat(call.after("--sandbox")).contains("read-only");
-        assertThat(call.after("--config")).contains("model_reasoning_effort=\"xhigh\"");
+        // Codex takes its efforts as named, ultra and max included.
+        assertThat(call.after("--config")).contains("model_reasoning_effort=\"ultra\"");
         Path image = Path.of(call.after("--image").orElseThrow());
         assertThat(image).startsWith(home).hasBinaryContent(Base64.getDecoder().decode(png));
         assertThat(call.prompt()).startsWith("look at this").contains("Attached images: " + image);

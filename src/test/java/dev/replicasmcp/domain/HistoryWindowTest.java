@@ -63,7 +63,7 @@ class HistoryWindowTest {
         assertThat(read(3, 50).hasMore()).isFalse();
         assertThat(read(null, 3).events()).hasSize(9);
         assertThat(read(null, null).threadId()).startsWith("scripted-");
-        assertThat(read(null, null).codingAgent().wire()).isEqualTo("claude");
+        assertThat(read(null, null).codingAgent().wire()).isEqualTo("scripted");
     }
 
     @Test

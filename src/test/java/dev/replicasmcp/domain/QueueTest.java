@@ -75,19 +75,29 @@ class QueueTest {
 
     @Test
     void chatsHaveTheirOwnQueuesAndRouteByProvider() throws Exception {
-        Replica replica = t.replica("multi", "first");
-        SendResult codex = send(replica, "to codex", null, "codex");
-        assertThat(codex.status()).isEqualTo(SendResult.Status.SENT);
-        assertThat(codex.chatId()).isNotEqualTo(send(replica, "default again").chatId());
-        assertThat(send(replica, "codex again", null, "codex").chatId()).isEqualTo(codex.chatId());
-        await().atMost(Duration.ofSeconds(10)).until(() -> userTexts(replica, codex.chatId()).size() == 2);
-        List<HistoryEvent> events = t.services.history().read(t.caller, replica.id(), codex.chatId(), null, null)
-                .events();
-        assertThat(events).extracting(HistoryEvent::type).contains("codex-user", "codex-assistant");
-        assertThat(events.get(0).payload().type()).isEqualTo("event_msg");
-        assertThatThrownBy(() -> send(replica, "x", codex.chatId(), "claude"))
-                .hasMessageContaining("'coding_agent'");
-        assertThatThrownBy(() -> send(replica, "x", "nope", null)).hasMessageContaining("'chat_id'");
+        // Named agents need CLIs: fake claude and codex ones on the PATH.
+        TestCore main = t;
+        try (TestCore fakes = TestCore.withFakeClis(dir.resolve("fakes"), Duration.ZERO)) {
+            t = fakes;
+            Replica replica = t.replica("multi", "first");
+            SendResult codex = send(replica, "to codex", null, "codex");
+            assertThat(codex.status()).isEqualTo(SendResult.Status.SENT);
+            assertThat(codex.chatId()).isNotEqualTo(send(replica, "default again").chatId());
+            assertThat(send(replica, "codex again", null, "codex").chatId()).isEqualTo(codex.chatId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> userTexts(replica, codex.chatId()).size() == 2);
+            List<HistoryEvent> events = t.services.history().read(t.caller, replica.id(), codex.chatId(), null, null)
+                    .events();
+            assertThat(events).extracting(HistoryEvent::type).contains("codex-user", "codex-assistant");
+            assertThat(events.get(0).payload().type()).isEqualTo("event_msg");
+            assertThatThrownBy(() -> send(replica, "x", codex.chatId(), "claude"))
+                    .hasMessageContaining("'coding_agent'");
+            assertThatThrownBy(() -> send(replica, "x", "nope", null)).hasMessageContaining("'chat_id'");
+            // The CLIs' turns end before their folders are removed.
+            await().atMost(Duration.ofSeconds(20)).until(() -> t.services.chats().list(t.caller, replica.id()).chats()
+                    .stream().noneMatch(Chat::processing));
+        } finally {
+            t = main;
+        }
     }
 
     @Test

@@ -67,22 +67,57 @@ class ReplicaRulesTest {
 
     @Test
     void optionsAreStoredAndEchoed() throws Exception {
+        try (TestCore fakes = TestCore.withFakeClis(dir.resolve("fakes"), Duration.ZERO)) {
+            Environment env = fakes.environment("env");
+            Replica replica = fakes.services.replicas().create(fakes.caller, new CreateReplica("opts", "hi", env.id(),
+                    null, null, "codex", "gpt-5.1-codex", null, "sleep_when_done", "ultra", null)).replica();
+            assertThat(replica.codingAgent().wire()).isEqualTo("codex");
+            assertThat(replica.model()).isEqualTo("gpt-5.1-codex");
+            assertThat(replica.thinkingLevel().wire()).isEqualTo("ultra");
+            assertThat(replica.lifecyclePolicy()).isEqualTo(LifecyclePolicy.SLEEP_WHEN_DONE);
+            // The fake CLI's turn ends before its folder is removed.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> fakes.services.chats()
+                    .list(fakes.caller, replica.id()).chats().stream().noneMatch(c -> c.processing()));
+        }
+    }
+
+    @Test
+    void anAgentSetToScriptedIsRecordedAsScriptedAndTakesEveryThinkingLevel() throws Exception {
         Environment env = t.environment("env");
-        Replica replica = t.services.replicas().create(t.caller, new CreateReplica("opts", "hi", env.id(), null, null,
-                "codex", "gpt-5", null, "sleep_when_done", "ultra", null)).replica();
-        assertThat(replica.codingAgent().wire()).isEqualTo("codex");
-        assertThat(replica.model()).isEqualTo("gpt-5");
-        assertThat(replica.thinkingLevel().wire()).isEqualTo("ultra");
-        assertThat(replica.lifecyclePolicy()).isEqualTo(LifecyclePolicy.SLEEP_WHEN_DONE);
+        Replica replica = t.services.replicas().create(t.caller, new CreateReplica("aliased", "hi", env.id(), null,
+                null, "codex", null, null, null, "ultracode", null)).replica();
+        assertThat(replica.codingAgent().wire()).isEqualTo("scripted");
+        assertThat(replica.thinkingLevel().wire()).isEqualTo("ultracode");
     }
 
     @Test
     void thinkingLevelsBoundToOneAgentAreRefusedForTheOther() throws Exception {
+        try (TestCore fakes = TestCore.withFakeClis(dir.resolve("fakes"), Duration.ZERO)) {
+            Environment env = fakes.environment("env");
+            assertThatThrownBy(() -> fakes.services.replicas().create(fakes.caller, new CreateReplica("x", "hi",
+                    env.id(), null, null, "claude", null, null, null, "ultra", null)))
+                    .hasMessageContaining("'thinking_level'");
+            assertThatThrownBy(() -> fakes.services.replicas().create(fakes.caller, new CreateReplica("x", "hi",
+                    env.id(), null, null, "codex", null, null, null, "ultracode", null))).hasMessageContaining("codex");
+        }
+    }
+
+    @Test
+    void modelNamesAreCheckedBeforeAnythingIsCreated() throws Exception {
         Environment env = t.environment("env");
-        assertThatThrownBy(() -> t.services.replicas().create(t.caller, new CreateReplica("x", "hi", env.id(), null,
-                null, "claude", null, null, null, "ultra", null))).hasMessageContaining("'thinking_level'");
-        assertThatThrownBy(() -> t.services.replicas().create(t.caller, new CreateReplica("x", "hi", env.id(), null,
-                null, "codex", null, null, null, "ultracode", null))).hasMessageContaining("codex");
+        for (String model : List.of("-x", "--dangerously-skip-permissions", "a b", "m".repeat(101), "gpt;rm")) {
+            assertThatThrownBy(() -> t.services.replicas().create(t.caller, new CreateReplica("m", "hi", env.id(),
+                    null, null, null, model, null, null, null, null)))
+                    .hasMessageContaining("Field 'model'");
+        }
+        assertThat(t.services.replicas().list(t.caller, null, null, null, null, null).replicas()).isEmpty();
+        Replica replica = t.services.replicas().create(t.caller, new CreateReplica("m", "hi", env.id(), null, null,
+                null, "us.anthropic.claude-sonnet-4:0@latest/x_y", null, null, null, null)).replica();
+        assertThat(replica.model()).isEqualTo("us.anthropic.claude-sonnet-4:0@latest/x_y");
+        assertThatThrownBy(() -> t.services.messages().send(t.caller, replica.id(), new dev.replicasmcp.domain.chat
+                .SendMessage("hi", null, null, "-v", null, null, null))).hasMessageContaining("Field 'model'")
+                .hasMessageContaining("not starting with '-'");
+        assertThat(t.services.replicas().list(t.caller, null, null, null, null, null).replicas()).hasSize(1);
     }
 
     @Test

@@ -85,6 +85,55 @@ class AgentCliIT {
         }
     }
 
+    @Test
+    void aNamedAgentThatIsNotInstalledIsRefusedAtOnceAndNothingIsCreated() throws Exception {
+        FakeAgentCli fakes = FakeAgentCli.install(tmp.resolve("fakes"), "claude");
+        Path repo = ServerProcess.gitRepository(tmp.resolve("agent-repo"));
+        // Only the fake claude and the system's tools: no codex anywhere on the server's PATH.
+        ServerProcess.Options options = new ServerProcess.Options(List.of("--agent-command", "pi=none"),
+                Map.of("PATH", fakes.bin + ":/usr/bin:/bin"), progress -> { });
+        try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), 0, logs, options)) {
+            JsonNode repository = server.ok("add_repository", Map.of("location", repo.toString())).path("repository");
+            String environmentId = server.ok("create_environment", Map.of("name", "agents-env", "repository_id",
+                    repository.path("id").asText())).path("environment").path("id").asText();
+            String refused = server.error("create_replica", Map.of("name", "on-codex", "message", "hello",
+                    "environment_id", environmentId, "coding_agent", "codex"));
+            assertThat(refused).contains("Field 'coding_agent'").contains("codex agent is not available")
+                    .contains("Available agents: claude (claude-code), scripted (scripted).")
+                    .contains("--agent-command codex=/path/to/codex");
+            assertThat(server.ok("list_replicas", Map.of()).path("total").asInt()).isZero();
+            String bad = server.error("create_replica", Map.of("name", "bad-model", "message", "hello",
+                    "environment_id", environmentId, "model", "--dangerously-skip-permissions"));
+            assertThat(bad).contains("Field 'model'");
+            assertThat(server.ok("list_replicas", Map.of()).path("total").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void agentFlagsThatCannotWorkStopTheServerAtStartWithTheReason() throws Exception {
+        assertThat(startFails("--default-agent", "gemini")).contains("--default-agent: unknown agent 'gemini'");
+        assertThat(startFails("--default-agent", "codex", "--agent-command", "codex=none"))
+                .contains("--default-agent codex: that agent is not available");
+        assertThat(startFails("--turn-timeout-minutes", "0")).contains("--turn-timeout-minutes must be between 1");
+        assertThat(startFails("--claude-permission-mode", "yolo")).contains("acceptEdits, auto, bypassPermissions");
+        if (dev.replicasmcp.runtime.agent.RootCheck.runningAsRoot()) {
+            assertThat(startFails("--claude-permission-mode", "bypassPermissions"))
+                    .contains("bypassPermissions cannot be used: this server runs as root");
+        }
+    }
+
+    /** Runs the server with these flags and answers what it printed; it must exit with an error. */
+    private String startFails(String... flags) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command()
+                .orElse("java"), "-jar", ServerProcess.jar().toString(), "--data-dir", tmp.resolve("flags").toString()));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(
+                ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isNotZero();
+        return output;
+    }
+
     /** Not alive, or a zombie waiting for its parent to reap it. */
     private static boolean running(long pid) {
         try {

@@ -146,6 +146,10 @@ class BadInputIT {
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
                 "coding_agent", "gpt-9"), "coding_agent");
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
+                "coding_agent", "pi"), "coding_agent", "pi agent is not available");
+        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
+                "model", "x".repeat(101)), "model");
+        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
                 "lifecycle_policy", "forever"), "lifecycle_policy");
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
                 "thinking_level", "extreme"), "thinking_level");
@@ -181,18 +185,21 @@ class BadInputIT {
         add(cases, "send_replica_message", Map.of("replica_id", MALFORMED, "message", "m"), MALFORMED);
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "chat_id", UNKNOWN),
                 UNKNOWN, "chat_id");
+        // pi has no CLI here: a named agent that cannot run is refused, and the message lists those that can.
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "chat_id", chatId,
-                "coding_agent", "codex"), "coding_agent");
+                "coding_agent", "pi"), "coding_agent", "Available agents");
+        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "model", "-x"), "model");
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "coding_agent", "gpt"),
                 "coding_agent");
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "thinking_level", "ultra"),
-                "thinking_level");
+        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "thinking_level",
+                "extreme"), "thinking_level");
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "plan_mode", "yes"),
                 "plan_mode");
         missing(cases, "create_chat", Map.of("replica_id", replica), "provider");
         missing(cases, "create_chat", Map.of("provider", "codex"), "replica_id");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", "gpt"), "provider");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", 5), "provider");
+        add(cases, "create_chat", Map.of("replica_id", replica, "provider", "pi"), "provider", "--agent-command");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", "codex", "title", "t".repeat(300)),
                 "title");
         add(cases, "create_chat", Map.of("replica_id", UNKNOWN, "provider", "codex"), UNKNOWN);

@@ -78,27 +78,25 @@ class FullFlowIT {
             assertThat(userTexts(list(oldest.path("events")))).containsExactly("first message");
             assertThat(list(oldest.path("events"))).hasSize(2);
 
-            // A second chat bound to codex, addressed by chat_id, records codex-shaped events.
+            // A second chat asked for as codex: codex is set to the scripted agent here (ServerProcess), so
+            // the chat, its history and its events say scripted, never codex.
             JsonNode codexChat = server.ok("create_chat", Map.of("replica_id", replicaId, "provider", "codex",
                     "title", "Codex side"));
             String codexChatId = codexChat.path("id").asText();
-            assertThat(codexChat.path("provider").asText()).isEqualTo("codex");
+            assertThat(codexChat.path("provider").asText()).isEqualTo("scripted");
             assertThat(codexChat.path("processing").asBoolean()).isFalse();
             JsonNode toCodex = server.ok("send_replica_message", Map.of("replica_id", replicaId,
                     "chat_id", codexChatId, "message", "hello codex"));
             assertThat(toCodex.path("status").asText()).isEqualTo("sent");
             assertThat(toCodex.path("chat_id").asText()).isEqualTo(codexChatId);
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(history(server, replicaId, codexChatId)))
-                    .contains("codex-assistant"));
+                    .contains("claude-result"));
             List<JsonNode> codexEvents = history(server, replicaId, codexChatId);
-            assertThat(types(codexEvents)).first().isEqualTo("codex-user");
-            assertThat(types(codexEvents)).allMatch(t -> t.equals("codex-user") || t.equals("codex-assistant"));
+            assertThat(types(codexEvents)).containsExactly("claude-user", "claude-assistant", "claude-result");
             assertThat(userTexts(codexEvents)).containsExactly("hello codex");
-            assertThat(codexEvents.get(0).path("payload").path("type").asText()).isEqualTo("event_msg");
-            assertThat(codexEvents).anySatisfy(e ->
-                    assertThat(e.path("payload").path("type").asText()).isEqualTo("response_item"));
+            assertThat(Flows.assistantText(codexEvents.get(1))).isEqualTo("Scripted agent received: hello codex");
             assertThat(server.ok("read_replica_history", Map.of("replica_id", replicaId, "chat_id", codexChatId))
-                    .path("coding_agent").asText()).isEqualTo("codex");
+                    .path("coding_agent").asText()).isEqualTo("scripted");
             assertThat(userTexts(history(server, replicaId, null))).doesNotContain("hello codex");
 
             // Deleting the codex chat leaves the default chat alone.
@@ -133,7 +131,7 @@ class FullFlowIT {
     private static JsonNode onlyChat(ServerProcess server, String replicaId) {
         List<JsonNode> chats = list(server.ok("list_chats", Map.of("replica_id", replicaId)).path("chats"));
         assertThat(chats).hasSize(1);
-        assertThat(chats.get(0).path("provider").asText()).isEqualTo("claude");
+        assertThat(chats.get(0).path("provider").asText()).isEqualTo("scripted");
         return chats.get(0);
     }
 

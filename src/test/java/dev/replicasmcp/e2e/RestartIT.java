@@ -92,11 +92,10 @@ class RestartIT {
             assertThat(results.subList(1, 3)).allMatch(Flows::isSuccess);
             assertThat(Flows.assistantText(events.get(3))).contains("queued second");
 
-            // The codex turn is closed too, in codex's own shape.
+            // The second chat's turn is closed too (codex is set to the scripted agent here, so its shapes).
             List<JsonNode> codexEvents = history(second, replicaId, codexChat);
-            assertThat(types(codexEvents)).containsExactly("codex-user", "codex-assistant");
-            assertThat(codexEvents.get(1).path("payload").path("payload").path("text").asText())
-                    .startsWith("Turn failed");
+            assertThat(types(codexEvents)).containsExactly("claude-user", "claude-result");
+            assertThat(Flows.results(codexEvents).get(0).path("subtype").asText()).isEqualTo("error");
 
             // Every acknowledged message is in its chat's history.
             List<String> allTexts = new java.util.ArrayList<>(userTexts(events));

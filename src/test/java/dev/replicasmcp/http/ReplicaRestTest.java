@@ -137,7 +137,11 @@ class ReplicaRestTest {
         assertThat(http.post("/v1/replica/" + id + "/messages", Map.of()).error(400)).contains("'message'");
         http.post("/v1/replica/" + id + "/messages", Map.of("message", "m", "chat_id", "no-such-chat")).expect(404);
         http.post("/v1/replica/" + id + "/messages", Map.of("message", "m", "chat_id", sent.path("chat_id").asText(),
-                "coding_agent", "codex")).expect(400);
+                "coding_agent", "gpt")).expect(400);
+        assertThat(http.post("/v1/replica/" + id + "/messages", Map.of("message", "m", "model", "--yolo")).error(400))
+                .contains("Field 'model'");
+        assertThat(http.post("/v1/replica", Map.of("name", "bad-model", "message", "m", "environment_id",
+                environment.id(), "model", "m".repeat(101))).error(400)).contains("Field 'model'");
         http.post("/v1/replica/" + UUID.randomUUID() + "/messages", Map.of("message", "m")).expect(404);
     }
 
@@ -146,7 +150,8 @@ class ReplicaRestTest {
         String id = create("chatty", "hi").path("replica").path("id").asText();
         JsonNode chat = http.post("/v1/replica/" + id + "/chats", Map.of("provider", "codex", "title", "Second"))
                 .expect(201);
-        assertThat(chat.path("provider").asText()).isEqualTo("codex");
+        // codex is set to the scripted agent in these tests: the chat says who answers it.
+        assertThat(chat.path("provider").asText()).isEqualTo("scripted");
         assertThat(chat.path("processing").asBoolean()).isFalse();
         assertThat(http.get("/v1/replica/" + id + "/chats").expect(200).path("chats")).hasSize(2);
         http.post("/v1/replica/" + id + "/chats", Map.of("provider", "nobody")).expect(400);

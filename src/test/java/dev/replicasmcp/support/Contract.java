@@ -46,7 +46,8 @@ public final class Contract {
     private record Template(String path, String regex, int literals) {
     }
 
-    private Contract(String text) throws IOException {
+    private Contract(String reference) throws IOException {
+        String text = withScriptedAgent(reference);
         this.document = JSON.readTree(text);
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(Map.of(IRI, text)));
@@ -73,6 +74,32 @@ public final class Contract {
             }
         }
         return instance;
+    }
+
+    /**
+     * The one deliberate extension of the reference: this server names its built-in offline agent
+     * 'scripted' wherever an agent is reported (README "The agent"), so every enum of agent names
+     * (claude, codex, cursor, opencode, pi) also takes 'scripted'.
+     */
+    static String withScriptedAgent(String text) throws IOException {
+        JsonNode root = JSON.readTree(text);
+        addScripted(root);
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void addScripted(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode values = node.get("enum");
+            if (values != null && values.isArray()) {
+                List<String> names = new ArrayList<>();
+                values.forEach(v -> names.add(v.asText()));
+                if (names.containsAll(List.of("claude", "codex", "cursor", "opencode", "pi"))
+                        && !names.contains("scripted")) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) values).add("scripted");
+                }
+            }
+        }
+        node.forEach(Contract::addScripted);
     }
 
     /** The documented path template a concrete path matches, preferring the most literal one. */

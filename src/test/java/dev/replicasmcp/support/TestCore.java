@@ -28,7 +28,8 @@ public final class TestCore implements AutoCloseable {
 
     /** With a clock of the test's choosing, e.g. a fixed one so that every row gets the same timestamp. */
     public TestCore(Path dir, Duration turnDelay, Clock clock) {
-        // Scripted whatever CLIs the machine has installed: the suite must not call a real agent.
+        // Every agent set to the scripted one (and recorded as scripted), whatever CLIs the machine has
+        // installed: the suite must not call a real agent.
         this(dir, turnDelay, clock, AgentConfig.scriptedOnly());
     }
 
@@ -39,6 +40,16 @@ public final class TestCore implements AutoCloseable {
                 Duration.ofSeconds(20), 2, null, agents, Settings.DEFAULT_IDLE_SLEEP), clock, Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
+    }
+
+    /**
+     * With fake claude and codex CLIs (see {@link FakeAgentCli}) on the server's PATH, for tests that need
+     * named agents: without them a named agent is refused, and with the default config it is answered, and
+     * recorded, as the scripted agent.
+     */
+    public static TestCore withFakeClis(Path dir, Duration turnDelay) throws java.io.IOException {
+        FakeAgentCli fakes = FakeAgentCli.install(dir.resolve("fake-clis"), "claude", "codex");
+        return new TestCore(dir, turnDelay, Clock.systemUTC(), fakes.config(true));
     }
 
     /** The data folder (database, keys, workspaces). */

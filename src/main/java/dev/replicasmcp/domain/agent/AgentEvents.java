@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds AgentEvents in each provider's own shape (spec §6.2), so history reads like the real agent's. */
+/**
+ * Builds AgentEvents in each provider's own shape (spec §6.2), so history reads like the real agent's.
+ * Codex has its own shapes; every other provider, the scripted agent included, uses Claude Code's.
+ */
 public final class AgentEvents {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

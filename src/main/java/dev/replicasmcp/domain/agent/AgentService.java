@@ -40,19 +40,61 @@ public final class AgentService {
         this.ids = ids;
     }
 
-    /** Refuses an agent no runner can answer, naming the field and the agents that can run. */
-    public void requireAvailable(String field, CodingAgent agent) {
-        RunnerChoice choice = catalog.choice(agent);
-        if (choice.available()) {
-            return;
+    /**
+     * The agent that answers a request naming {@code requested} (null: the server's default). An agent
+     * that cannot run is refused, naming the field, the agents that can and how to add one. An agent set
+     * to the scripted one (--agent-command NAME=scripted) resolves to scripted, so that is what is recorded.
+     */
+    public CodingAgent resolve(String field, CodingAgent requested) {
+        if (requested == null) {
+            return defaultAgent(field);
         }
+        RunnerChoice choice = catalog.choice(requested);
+        if (!choice.available()) {
+            throw DomainException.invalid("Field '" + field + "': the " + requested.wire() + " agent is not "
+                    + "available on this server (" + choice.reason() + "). " + availableAndHowToAdd(requested));
+        }
+        return choice.scripted() ? CodingAgent.SCRIPTED : requested;
+    }
+
+    /**
+     * The agent used when a request names none: the one set with --default-agent, else the first installed
+     * of claude and codex, else the scripted agent.
+     */
+    public CodingAgent defaultAgent(String field) {
+        Optional<CodingAgent> configured = catalog.configuredDefault();
+        if (configured.isPresent()) {
+            RunnerChoice choice = catalog.choice(configured.get());
+            if (!choice.available()) {
+                throw DomainException.invalid("Field '" + field + "' was not given and the server's default agent, "
+                        + configured.get().wire() + " (--default-agent), is not available (" + choice.reason()
+                        + "). Name an agent in '" + field + "'. " + availableAndHowToAdd(configured.get()));
+            }
+            return choice.scripted() ? CodingAgent.SCRIPTED : configured.get();
+        }
+        for (CodingAgent agent : List.of(CodingAgent.CLAUDE, CodingAgent.CODEX, CodingAgent.SCRIPTED)) {
+            RunnerChoice choice = catalog.choice(agent);
+            if (choice.available()) {
+                return choice.scripted() ? CodingAgent.SCRIPTED : agent;
+            }
+        }
+        throw DomainException.invalid("Field '" + field + "' was not given and no agent is available on this "
+                + "server. " + availableAndHowToAdd(CodingAgent.CLAUDE));
+    }
+
+    private String availableAndHowToAdd(CodingAgent wanted) {
         List<String> available = Arrays.stream(CodingAgent.values()).map(catalog::choice)
                 .filter(RunnerChoice::available).map(c -> c.agent().wire() + " (" + c.runner() + ")").toList();
-        throw DomainException.invalid("Field '" + field + "': the " + agent.wire() + " agent is not available on "
-                + "this server (" + choice.reason() + "). " + (available.isEmpty()
-                ? "No agent is available: install Claude Code or Codex, configure one with --agent-command, or "
-                        + "enable the scripted agent."
-                : "Available agents: " + String.join(", ", available) + "."));
+        String add = switch (wanted) {
+            case CLAUDE, CODEX -> "To add " + wanted.wire() + ", put its CLI on the server's PATH or start the server "
+                    + "with --agent-command " + wanted.wire() + "=/path/to/" + wanted.wire() + ".";
+            case SCRIPTED -> "The built-in scripted agent is off (--no-scripted-agent); start the server without "
+                    + "that flag to use it.";
+            default -> "To add " + wanted.wire() + ", start the server with --agent-command " + wanted.wire()
+                    + "=claude:/path/to/cli (the prefix, claude: or codex:, is the output format the CLI prints).";
+        };
+        return (available.isEmpty() ? "No agent is available." : "Available agents: " + String.join(", ", available)
+                + ".") + " " + add;
     }
 
     /** Every agent's status for the organization, in the order of the agent enum. */

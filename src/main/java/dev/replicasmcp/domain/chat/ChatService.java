@@ -55,8 +55,8 @@ public final class ChatService {
     }
 
     public Chat create(Caller caller, String replicaId, String provider, String title) {
-        CodingAgent agent = CodingAgent.parse("provider", Validation.required("provider", provider));
-        requireAgent("provider", agent);
+        CodingAgent agent = resolveAgent("provider", CodingAgent.parse("provider",
+                Validation.required("provider", provider)));
         String finalTitle = Validation.optionalTrimmed(title);
         if (finalTitle != null && finalTitle.length() > MAX_TITLE) {
             throw DomainException.invalid("Field 'title' is " + finalTitle.length() + " characters; the limit is "
@@ -68,9 +68,12 @@ public final class ChatService {
         });
     }
 
-    /** Refuses an agent that cannot run on this server; the message lists those that can. */
-    public void requireAgent(String field, CodingAgent agent) {
-        agents.requireAvailable(field, agent);
+    /**
+     * The agent that answers a request naming this one (null: the server's default); one that cannot run
+     * on this server is refused with the list of those that can.
+     */
+    public CodingAgent resolveAgent(String field, CodingAgent requested) {
+        return agents.resolve(field, requested);
     }
 
     /** Creates the chat a new replica starts with; call inside a transaction. */
@@ -105,8 +108,9 @@ public final class ChatService {
     }
 
     /**
-     * Picks the chat a message goes to: the named chat, else the latest chat of the requested agent,
-     * else the default chat; creates one when none fits. Call inside a transaction.
+     * Picks the chat a message goes to: the named chat, else the latest chat of the requested agent (as
+     * resolved: the one that answers), else the default chat; creates one when none fits. Call inside a
+     * transaction.
      */
     Chat route(Replica replica, String chatId, CodingAgent agent, String firstMessage) {
         if (chatId != null) {
@@ -122,9 +126,8 @@ public final class ChatService {
             return chats.latestForProvider(replica.id(), agent)
                     .orElseGet(() -> insert(replica.id(), agent, titleFrom(firstMessage), false));
         }
-        CodingAgent fallback = replica.codingAgent() == null ? CodingAgent.CLAUDE : replica.codingAgent();
-        return chats.defaultChat(replica.id())
-                .orElseGet(() -> insert(replica.id(), fallback, titleFrom(firstMessage), true));
+        return chats.defaultChat(replica.id()).orElseGet(() -> insert(replica.id(), replica.codingAgent() != null
+                ? replica.codingAgent() : agents.defaultAgent("coding_agent"), titleFrom(firstMessage), true));
     }
 
     /** A default title: the first line of the first message, shortened. */

@@ -7,6 +7,7 @@ import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ModelName;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
@@ -55,11 +56,10 @@ public final class MessageService {
 
     public SendResult send(Caller caller, String replicaId, SendMessage command) {
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
-        CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
-        if (agent != null) {
-            chatService.requireAgent("coding_agent", agent);
-        }
+        CodingAgent requested = CodingAgent.parse("coding_agent", command.codingAgent());
+        CodingAgent agent = requested == null ? null : chatService.resolveAgent("coding_agent", requested);
         ThinkingLevel thinking = ThinkingLevel.parse("thinking_level", command.thinkingLevel());
+        String model = ModelName.validated("model", command.model());
         List<Image> images = validImages(command.images());
         String chatId = Validation.optionalTrimmed(command.chatId());
         Accepted accepted = tx.inTransaction(() -> {
@@ -71,7 +71,7 @@ public final class MessageService {
             }
             Chat chat = chatService.route(replica, chatId, agent, text.text());
             checkThinking(thinking, chat.provider());
-            return accept(replica, chat, text, images, Validation.optionalTrimmed(command.model()), thinking);
+            return accept(replica, chat, text, images, model, thinking);
         });
         if (accepted.result().status() == SendResult.Status.WAKING) {
             lifecycle.wakeIfAsleep(accepted.replica());
@@ -127,8 +127,11 @@ public final class MessageService {
         return List.copyOf(valid);
     }
 
-    /** ultra is Codex-only and ultracode Claude-only (spec §3.6). */
+    /** ultra is Codex-only and ultracode Claude-only (spec §3.6); the scripted agent takes every level. */
     public static void checkThinking(ThinkingLevel thinking, CodingAgent agent) {
+        if (agent == CodingAgent.SCRIPTED) {
+            return;
+        }
         if (thinking == ThinkingLevel.ULTRA && agent != CodingAgent.CODEX) {
             throw DomainException.invalid("Field 'thinking_level' 'ultra' works only with the codex agent; this chat "
                     + "runs '" + agent.wire() + "'. Use low, medium, high, max or xhigh.");

@@ -7,6 +7,7 @@ import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.agent.ModelName;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatService;
@@ -122,9 +123,9 @@ public final class ReplicaService {
     private Prepared prepare(Caller caller, CreateReplica command) {
         String name = validName(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
-        CodingAgent agent = CodingAgent.parse("coding_agent", command.codingAgent());
-        CodingAgent finalAgent = agent == null ? CodingAgent.CLAUDE : agent;
-        chatService.requireAgent("coding_agent", finalAgent);
+        CodingAgent finalAgent = chatService.resolveAgent("coding_agent",
+                CodingAgent.parse("coding_agent", command.codingAgent()));
+        String model = ModelName.validated("model", command.model());
         ThinkingLevel thinking = ThinkingLevel.parse("thinking_level", command.thinkingLevel());
         MessageService.checkThinking(thinking, finalAgent);
         LifecyclePolicy parsedPolicy = LifecyclePolicy.parse("lifecycle_policy", command.lifecyclePolicy());
@@ -139,7 +140,7 @@ public final class ReplicaService {
                     r.url(), r.defaultBranch(), branchFor(name), false)).toList();
             Replica created = new Replica(ids.get(), caller.organizationId(), name, ReplicaStatus.PREPARING,
                     Source.API, caller.userId(), environment.id(), finalAgent,
-                    Validation.optionalTrimmed(command.model()), thinking, policy, false, null, now, now, copies,
+                    model, thinking, policy, false, null, now, now, copies,
                     List.of());
             store.insert(created);
             Chat chat = chatService.createDefault(created.id(), finalAgent, text.text());

@@ -53,7 +53,7 @@ public final class ReplicaTools {
             @JsonPropertyDescription("Deprecated: uses the first environment bound to one of them")
             List<String> repositoryIds,
             @JsonPropertyDescription("Deprecated: uses the first environment bound to it") String repositorySetId,
-            @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the first chat; default claude")
+            @AllowedValues(CodingAgent.class) @JsonPropertyDescription("Agent of the first chat; default: the server's default")
             String codingAgent,
             @JsonPropertyDescription("e.g. 'sonnet'") String model,
             List<ImageInput> images,

@@ -1,6 +1,7 @@
 package dev.replicasmcp.runtime.agent;
 
 import dev.replicasmcp.domain.agent.CodingAgent;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,45 +9,79 @@ import java.util.Map;
 
 /**
  * How agents are run: per agent an explicit command (a CLI path or name, optionally prefixed with its
- * output format as in {@code codex:/opt/bin/my-codex}, or {@code scripted}, or {@code none}); whether
- * the scripted agent answers agents with no CLI; the PATH searched for {@code claude} and {@code codex}
- * (and given to agent processes); and the permission mode of Claude Code turns that are not plans.
+ * output format as in {@code codex:/opt/bin/my-codex}, or {@code scripted}: requests for it are answered,
+ * and recorded, as the scripted agent; or {@code none}); whether the scripted agent is on; the agent used
+ * when a request names none (null: the first installed of claude and codex, else scripted); the PATH
+ * searched for {@code claude} and {@code codex} (and given to agent processes); the permission mode of
+ * Claude Code turns that are not plans; and the limits of one turn.
  */
-public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedFallback, String searchPath,
-                          String claudePermissionMode) {
+public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAgent, String searchPath,
+                          String claudePermissionMode, CodingAgent defaultAgent, TurnLimits limits) {
 
     public static final String SCRIPTED = "scripted";
     public static final String NONE = "none";
     /** Edits are accepted without asking (a headless turn has no one to ask); other tools follow settings. */
     public static final String DEFAULT_PERMISSION_MODE = "acceptEdits";
-    static final List<String> PERMISSION_MODES = List.of("acceptEdits", "bypassPermissions", "default", "dontAsk");
+    /** Claude Code's own --permission-mode choices (checked against its 2.1 release). */
+    static final List<String> PERMISSION_MODES = List.of("acceptEdits", "auto", "bypassPermissions", "default",
+            "dontAsk", "plan");
+    static final String BYPASS = "bypassPermissions";
+
+    /**
+     * How long one CLI turn may run in all, and without printing a line, before its process tree is ended
+     * and the turn closed as not complete; flag names them in the error the turn ends with.
+     */
+    public record TurnLimits(Duration turnTimeout, Duration silence) {
+
+        public static final TurnLimits DEFAULT = new TurnLimits(Duration.ofMinutes(120), Duration.ofMinutes(15));
+        static final String TIMEOUT_FLAG = "--turn-timeout-minutes";
+        static final String SILENCE_FLAG = "--agent-silence-minutes";
+    }
 
     public AgentConfig {
         commands = Map.copyOf(commands);
         searchPath = searchPath == null ? "" : searchPath;
         claudePermissionMode = claudePermissionMode == null ? DEFAULT_PERMISSION_MODE : claudePermissionMode;
+        limits = limits == null ? TurnLimits.DEFAULT : limits;
     }
 
-    /** CLIs found on the server's PATH win; the scripted agent answers the others. */
+    /** The default agent and limits. */
+    public AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAgent, String searchPath,
+                       String claudePermissionMode) {
+        this(commands, scriptedAgent, searchPath, claudePermissionMode, null, TurnLimits.DEFAULT);
+    }
+
+    /** CLIs found on the server's PATH run their agents; the scripted agent is on. */
     public static AgentConfig defaults() {
         return new AgentConfig(Map.of(), true, System.getenv("PATH"), DEFAULT_PERMISSION_MODE);
     }
 
-    /** Every agent runs scripted whatever is installed: deterministic and offline. */
+    /** Every agent is answered by the scripted one whatever is installed: deterministic and offline. */
     public static AgentConfig scriptedOnly() {
         Map<CodingAgent, String> all = new EnumMap<>(CodingAgent.class);
         for (CodingAgent agent : CodingAgent.values()) {
-            all.put(agent, SCRIPTED);
+            if (agent != CodingAgent.SCRIPTED) {
+                all.put(agent, SCRIPTED);
+            }
         }
         return new AgentConfig(all, true, System.getenv("PATH"), DEFAULT_PERMISSION_MODE);
     }
 
+    public AgentConfig withLimits(TurnLimits newLimits) {
+        return new AgentConfig(commands, scriptedAgent, searchPath, claudePermissionMode, defaultAgent, newLimits);
+    }
+
+    public AgentConfig withDefaultAgent(CodingAgent agent) {
+        return new AgentConfig(commands, scriptedAgent, searchPath, claudePermissionMode, agent, limits);
+    }
+
     /**
-     * Reads {@code --agent-command AGENT=COMMAND} entries; a malformed one is an IllegalArgumentException
-     * whose message says what is wrong.
+     * Reads {@code --agent-command AGENT=COMMAND} entries and checks the permission mode; anything wrong
+     * is an IllegalArgumentException whose message says what and how to fix it. bypassPermissions is
+     * refused when the server runs as root: Claude Code itself refuses it then, on every turn.
      */
-    public static AgentConfig parse(List<String> entries, boolean scriptedFallback, String searchPath,
-                                    String permissionMode) {
+    public static AgentConfig parse(List<String> entries, boolean scriptedAgent, String searchPath,
+                                    String permissionMode, boolean runningAsRoot) {
         Map<CodingAgent, String> commands = new EnumMap<>(CodingAgent.class);
         for (String entry : entries) {
             int eq = entry.indexOf('=');
@@ -54,7 +89,11 @@ public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedFal
                 throw new IllegalArgumentException("--agent-command takes AGENT=COMMAND, e.g. claude=/usr/local/bin/"
                         + "claude; got '" + entry + "'.");
             }
-            CodingAgent agent = agent(entry.substring(0, eq).trim());
+            CodingAgent agent = agent("--agent-command", entry.substring(0, eq).trim());
+            if (agent == CodingAgent.SCRIPTED) {
+                throw new IllegalArgumentException("--agent-command " + entry + ": the scripted agent is built in and "
+                        + "takes no command; --no-scripted-agent turns it off.");
+            }
             String command = entry.substring(eq + 1).trim();
             if (CommandSpec.parse(agent, command) == null && !command.equals(SCRIPTED) && !command.equals(NONE)) {
                 throw new IllegalArgumentException("--agent-command " + entry + ": the " + agent.wire() + " agent has "
@@ -67,16 +106,23 @@ public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedFal
             throw new IllegalArgumentException("--claude-permission-mode must be one of "
                     + String.join(", ", PERMISSION_MODES) + "; got '" + permissionMode + "'.");
         }
-        return new AgentConfig(commands, scriptedFallback, searchPath, permissionMode);
+        if (BYPASS.equals(permissionMode) && runningAsRoot) {
+            throw new IllegalArgumentException("--claude-permission-mode bypassPermissions cannot be used: this server "
+                    + "runs as root, and Claude Code refuses to skip permissions with root privileges. Run the server "
+                    + "as an ordinary user, or choose acceptEdits, auto, default, dontAsk or plan.");
+        }
+        return new AgentConfig(commands, scriptedAgent, searchPath, permissionMode);
     }
 
-    private static CodingAgent agent(String name) {
-        try {
-            return CodingAgent.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--agent-command: unknown agent '" + name + "'; use one of claude, "
-                    + "codex, cursor, opencode, pi.", e);
+    /** An agent's wire name as a flag gives it; unknown names list the choices. */
+    public static CodingAgent agent(String flag, String name) {
+        for (CodingAgent agent : CodingAgent.values()) {
+            if (agent.wire().equals(name.toLowerCase(Locale.ROOT))) {
+                return agent;
+            }
         }
+        throw new IllegalArgumentException(flag + ": unknown agent '" + name + "'; use one of claude, codex, cursor, "
+                + "opencode, pi, scripted.");
     }
 
     /** A CLI command with the output format it prints. */

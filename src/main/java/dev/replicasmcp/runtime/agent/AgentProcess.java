@@ -26,6 +26,9 @@ final class AgentProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final String EOF = new String("<eof>");
+    /** What nextLine answers when no line came before its deadline (compared by identity). */
+    static final String NO_LINE_IN_TIME = new String("<no line in time>");
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int STDERR_KEEP = 4_000;
     /** How long output may stay open after the CLI exited (a background child holding the pipe). */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -70,11 +73,15 @@ final class AgentProcess {
         return started;
     }
 
-    /** The next stdout line, or null at the end of output. */
-    String nextLine() throws InterruptedException {
+    /** The next stdout line, or null at the end of output, or {@link #NO_LINE_IN_TIME} at the deadline. */
+    String nextLine(long deadlineNanos) throws InterruptedException {
         long exitedAt = 0;
         while (true) {
-            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return NO_LINE_IN_TIME;
+            }
+            String line = lines.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
             if (line == EOF) {
                 atEof = true;
                 return null;

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Picks the runner of each agent, per turn: a command configured for it, else its CLI found on the PATH
- * (claude, codex), else the built-in scripted agent when it is enabled, else none. The choice is made
- * again on every turn, so installing or removing a CLI takes effect without a restart.
+ * (claude, codex), else none; the scripted agent answers only its own chats (and agents set to it with
+ * --agent-command NAME=scripted, whose chats are recorded as scripted). The choice is made again on every
+ * turn, so installing or removing a CLI takes effect without a restart.
  */
 public final class AgentRunners implements AgentRunner, AgentCatalog {
 
@@ -35,9 +36,18 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
 
     @Override
     public RunnerChoice choice(CodingAgent agent) {
+        if (agent == CodingAgent.SCRIPTED) {
+            return config.scriptedAgent()
+                    ? new RunnerChoice(agent, RunnerChoice.SCRIPTED, null, "the built-in scripted agent")
+                    : new RunnerChoice(agent, RunnerChoice.NONE, null, "turned off with --no-scripted-agent");
+        }
         String configured = config.commands().get(agent);
         if (AgentConfig.SCRIPTED.equals(configured)) {
-            return new RunnerChoice(agent, RunnerChoice.SCRIPTED, null, "set to scripted with --agent-command");
+            return config.scriptedAgent()
+                    ? new RunnerChoice(agent, RunnerChoice.SCRIPTED, null, "set to scripted with --agent-command; "
+                            + "its chats are recorded as scripted")
+                    : new RunnerChoice(agent, RunnerChoice.NONE, null, "set to scripted with --agent-command, but "
+                            + "the scripted agent is turned off with --no-scripted-agent");
         }
         if (AgentConfig.NONE.equals(configured)) {
             return new RunnerChoice(agent, RunnerChoice.NONE, null, "turned off with --agent-command");
@@ -58,24 +68,29 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
         if (installed.isPresent()) {
             return new RunnerChoice(agent, format, installed.get().toString(), "found on the PATH");
         }
-        String missing = format == null ? "no command configured for it" : "no " + agent.wire()
-                + " CLI configured or found on the PATH";
-        return config.scriptedFallback()
-                ? new RunnerChoice(agent, RunnerChoice.SCRIPTED, null, missing + "; the built-in scripted agent answers")
-                : new RunnerChoice(agent, RunnerChoice.NONE, null, missing + ", and the scripted agent is off");
+        return new RunnerChoice(agent, RunnerChoice.NONE, null, format == null ? "no command configured for it"
+                : "no " + agent.wire() + " CLI configured or found on the PATH");
     }
 
     @Override
+    public Optional<CodingAgent> configuredDefault() {
+        return Optional.ofNullable(config.defaultAgent());
+    }
+
+    /**
+     * Runs the turn on its chat's own agent: the scripted agent answers only scripted chats, and a chat of
+     * an agent that cannot run (its CLI was removed, or it is now set to scripted) fails its turn.
+     */
+    @Override
     public TurnOutcome run(TurnRequest request, AgentEventSink sink) throws InterruptedException {
         RunnerChoice choice = choice(request.provider());
-        if (choice.scripted()) {
-            return scripted.run(request, sink);
-        }
-        if (!choice.available()) {
+        boolean runnable = request.provider() == CodingAgent.SCRIPTED ? choice.scripted()
+                : choice.available() && !choice.scripted();
+        if (!runnable) {
             return TurnOutcome.failed(request.threadId(), "The " + request.provider().wire() + " agent is not "
                     + "available on this server: " + choice.reason() + ".");
         }
-        return cli.run(request, sink, choice);
+        return choice.scripted() ? scripted.run(request, sink) : cli.run(request, sink, choice);
     }
 
     /** One line per agent, for the log at start: which runner answers it and why. */

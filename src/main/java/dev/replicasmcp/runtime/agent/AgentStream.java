@@ -17,6 +17,9 @@ interface AgentStream {
     /** The events one JSON line of output stands for, in order (often one, sometimes none or two). */
     List<AgentEvent> accept(JsonNode line, String timestamp);
 
+    /** The agent session so far (to resume next turn), null before the CLI said it. */
+    String threadId();
+
     /** The outcome once output has ended and the CLI exited; stderr is the end of its error output. */
     TurnOutcome outcome(int exitCode, String stderr);
 

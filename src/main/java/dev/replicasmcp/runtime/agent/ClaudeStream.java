@@ -62,6 +62,11 @@ final class ClaudeStream implements AgentStream {
         return args;
     }
 
+    @Override
+    public String threadId() {
+        return sessionId;
+    }
+
     static String effort(ThinkingLevel level) {
         if (level == null) {
             return null;

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one turn of an agent CLI in the replica's workspace and streams its output into events line by
- * line, as it arrives. Whatever happens (end of output, an error, the turn being interrupted) the CLI's
- * whole process tree is gone when run returns. Secrets are masked in everything read from the CLI.
+ * line, as it arrives. A turn that runs past its time limit, or prints nothing for too long, is stopped.
+ * Whatever happens (end of output, an error, a limit, the turn being interrupted) the CLI's whole
+ * process tree is gone when run returns. Secrets are masked in everything read from the CLI.
  */
 final class CliAgentRunner {
 
@@ -63,8 +64,22 @@ final class CliAgentRunner {
                     + choice.command() + "): " + redactor.apply(String.valueOf(e.getMessage())));
         }
         try {
+            AgentConfig.TurnLimits limits = config.limits();
+            long turnEnds = System.nanoTime() + limits.turnTimeout().toNanos();
             String line;
-            while ((line = process.nextLine()) != null) {
+            while (true) {
+                long silenceEnds = System.nanoTime() + limits.silence().toNanos();
+                line = process.nextLine(silenceEnds - turnEnds < 0 ? silenceEnds : turnEnds);
+                if (line == null) {
+                    break;
+                }
+                if (line == AgentProcess.NO_LINE_IN_TIME) {
+                    boolean overall = System.nanoTime() - turnEnds >= 0;
+                    String limit = overall ? TurnStop.timeout(agent, limits.turnTimeout())
+                            : TurnStop.silence(agent, limits.silence());
+                    LOG.warn("Turn of chat {} stopped: {}", request.chatId(), limit);
+                    return TurnOutcome.failed(stream.threadId(), limit);
+                }
                 JsonNode node = parse(redactor.apply(line));
                 if (node != null) {
                     for (AgentEvent event : stream.accept(node, Timestamps.now(clock))) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * become spec §6.2 shapes: agent messages → response_item message, reasoning → event_msg agent_reasoning,
  * commands → function_call shell_command + function_call_output, file changes → custom_tool_call
  * apply_patch + its output, MCP calls and searches → function_call, to-do lists → update_plan. Plan mode
- * runs in the read-only sandbox; thinking levels map to model_reasoning_effort (max and ultra to xhigh).
+ * runs in the read-only sandbox; thinking levels are passed as model_reasoning_effort as named.
  */
 final class CodexStream implements AgentStream {
 
@@ -59,13 +59,22 @@ final class CodexStream implements AgentStream {
         return args;
     }
 
+    @Override
+    public String threadId() {
+        return threadId;
+    }
+
+    /**
+     * Codex's model_reasoning_effort takes every level as named (minimal|low|medium|high|xhigh|max|ultra,
+     * checked against Codex 0.171). ultracode is Claude-only and refused before a turn reaches here.
+     */
     static String effort(ThinkingLevel level) {
         if (level == null) {
             return null;
         }
         return switch (level) {
-            case LOW, MEDIUM, HIGH, XHIGH -> level.wire();
-            case MAX, ULTRA, ULTRACODE -> "xhigh";
+            case LOW, MEDIUM, HIGH, XHIGH, MAX, ULTRA -> level.wire();
+            case ULTRACODE -> "xhigh";
         };
     }
 

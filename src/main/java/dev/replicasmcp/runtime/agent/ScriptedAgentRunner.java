@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The built-in, offline agent: deterministic answers in the provider's own event shapes. After the
+ * The built-in, offline agent, which answers only its own (scripted) chats: deterministic answers in
+ * Claude Code's event shapes (spec §6.5), saying they come from the scripted agent. After the
  * engine has recorded the user event, it waits the configured turn delay (so queueing can be seen) and
  * answers with one assistant text and a success result. In plan mode it answers with a plan and changes
  * nothing.
@@ -46,7 +47,7 @@ final class ScriptedAgentRunner implements AgentRunner {
                     + "\n3. Wait for your go-ahead before editing anything.\n\n(Plan mode: no files were changed.)";
         }
         String model = request.model() == null ? "" : " (model " + request.model() + ")";
-        return "Scripted " + request.provider().wire() + " agent" + model + " received: " + quoted;
+        return "Scripted agent" + model + " received: " + quoted;
     }
 
     private String now() {

@@ -8,13 +8,13 @@ import dev.replicasmcp.domain.agent.ThinkingLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** --agent-command and the thinking-level mappings, as documented in the README. */
+/** --agent-command, --claude-permission-mode and the thinking-level mappings, as documented in the README. */
 class AgentConfigTest {
 
     @Test
     void commandsAreReadPerAgentAndTheLastOneWins() {
         AgentConfig config = AgentConfig.parse(List.of("claude=/opt/claude", "codex=scripted", "pi=codex:/opt/pi",
-                "claude=none"), true, "/usr/bin", "bypassPermissions");
+                "claude=none"), true, "/usr/bin", "bypassPermissions", false);
         assertThat(config.commands()).containsEntry(CodingAgent.CLAUDE, "none")
                 .containsEntry(CodingAgent.CODEX, "scripted").containsEntry(CodingAgent.PI, "codex:/opt/pi");
         assertThat(AgentConfig.CommandSpec.parse(CodingAgent.PI, "codex:/opt/pi"))
@@ -29,8 +29,25 @@ class AgentConfigTest {
         assertThatThrownBy(() -> parse("claude")).hasMessageContaining("AGENT=COMMAND");
         assertThatThrownBy(() -> parse("gemini=/opt/gemini")).hasMessageContaining("unknown agent 'gemini'");
         assertThatThrownBy(() -> parse("cursor=/opt/cursor")).hasMessageContaining("prefix the command with claude:");
-        assertThatThrownBy(() -> AgentConfig.parse(List.of(), true, "", "yolo"))
-                .hasMessageContaining("--claude-permission-mode");
+        assertThatThrownBy(() -> parse("scripted=/opt/x")).hasMessageContaining("scripted agent is built in");
+        assertThatThrownBy(() -> AgentConfig.parse(List.of(), true, "", "yolo", false))
+                .hasMessageContaining("--claude-permission-mode")
+                .hasMessageContaining("acceptEdits, auto, bypassPermissions, default, dontAsk, plan");
+    }
+
+    @Test
+    void everyPermissionModeOfClaudeCodeIsTaken() {
+        for (String mode : List.of("acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan")) {
+            assertThat(AgentConfig.parse(List.of(), true, "", mode, false).claudePermissionMode()).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void bypassPermissionsIsRefusedUpFrontWhenTheServerRunsAsRoot() {
+        assertThatThrownBy(() -> AgentConfig.parse(List.of(), true, "", "bypassPermissions", true))
+                .hasMessageContaining("--claude-permission-mode bypassPermissions").hasMessageContaining("root")
+                .hasMessageContaining("acceptEdits, auto, default, dontAsk or plan");
+        assertThat(AgentConfig.parse(List.of(), true, "", "auto", true).claudePermissionMode()).isEqualTo("auto");
     }
 
     @Test
@@ -40,8 +57,9 @@ class AgentConfigTest {
         assertThat(ClaudeStream.effort(ThinkingLevel.ULTRACODE)).isEqualTo("xhigh");
         assertThat(ClaudeStream.effort(null)).isNull();
         assertThat(CodexStream.effort(ThinkingLevel.LOW)).isEqualTo("low");
-        assertThat(CodexStream.effort(ThinkingLevel.MAX)).isEqualTo("xhigh");
-        assertThat(CodexStream.effort(ThinkingLevel.ULTRA)).isEqualTo("xhigh");
+        assertThat(CodexStream.effort(ThinkingLevel.XHIGH)).isEqualTo("xhigh");
+        assertThat(CodexStream.effort(ThinkingLevel.MAX)).isEqualTo("max");
+        assertThat(CodexStream.effort(ThinkingLevel.ULTRA)).isEqualTo("ultra");
     }
 
     @Test
@@ -52,6 +70,6 @@ class AgentConfigTest {
     }
 
     private static AgentConfig parse(String entry) {
-        return AgentConfig.parse(List.of(entry), true, "", AgentConfig.DEFAULT_PERMISSION_MODE);
+        return AgentConfig.parse(List.of(entry), true, "", AgentConfig.DEFAULT_PERMISSION_MODE, false);
     }
 }
