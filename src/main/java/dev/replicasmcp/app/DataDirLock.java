@@ -1,9 +1,9 @@
 package dev.replicasmcp.app;
 
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -22,7 +22,7 @@ final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        OwnerOnly.folder(dataDir);
         Path file = dataDir.resolve("server.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();

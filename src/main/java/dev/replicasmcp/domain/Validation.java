@@ -16,6 +16,32 @@ public final class Validation {
         return value;
     }
 
+    /**
+     * A text of at most max characters, counted as a person would (code points, so an emoji is one), with
+     * no NUL (which no C program or command line can carry). Null passes: whether it is required is
+     * checked apart.
+     */
+    public static String limited(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        noNul(field, value);
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "Field '" + field + "' is " + length
+                    + " characters; the limit is " + max + ".", null);
+        }
+        return value;
+    }
+
+    /** Refuses a NUL character, which no C program or command line can carry. */
+    public static String noNul(String field, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw DomainException.invalid("Field '" + field + "' contains a NUL character (\\u0000); remove it.");
+        }
+        return value;
+    }
+
     public static String optionalTrimmed(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

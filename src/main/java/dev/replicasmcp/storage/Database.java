@@ -1,6 +1,7 @@
 package dev.replicasmcp.storage;
 
 import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,13 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                OwnerOnly.folder(parent);
+            }
+            // SQLite gives the -wal and -shm files the permissions of the database file.
+            if (Files.exists(file)) {
+                OwnerOnly.file(file);
+            } else {
+                OwnerOnly.writeString(file, "");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
@@ -48,9 +55,22 @@ public final class Database implements Transactions, AutoCloseable {
         SQLiteDataSource source = dataSource(file);
         Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
         try {
-            return new Database(source.getConnection());
+            Database db = new Database(source.getConnection());
+            restrictCompanions(file);
+            return db;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** -wal and -shm made by an older version (or under another umask) become owner-only too. */
+    private static void restrictCompanions(Path file) {
+        for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+            try {
+                OwnerOnly.file(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make " + file + suffix + " readable by its owner only", e);
+            }
         }
     }
 

@@ -133,6 +133,17 @@ class EventStreamTest {
     }
 
     @Test
+    void aLastEventIdPastTheEndReplaysNothingAndMissesNothingNew() throws Exception {
+        String id = quietReplica("future-cursor");
+        try (SseReader resumed = open(id, "999999999")) {
+            assertThat(resumed.next(Duration.ofMillis(500))).as("nothing replayed").isNull();
+            send(id, "after the cursor");
+            List<SseReader.Event> turn = resumed.until(e -> e.type().equals("chat.turn.completed"), WAIT);
+            assertThat(turn).extracting(SseReader.Event::type).startsWith("chat.turn.accepted");
+        }
+    }
+
+    @Test
     void theStreamEndsWhenTheReplicaIsDeleted() throws Exception {
         String id = quietReplica("doomed");
         try (SseReader stream = open(id, null)) {

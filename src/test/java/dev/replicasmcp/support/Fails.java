@@ -26,6 +26,10 @@ public final class Fails {
         return with(DomainException.Kind.INVALID, call, mentions);
     }
 
+    public static DomainException tooLarge(ThrowingCallable call, String... mentions) {
+        return with(DomainException.Kind.TOO_LARGE, call, mentions);
+    }
+
     public static DomainException notFound(ThrowingCallable call, String... mentions) {
         return with(DomainException.Kind.NOT_FOUND, call, mentions);
     }

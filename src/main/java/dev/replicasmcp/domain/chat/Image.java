@@ -1,12 +1,29 @@
 package dev.replicasmcp.domain.chat;
 
 import dev.replicasmcp.domain.DomainException;
+import java.util.Base64;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** An image attached to a message: base64 data with a media type, or a URL. */
 public record Image(String sourceType, String mediaType, String data, String url) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    /** Refused up front: data that is not base64 would only fail the agent's turn later. */
+    private static void checkBase64(String field, String data) {
+        if (data.startsWith("data:")) {
+            throw DomainException.invalid("Field '" + field + "' holds a data: URL; give only the base64 text after "
+                    + "'base64,' and the media type in media_type.");
+        }
+        try {
+            Base64.getDecoder().decode(WHITESPACE.matcher(data).replaceAll(""));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("Field '" + field + "' is not valid base64 (" + e.getMessage()
+                    + "); encode the image bytes with standard base64 (A-Z, a-z, 0-9, +, / and = padding).");
+        }
+    }
 
     /** Checks the shape of the i-th image and names the field that is wrong. */
     public Image validated(int index) {
@@ -19,6 +36,7 @@ public record Image(String sourceType, String mediaType, String data, String url
             if (data == null || data.isEmpty()) {
                 throw DomainException.invalid("Field '" + field + ".data' must hold the base64-encoded image.");
             }
+            checkBase64(field + ".data", data);
             return this;
         }
         if ("url".equals(sourceType)) {

@@ -33,9 +33,16 @@ public final class EnvironmentService {
         this.ids = ids;
     }
 
+    /** Limits of the environment's texts, in characters. */
+    public static final int MAX_NAME = 100;
+    public static final int MAX_DESCRIPTION = 1_000;
+    public static final int MAX_SYSTEM_PROMPT = 100_000;
+
     public Environment create(Caller caller, String name, String description, String repositoryId,
                               String repositorySetId, String systemPrompt) {
         String finalName = validName(name);
+        Validation.limited("description", description, MAX_DESCRIPTION);
+        Validation.limited("system_prompt", systemPrompt, MAX_SYSTEM_PROMPT);
         String repoId = Validation.optionalTrimmed(repositoryId);
         String setId = Validation.optionalTrimmed(repositorySetId);
         if (repoId != null && setId != null) {
@@ -75,6 +82,8 @@ public final class EnvironmentService {
             throw DomainException.invalid("Fields 'repository_id' and 'repository_set_id' are mutually exclusive. "
                     + "Bind the environment to one repository or to one repository set.");
         }
+        Validation.limited("description", change.description(), MAX_DESCRIPTION);
+        Validation.limited("system_prompt", change.systemPrompt(), MAX_SYSTEM_PROMPT);
         Environment updated = tx.inTransaction(() -> {
             Environment current = get(caller, "environment_id", id);
             if (current.isGlobal()) {
@@ -158,7 +167,7 @@ public final class EnvironmentService {
     }
 
     private static String validName(String name) {
-        String trimmed = Validation.required("name", name).trim();
+        String trimmed = Validation.limited("name", Validation.required("name", name), MAX_NAME).trim();
         if (trimmed.equalsIgnoreCase(GLOBAL_ALIAS)) {
             throw DomainException.invalid("Field 'name': 'Global' is reserved for the organization's Global "
                     + "environment. Choose another name.");

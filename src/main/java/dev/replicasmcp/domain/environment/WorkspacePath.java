@@ -2,6 +2,7 @@ package dev.replicasmcp.domain.environment;
 
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Validation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,10 @@ import java.util.List;
  * The stored form is normalised: repeated and `.` segments removed; `..`, NUL and other roots refused.
  */
 public final class WorkspacePath {
+
+    /** What Linux file systems take: a name of at most 255 bytes, a path of at most 4,096 (PATH_MAX). */
+    static final int MAX_SEGMENT_BYTES = 255;
+    static final int MAX_PATH_BYTES = 4096;
 
     private WorkspacePath() {
     }
@@ -34,12 +39,25 @@ public final class WorkspacePath {
                         + "inside the workspace home.");
             }
             if (!segment.isEmpty() && !segment.equals(".")) {
+                int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_SEGMENT_BYTES) {
+                    throw DomainException.invalid("Field '" + field + "' has a segment of " + bytes + " bytes ('"
+                            + Validation.abbreviate(segment, 40) + "'); a file or folder name may have at most "
+                            + MAX_SEGMENT_BYTES + " bytes.");
+                }
                 segments.add(segment);
             }
         }
         if (segments.isEmpty()) {
             throw DomainException.invalid("Field '" + field + "' needs a file name after '~/'.");
         }
-        return "~/" + String.join("/", segments);
+        String normalised = "~/" + String.join("/", segments);
+        // Measured under the home's real location too, which adds up to a few hundred bytes.
+        int bytes = normalised.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PATH_BYTES - 512) {
+            throw DomainException.invalid("Field '" + field + "' is " + bytes + " bytes long; a path may have at most "
+                    + (MAX_PATH_BYTES - 512) + " bytes.");
+        }
+        return normalised;
     }
 }

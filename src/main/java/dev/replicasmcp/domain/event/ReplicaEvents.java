@@ -56,10 +56,12 @@ public final class ReplicaEvents {
         AtomicInteger count = clients.computeIfAbsent(replica.id(), id -> new AtomicInteger());
         count.incrementAndGet();
         Runnable release = count::decrementAndGet;
-        if (resumeAfter != null) {
-            return new EventStream(log, replica.id(), resumeAfter, List.of(), release);
-        }
         long at = log.latestId(replica.id());
+        if (resumeAfter != null) {
+            // A cursor past the end (made up, or from another data folder) resumes at the end: it replays
+            // nothing and skips nothing logged from now on.
+            return new EventStream(log, replica.id(), Math.min(resumeAfter, at), List.of(), release);
+        }
         return new EventStream(log, replica.id(), at, snapshot(replica, at, count.get()), release);
     }
 

@@ -226,9 +226,10 @@ public final class ReplicaService {
             throw DomainException.invalid("Field 'name' must not contain whitespace (pattern ^\\S+$); got '"
                     + Validation.abbreviate(name, 60) + "'. Use dashes, e.g. 'fix-auth-bug'.");
         }
-        if (name.length() > MAX_NAME) {
-            throw DomainException.invalid("Field 'name' is " + name.length() + " characters; the limit is "
-                    + MAX_NAME + ".");
+        Validation.noNul("name", name);
+        int length = name.codePointCount(0, name.length());
+        if (length > MAX_NAME) {
+            throw DomainException.invalid("Field 'name' is " + length + " characters; the limit is " + MAX_NAME + ".");
         }
         return name;
     }

@@ -1,9 +1,9 @@
 package dev.replicasmcp.runtime.workspace;
 
 import dev.replicasmcp.domain.hook.HookRequest;
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,15 +17,37 @@ public final class WorkspaceFiles {
     private WorkspaceFiles() {
     }
 
-    /** Writes each file at its `~/`-relative path; later entries win on the same path. */
+    /**
+     * Writes each file at its `~/`-relative path, owner-only (it may hold a secret); later entries win on
+     * the same path. No symbolic link is followed: a cloned repository may hold one pointing anywhere.
+     */
     public static void write(Path home, List<HookRequest.WorkspaceFile> files) {
         for (HookRequest.WorkspaceFile file : files) {
             Path target = resolve(home, file.path());
             try {
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+                createFolders(home.normalize(), target.getParent());
+                if (Files.isSymbolicLink(target)) {
+                    throw new IOException("it is a symbolic link, which environment files never follow");
+                }
+                OwnerOnly.writeString(target, file.content());
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not write " + file.path() + " into the workspace", e);
+                throw new UncheckedIOException("Could not write " + file.path() + " into the workspace: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Creates the folders from home down to folder one by one, refusing any that is a symbolic link. */
+    private static void createFolders(Path home, Path folder) throws IOException {
+        Path current = home;
+        for (Path part : home.relativize(folder)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new IOException("~/" + home.relativize(current) + " is a symbolic link, which environment "
+                        + "files never follow");
+            }
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.replicasmcp.domain.environment.MergedConfig;
 import dev.replicasmcp.domain.environment.SkillCatalog;
 import dev.replicasmcp.domain.hook.HookRequest;
 import dev.replicasmcp.domain.workspace.Workspaces;
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class WorkspaceFolders implements Workspaces {
     public Path adopt(Path poolWorkspace, String replicaId) {
         Path target = replicas.resolve(replicaId);
         try {
-            Files.createDirectories(replicas);
+            OwnerOnly.folder(replicas);
             return Files.move(poolWorkspace, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not take over the warm workspace " + poolWorkspace, e);
@@ -115,7 +116,8 @@ public final class WorkspaceFolders implements Workspaces {
 
     private static Path create(Path folder) {
         try {
-            return Files.createDirectories(folder);
+            OwnerOnly.folder(folder.getParent());
+            return OwnerOnly.folder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the workspace folder " + folder, e);
         }
