@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.replicasmcp.domain.DomainException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +53,7 @@ public final class WireJson {
      * a wrongly typed one is a DomainException (invalid) that names the field.
      */
     public static <I> I parse(ObjectMapper mapper, Class<I> type, Map<String, ?> fields, String schemaName) {
+        refuseNul("", fields);
         for (RecordComponent component : type.getRecordComponents()) {
             // Jackson's annotations do not target record components; Java copies them to the accessor.
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
@@ -66,6 +69,40 @@ public final class WireJson {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(describe(e, schemaName));
         }
+    }
+
+    /**
+     * No text anywhere in the input may hold a NUL character: no command line, C library or git can carry
+     * one, so it would fail later and far from its cause. The error names where it is.
+     */
+    private static void refuseNul(String path, Object value) {
+        if (value instanceof JsonNode node) {
+            if (node.isTextual()) {
+                refuseNul(path, node.textValue());
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    refuseNul(path + "[" + i + "]", node.get(i));
+                }
+            } else if (node.isObject()) {
+                node.fields().forEachRemaining(e -> refuseNul(child(path, e.getKey()), e.getValue()));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> refuseNul(child(path, String.valueOf(key)), item));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                refuseNul(path + "[" + i + "]", list.get(i));
+            }
+        } else if (value instanceof String text && text.indexOf('\0') >= 0) {
+            throw DomainException.invalid("Field '" + path + "' contains a NUL character (\\u0000); remove it.");
+        }
+    }
+
+    private static String child(String path, String key) {
+        if (key.indexOf('\0') >= 0) {
+            throw DomainException.invalid("A field name under '" + (path.isEmpty() ? "the input" : path)
+                    + "' contains a NUL character (\\u0000); remove it.");
+        }
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private static String describe(IllegalArgumentException e, String schemaName) {

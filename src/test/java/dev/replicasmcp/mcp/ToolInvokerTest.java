@@ -88,4 +88,17 @@ class ToolInvokerTest {
         assertThat(missing.content()).hasSize(1);
         assertThat(text(missing)).startsWith("Field 'name' is required");
     }
+
+    @Test
+    void aNulCharacterAnywhereInTheArgumentsIsRefusedWithItsPlace() throws Exception {
+        String env = t.environment("nul").id();
+        CallToolResult top = call("create_environment", Map.of("name", "a\0b"));
+        assertThat(top.isError()).isTrue();
+        assertThat(text(top)).contains("'name'", "NUL");
+        CallToolResult nested = call("create_replica", Map.of("name", "r", "message", "hi", "environment_id", env,
+                "images", java.util.List.of(Map.of("type", "image", "source", Map.of("type", "base64",
+                        "media_type", "image/png", "data", "AA\0A")))));
+        assertThat(text(nested)).contains("'images[0].source.data'", "NUL");
+        assertThat(t.services.replicas().list(t.caller, 1, 100, null, null, null).total()).isZero();
+    }
 }
