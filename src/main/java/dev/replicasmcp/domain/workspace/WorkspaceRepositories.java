@@ -106,7 +106,7 @@ public final class WorkspaceRepositories {
         int exitCode = 0;
         boolean timedOut = false;
         for (String script : scripts) {
-            if (!goOn.getAsBoolean()) {
+            if (Thread.currentThread().isInterrupted() || !goOn.getAsBoolean()) {
                 break;
             }
             HookRun run = executor.run(new HookRequest(script, variables, List.of(), home, hook.timeout(), folder),

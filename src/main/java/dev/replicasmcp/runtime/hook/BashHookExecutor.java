@@ -27,8 +27,16 @@ public final class BashHookExecutor implements HookExecutor {
 
     private final WorkspaceProcesses processes = new WorkspaceProcesses();
 
+    /** The exit code of a run that never started because its thread was interrupted (128 + SIGINT). */
+    static final int NOT_STARTED_EXIT_CODE = 130;
+
     @Override
     public HookRun run(HookRequest request, HookProgress progress) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Shutdown or deletion interrupted the run this one follows: nothing more starts.
+            String why = "Not run: the server is stopping or the workspace is being removed.\n";
+            return new HookRun(NOT_STARTED_EXIT_CODE, why, false, why.length(), 0, false);
+        }
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("replicas-hook-");
