@@ -24,6 +24,9 @@ final class JsonErrorHandler extends ErrorHandler {
     /** Jetty's reasons are short English phrases; anything else (an exception's text) stays off the wire. */
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 /'-]{1,80}");
 
+    /** Errors of requests Jetty could not read whole: the connection ends with the answer. */
+    private static final java.util.Set<Integer> CLOSES_CONNECTION = java.util.Set.of(400, 413, 414, 431, 505);
+
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> jsonRpcPaths;
 
@@ -51,6 +54,11 @@ final class JsonErrorHandler extends ErrorHandler {
             body.put("error", text).putNull("details");
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        if (CLOSES_CONNECTION.contains(code)) {
+            // Jetty drops the connection after a request it could not parse; saying so keeps a client from
+            // sending its next request down a closed connection.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body)), callback);
     }
 

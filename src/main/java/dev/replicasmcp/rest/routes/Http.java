@@ -1,6 +1,7 @@
 package dev.replicasmcp.rest.routes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,9 @@ public final class Http {
         JsonNode node;
         try {
             node = JSON.readTree(raw);
+        } catch (StreamConstraintsException e) {
+            throw DomainException.invalid("The request body is nested too deeply or holds a value too large to "
+                    + "read (JSON nests at most 1,000 levels here).");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
