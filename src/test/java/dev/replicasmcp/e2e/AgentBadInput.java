@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Bad-input cases of the agents toolset: what BadInputIT runs for each of its tools. */
+/** Bad-input cases of the agents and dynamic toolsets: what BadInputIT runs for each of their tools. */
 final class AgentBadInput {
 
     private AgentBadInput() {
@@ -24,6 +24,10 @@ final class AgentBadInput {
         BadInputIT.missing(cases, "delete_agent_credential", Map.of(), "kind");
         BadInputIT.add(cases, "delete_agent_credential", Map.of("kind", "nope"), "kind");
         BadInputIT.add(cases, "delete_agent_credential", Map.of("kind", "openai_api_key"), "list_agent_credentials");
+        // The dynamic toolsets: a name is required, and an unknown one is named with the known ones.
+        BadInputIT.missing(cases, "enable_toolset", Map.of(), "name");
+        BadInputIT.add(cases, "enable_toolset", Map.of("name", "nope"), "Unknown toolset 'nope'", "hooks");
+        BadInputIT.add(cases, "enable_toolset", Map.of("name", 5), "'name'");
         return cases;
     }
 }

@@ -252,6 +252,7 @@ class BadInputIT {
     void everyToolHasBadInputCases() {
         Set<String> covered = new TreeSet<>(NO_ARGUMENTS);
         covered.add("list_agent_credentials");
+        covered.add("list_toolsets");
         cases().forEach(c -> covered.add(c.tool()));
         Set<String> listed = new TreeSet<>();
         server.client().listTools().tools().forEach(t -> listed.add(t.name()));
