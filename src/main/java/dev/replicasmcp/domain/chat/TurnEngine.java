@@ -90,6 +90,9 @@ public final class TurnEngine {
             stores.chats().touch(chatId, now);
             events.append(message.replicaId(), "chat.turn.started",
                     EventLog.payload().put("chatId", chatId).put("messageId", message.id()));
+            // The user's message opens the turn's history in the same transaction that starts the turn, so
+            // a crash before the agent runs still leaves it in the history, ahead of the recovery's error.
+            appendEvent(chat.get(), AgentEvents.user(chat.get().provider(), now, message.text()));
         });
         return head;
     }
@@ -151,8 +154,6 @@ public final class TurnEngine {
         }
         TurnOutcome outcome;
         try {
-            // The user's message opens the turn's history before the agent starts, whatever the runner.
-            record(chat, turn, AgentEvents.user(chat.provider(), Timestamps.now(clock), message.text()));
             TurnRequest request = new TurnRequest(message.replicaId(), chat.id(), message.id(), chat.provider(),
                     message.text(), message.images(), message.model(), message.thinkingLevel(), message.planMode(),
                     chat.threadId(), contexts.forTurn(message.replicaId(), chat.provider()));
