@@ -1,0 +1,9 @@
+package dev.replicasmcp.mcp;
+
+import java.time.Duration;
+
+/** HTTP MCP sessions: how long one may go without requests before it ends, and how many one API key may hold. */
+public record SessionLimits(Duration idle, int maxPerKey) {
+
+    public static final SessionLimits DEFAULT = new SessionLimits(Duration.ofMinutes(30), 100);
+}
