@@ -90,11 +90,6 @@ final class HttpGuard implements Filter {
         }
         String owner = ApiKeyService.fingerprint(token.get());
         String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
-        if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
-            // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
-            error(res, 404, ErrorCodes.INVALID_REQUEST, fallback(404), null);
-            return;
-        }
         HttpServletRequest forwarded = req;
         IncomingCheck.Verdict verdict = null;
         boolean opening = false;
@@ -111,14 +106,18 @@ final class HttpGuard implements Filter {
             }
             forwarded = new CachedBodyRequest(req, body);
             opening = sessionId == null && initialize(body);
-            if (opening && !sessions.reserve(owner)) {
-                SessionLimits limits = sessions.limits();
-                error(res, 429, ErrorCodes.INVALID_REQUEST, "Too many open MCP sessions for this API key (the limit "
-                        + "is " + limits.maxPerKey() + "). End sessions you no longer use (DELETE /mcp with their "
-                        + "Mcp-Session-Id), or wait: a session ends after " + limits.idle().toMinutes()
-                        + " minutes without requests.", verdict.id());
-                return;
-            }
+        }
+        if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
+            // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
+            error(res, 404, ErrorCodes.INVALID_REQUEST, fallback(404), verdict == null ? null : verdict.id());
+            return;
+        }
+        if (opening && !sessions.reserve(owner)) {
+            SessionLimits limits = sessions.limits();
+            error(res, 429, ErrorCodes.INVALID_REQUEST, "Too many open MCP sessions for this API key (the limit is "
+                    + limits.maxPerKey() + "). End sessions you no longer use (DELETE /mcp with their Mcp-Session-Id),"
+                    + " or wait: a session ends after " + limits.idleText() + " without requests.", verdict.id());
+            return;
         }
         forwarded.setAttribute(CALLER, caller.get());
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
