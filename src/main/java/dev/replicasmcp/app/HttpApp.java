@@ -27,11 +27,18 @@ public final class HttpApp implements AutoCloseable {
     public static final Duration MCP_KEEP_ALIVE = Duration.ofSeconds(20);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
 
-    /** How long an MCP session may go without requests, how many sessions and event streams one key may hold. */
-    public record Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey) {
+    /**
+     * How long an MCP session may go without requests, how many sessions and event streams one key may
+     * hold, and how often the MCP transport pings a session's listening stream.
+     */
+    public record Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey, Duration mcpKeepAlive) {
 
         public static final Limits DEFAULT = new Limits(SessionLimits.DEFAULT.idle(), SessionLimits.DEFAULT.maxPerKey(),
-                EventRoutes.DEFAULT_MAX_STREAMS_PER_KEY);
+                EventRoutes.DEFAULT_MAX_STREAMS_PER_KEY, MCP_KEEP_ALIVE);
+
+        public Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey) {
+            this(sessionIdle, maxSessionsPerKey, maxStreamsPerKey, MCP_KEEP_ALIVE);
+        }
     }
 
     /**
@@ -78,7 +85,7 @@ public final class HttpApp implements AutoCloseable {
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
         ToolInvoker invoker = new ToolInvoker(toolMapper, () -> new ToolContext(core.services(), null));
         HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
-                MCP_KEEP_ALIVE, new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
+                options.limits().mcpKeepAlive(), new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
                 extras);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
