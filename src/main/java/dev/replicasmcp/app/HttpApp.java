@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.mcp.HttpEndpoint;
 import dev.replicasmcp.mcp.McpExtras;
+import dev.replicasmcp.mcp.SessionLimits;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolContext;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.rest.RestServer;
+import dev.replicasmcp.rest.routes.EventRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,34 @@ public final class HttpApp implements AutoCloseable {
     public static final Duration MCP_KEEP_ALIVE = Duration.ofSeconds(20);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
 
-    /** Where to listen, which extra names (beyond loopback) may reach the server, how often streams ping. */
+    /**
+     * How long an MCP session may go without requests, how many sessions and event streams one key may
+     * hold, and how often the MCP transport pings a session's listening stream.
+     */
+    public record Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey, Duration mcpKeepAlive) {
+
+        public static final Limits DEFAULT = new Limits(SessionLimits.DEFAULT.idle(), SessionLimits.DEFAULT.maxPerKey(),
+                EventRoutes.DEFAULT_MAX_STREAMS_PER_KEY, MCP_KEEP_ALIVE);
+
+        public Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey) {
+            this(sessionIdle, maxSessionsPerKey, maxStreamsPerKey, MCP_KEEP_ALIVE);
+        }
+    }
+
+    /**
+     * Where to listen, which extra names (beyond loopback) may reach the server, how often streams ping,
+     * and the per-key limits.
+     */
     public record Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                          Duration sseHeartbeat) {
+                          Duration sseHeartbeat, Limits limits) {
 
         public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
-            this(host, port, allowedHosts, allowedOrigins, SSE_HEARTBEAT);
+            this(host, port, allowedHosts, allowedOrigins, SSE_HEARTBEAT, Limits.DEFAULT);
+        }
+
+        public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
+                       Duration sseHeartbeat) {
+            this(host, port, allowedHosts, allowedOrigins, sseHeartbeat, Limits.DEFAULT);
         }
 
         HostPolicy hostPolicy() {
@@ -61,10 +85,11 @@ public final class HttpApp implements AutoCloseable {
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
         ToolInvoker invoker = new ToolInvoker(toolMapper, () -> new ToolContext(core.services(), null));
         HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
-                MCP_KEEP_ALIVE, extras);
+                options.limits().mcpKeepAlive(), new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
+                extras);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
-                    options.sseHeartbeat(), List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
+                    options.sseHeartbeat(), options.limits().maxStreamsPerKey(), List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
                     core.services(), core.keys());
             return new HttpApp(mcp, rest);
         } catch (RuntimeException e) {

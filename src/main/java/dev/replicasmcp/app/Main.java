@@ -113,22 +113,8 @@ public final class Main implements Callable<Integer> {
             + "behind API keys (Authorization: Bearer).")
     boolean http;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "HTTP mode: address to listen on. Default: ${DEFAULT-VALUE}.")
-    String host;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
-            description = "HTTP mode: port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
-    int port;
-
-    @Option(names = "--allowed-host", paramLabel = "NAME",
-            description = "HTTP mode: a Host name to answer besides localhost, 127.0.0.1 and [::1] (repeatable).")
-    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
-
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
-            description = "HTTP mode: a browser Origin to accept besides loopback ones, e.g. https://app.example "
-                    + "(repeatable).")
-    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    HttpFlags httpFlags = new HttpFlags();
 
     /**
      * Test-only, hidden: adds the fixture tools, resources and prompts of the MCP conformance suite
@@ -164,8 +150,11 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--idle-sleep-minutes must be between 1 and 10080 (a week).");
         }
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535.");
+        HttpApp.Options httpOptions;
+        try {
+            httpOptions = httpFlags.options();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         ObjectMapper toolMapper = JsonMappers.tools();
         ToolCatalog catalog = catalog(toolMapper);
@@ -180,8 +169,7 @@ public final class Main implements Callable<Integer> {
                         + "the product's tools. For the MCP conformance run only.", extras.tools().size(),
                         extras.resources().size() + extras.resourceTemplates().size(), extras.prompts().size());
             }
-            return HttpMode.run(settings, catalog, toolMapper, new HttpApp.Options(host, port, allowedHosts,
-                    allowedOrigins), extras);
+            return HttpMode.run(settings, catalog, toolMapper, httpOptions, extras);
         }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // The database opens while the MCP handshake runs; the first tool call waits for it.

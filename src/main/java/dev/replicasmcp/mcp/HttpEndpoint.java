@@ -43,13 +43,14 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
                                       Function<String, Optional<Caller>> authenticate, Duration keepAlive) {
-        return create(catalog, invoker, version, hosts, authenticate, keepAlive, McpExtras.NONE);
+        return create(catalog, invoker, version, hosts, authenticate, keepAlive, SessionLimits.DEFAULT,
+                McpExtras.NONE);
     }
 
     /** The same, serving extra features (only the test-only conformance profile passes any). */
     public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
                                       Function<String, Optional<Caller>> authenticate, Duration keepAlive,
-                                      McpExtras extras) {
+                                      SessionLimits limits, McpExtras extras) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonMappers.protocol());
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -58,6 +59,9 @@ public final class HttpEndpoint implements AutoCloseable {
                         ? McpTransportContext.create(Map.of(McpServerFactory.CALLER, caller))
                         : McpTransportContext.EMPTY)
                 .keepAliveInterval(keepAlive)
+                // The SDK forgets sessions without requests (and without open streams) for a sweep
+                // interval; the guard's registry has already refused them after the same limit.
+                .sessionSweepInterval(limits.idle())
                 // The guard checks first and answers in JSON-RPC; the SDK's own check stays as a second line.
                 .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
                         .allowedHosts(hosts.hostPatterns()).allowedOrigins(hosts.originPatterns()).build())
@@ -65,7 +69,8 @@ public final class HttpEndpoint implements AutoCloseable {
                 .build();
         McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
         HttpGuard guard = new HttpGuard(hosts, authenticate, transport.protocolVersions(), MAX_REQUEST_BYTES,
-                JsonMappers.protocol(), name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)));
+                JsonMappers.protocol(), name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)),
+                new SessionRegistry(limits, System::nanoTime));
         return new HttpEndpoint(transport, guard, server);
     }
 

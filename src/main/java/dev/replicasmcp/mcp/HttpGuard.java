@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.account.ApiKeyService;
+import io.modelcontextprotocol.spec.HttpHeaders;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -45,16 +49,18 @@ final class HttpGuard implements Filter {
     private final int maxBytes;
     private final ObjectMapper json;
     private final IncomingCheck check;
+    private final SessionRegistry sessions;
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
-              ObjectMapper json, Predicate<String> knownTool) {
+              ObjectMapper json, Predicate<String> knownTool, SessionRegistry sessions) {
         this.hosts = hosts;
         this.authenticate = authenticate;
         this.versions = versions;
         this.maxBytes = maxBytes;
         this.json = json;
         this.check = new IncomingCheck(knownTool, "body");
+        this.sessions = sessions;
     }
 
     @Override
@@ -68,7 +74,8 @@ final class HttpGuard implements Filter {
                     + "more names.", null);
             return;
         }
-        Optional<Caller> caller = BearerToken.from(req.getHeader("Authorization")).flatMap(authenticate);
+        Optional<String> token = BearerToken.from(req.getHeader("Authorization"));
+        Optional<Caller> caller = token.flatMap(authenticate);
         if (caller.isEmpty()) {
             res.setHeader("WWW-Authenticate", "Bearer");
             error(res, 401, -32001, "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
@@ -81,8 +88,11 @@ final class HttpGuard implements Filter {
                     + "'. Supported: " + String.join(", ", versions) + ".", null);
             return;
         }
+        String owner = ApiKeyService.fingerprint(token.get());
+        String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
         HttpServletRequest forwarded = req;
         IncomingCheck.Verdict verdict = null;
+        boolean opening = false;
         if ("POST".equalsIgnoreCase(req.getMethod())) {
             byte[] body = readBody(req);
             if (body == null) {
@@ -95,10 +105,32 @@ final class HttpGuard implements Filter {
                 return;
             }
             forwarded = new CachedBodyRequest(req, body);
+            opening = sessionId == null && initialize(body);
+        }
+        if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
+            // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
+            error(res, 404, ErrorCodes.INVALID_REQUEST, fallback(404), verdict == null ? null : verdict.id());
+            return;
+        }
+        if (opening && !sessions.reserve(owner)) {
+            SessionLimits limits = sessions.limits();
+            error(res, 429, ErrorCodes.INVALID_REQUEST, "Too many open MCP sessions for this API key (the limit is "
+                    + limits.maxPerKey() + "). End sessions you no longer use (DELETE /mcp with their Mcp-Session-Id),"
+                    + " or wait: a session ends after " + limits.idleText() + " without requests.", verdict.id());
+            return;
         }
         forwarded.setAttribute(CALLER, caller.get());
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
-        chain.doFilter(forwarded, wrapped);
+        try {
+            chain.doFilter(forwarded, wrapped);
+        } finally {
+            if (opening) {
+                sessions.opened(owner, wrapped.failed() ? null : res.getHeader(HttpHeaders.MCP_SESSION_ID));
+            }
+        }
+        if (sessionId != null) {
+            track(req, res, wrapped, sessionId);
+        }
         if (wrapped.failed() && !res.isCommitted()) {
             if (verdict != null && verdict.kind() == IncomingCheck.Kind.RESPONSE && wrapped.errorStatus() == 500) {
                 // The SDK fails a response whose id it is not waiting for; the Streamable HTTP spec
@@ -109,6 +141,42 @@ final class HttpGuard implements Filter {
                 return;
             }
             translate(wrapped, res, verdict == null ? null : verdict.id());
+        }
+    }
+
+    /** Whether the body is an initialize request (it opens a session). */
+    private boolean initialize(byte[] body) {
+        try {
+            return "initialize".equals(json.readTree(body).path("method").asText());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A session ended by its client is gone; one with a stream open (listening, or a call running) is in use. */
+    private void track(HttpServletRequest req, HttpServletResponse res, CapturedErrorResponse wrapped, String id) {
+        if ("DELETE".equalsIgnoreCase(req.getMethod()) && !wrapped.failed() && res.getStatus() < 300) {
+            sessions.closed(id);
+        } else if (req.isAsyncStarted()) {
+            sessions.stream(id, true);
+            req.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    sessions.stream(id, false);
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
         }
     }
 

@@ -45,6 +45,7 @@ final class Gate {
                     + "keys.");
         });
         ctx.attribute(Http.CALLER, caller);
+        ctx.attribute(Http.KEY, ApiKeyService.fingerprint(presented.get()));
     }
 
 }

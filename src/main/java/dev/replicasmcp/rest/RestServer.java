@@ -34,8 +34,9 @@ public final class RestServer implements AutoCloseable {
     /** Longer than every heartbeat, so a quiet stream or MCP session is never cut for idleness. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Where to listen, whom to serve, and what else to mount. */
-    public record Config(String host, int port, HostPolicy hosts, Duration heartbeat, List<Mount> mounts) {
+    /** Where to listen, whom to serve, how many event streams a key may hold, and what else to mount. */
+    public record Config(String host, int port, HostPolicy hosts, Duration heartbeat, int maxStreamsPerKey,
+                         List<Mount> mounts) {
     }
 
     /**
@@ -59,7 +60,7 @@ public final class RestServer implements AutoCloseable {
 
     public static RestServer start(Config config, Services services, ApiKeyService keys) {
         Gate gate = new Gate(config.hosts(), keys);
-        EventRoutes events = new EventRoutes(services, config.heartbeat());
+        EventRoutes events = new EventRoutes(services, config.heartbeat(), config.maxStreamsPerKey(), keys::active);
         Javalin app = Javalin.create(javalin -> {
             server(javalin, config);
             javalin.routes.before(gate::checkOrigin);

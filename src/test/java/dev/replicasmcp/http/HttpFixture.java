@@ -51,11 +51,21 @@ public final class HttpFixture implements AutoCloseable {
 
     /** The same, with extra MCP features next to the catalogue (the conformance profile's). */
     public static HttpFixture start(Path dir, Duration turnDelay, Duration heartbeat, McpExtras extras) {
+        return start(dir, turnDelay, heartbeat, HttpApp.Limits.DEFAULT, extras);
+    }
+
+    /** The same, with other per-key limits (MCP session idle time and caps). */
+    public static HttpFixture start(Path dir, Duration heartbeat, HttpApp.Limits limits) {
+        return start(dir, Duration.ofMillis(200), heartbeat, limits, McpExtras.NONE);
+    }
+
+    private static HttpFixture start(Path dir, Duration turnDelay, Duration heartbeat, HttpApp.Limits limits,
+                                     McpExtras extras) {
         TestCore core = new TestCore(dir, turnDelay);
         try {
             String key = core.core.keys().create(core.core.account().organizationId(), null, "tests").plaintext();
             HttpApp app = HttpApp.start(core.core, ToolCatalog.standard(JsonMappers.tools()), JsonMappers.tools(),
-                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat), extras);
+                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits), extras);
             return new HttpFixture(core, app, key);
         } catch (RuntimeException e) {
             core.close();

@@ -67,6 +67,19 @@ public final class ApiKeyService {
         return key.map(k -> new Caller(k.organizationId(), k.userId()));
     }
 
+    /**
+     * The stored fingerprint (SHA-256) of a presented key: what long-lived things (event streams, MCP
+     * sessions) remember their key by, so they never hold the key itself.
+     */
+    public static String fingerprint(String presented) {
+        return hash(presented);
+    }
+
+    /** Whether the key with this fingerprint exists and is not revoked; read from the database each time. */
+    public boolean active(String fingerprint) {
+        return store.findByHash(fingerprint).filter(k -> !k.revoked()).isPresent();
+    }
+
     public List<ApiKey> list() {
         return store.list();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,15 @@ public final class EventStream implements AutoCloseable {
     private final List<StreamEvent> opening;
     private final Runnable onClose;
     private final Semaphore appended = new Semaphore(0);
+    /** Set by every append to this replica (and at first, for a replay): {@link #poll} has something to read. */
+    private final AtomicBoolean news = new AtomicBoolean(true);
     private final Consumer<EngineEvent> listener;
+    /** How often an empty read after a signal is retried (a transaction that rolled back never shows up). */
+    private static final int EMPTY_RETRIES = 40;
+
     private long cursor;
+    private int emptyReads;
+    private volatile boolean fresh;
     private volatile boolean ended;
     private volatile boolean closed;
 
@@ -35,6 +43,8 @@ public final class EventStream implements AutoCloseable {
         // Appends may run inside a transaction holding the database: the listener only signals.
         this.listener = event -> {
             if (event.replicaId().equals(replicaId)) {
+                fresh = true;
+                news.set(true);
                 appended.release();
             }
         };
@@ -56,6 +66,10 @@ public final class EventStream implements AutoCloseable {
         if (events.isEmpty() && appended.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             events = log.after(replicaId, cursor, PAGE);
         }
+        return advance(events);
+    }
+
+    private List<StreamEvent> advance(List<EngineEvent> events) {
         List<StreamEvent> out = new ArrayList<>(events.size());
         for (EngineEvent event : events) {
             out.add(StreamEvent.of(event));
@@ -66,6 +80,36 @@ public final class EventStream implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Whether {@link #poll} may have events to return: something was appended since it last read. */
+    public boolean hasNews() {
+        return news.get() && !ended && !closed;
+    }
+
+    /**
+     * The events after the cursor, without waiting: empty when nothing was appended since the last
+     * call. For a deliverer that checks many streams from one thread; call it from one thread at a time.
+     */
+    public List<StreamEvent> poll() {
+        if (ended || closed || !news.getAndSet(false)) {
+            return List.of();
+        }
+        if (fresh) {
+            fresh = false;
+            emptyReads = 0;
+        }
+        List<EngineEvent> events = log.after(replicaId, cursor, PAGE);
+        if (events.size() == PAGE) {
+            news.set(true); // a full page: more may follow it
+        } else if (events.isEmpty() && ++emptyReads <= EMPTY_RETRIES) {
+            // The append is signalled inside its transaction, maybe before it commits: read again soon.
+            news.set(true);
+        }
+        if (!events.isEmpty()) {
+            emptyReads = 0;
+        }
+        return advance(events);
     }
 
     /** True once the replica's deletion was delivered: nothing follows it. */

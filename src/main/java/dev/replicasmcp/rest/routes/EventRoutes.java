@@ -1,9 +1,8 @@
 package dev.replicasmcp.rest.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.api.Services;
 import dev.replicasmcp.domain.event.EventStream;
-import dev.replicasmcp.domain.event.StreamEvent;
+import dev.replicasmcp.rest.ErrorBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,74 +10,71 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Predicate;
 
 /**
  * GET /v1/replica/{id}/events: the replica's engine events as Server-Sent Events (spec §4.2, §6.1).
  * Each event is `id: <log id>` plus `data: {id, ts, type, payload}`; a `: ping` comment goes out after
- * every quiet heartbeat; Last-Event-ID resumes after that id. The stream ends after the replica's deletion.
+ * every quiet heartbeat; Last-Event-ID resumes after that id. The stream ends after the replica's deletion,
+ * and when its API key is revoked. Streams are asynchronous: {@link StreamHub} delivers them all.
  */
 public final class EventRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
-
-    /** The envelope of one event on the wire. */
-    record Envelope(String id, String ts, String type, JsonNode payload) {
-    }
+    /** How many streams one API key may hold open at once, unless configured otherwise. */
+    public static final int DEFAULT_MAX_STREAMS_PER_KEY = 200;
 
     private final Services services;
-    private final Duration heartbeat;
-    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+    private final StreamHub hub;
 
-    public EventRoutes(Services services, Duration heartbeat) {
+    /** keyActive: whether the API key with this fingerprint may still be used (it is asked again and again). */
+    public EventRoutes(Services services, Duration heartbeat, int maxStreamsPerKey, Predicate<String> keyActive) {
         this.services = services;
-        this.heartbeat = heartbeat;
+        this.hub = new StreamHub(heartbeat, maxStreamsPerKey, keyActive);
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/v1/replica/{id}/events", this::stream);
     }
 
-    /** Ends every open stream and lets their handlers finish, so clients see a clean end (server stopping). */
+    /** Ends every open stream so clients see a clean end (server stopping). */
     public void closeAll() {
-        open.forEach(EventStream::close);
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        hub.close();
     }
 
-    private void stream(Context ctx) throws InterruptedException {
-        // Errors (unknown replica, not active, bad Last-Event-ID) are thrown here, before the stream starts.
-        EventStream stream = services.events().open(Http.caller(ctx), ctx.pathParam("id"),
-                ctx.header("Last-Event-ID"));
-        open.add(stream);
-        try {
-            OutputStream out = start(ctx.res());
-            write(out, stream.opening());
-            while (!stream.closed() && !stream.ended()) {
-                List<StreamEvent> events = stream.next(heartbeat);
-                if (events.isEmpty()) {
-                    send(out, ": ping\n\n");
-                } else {
-                    write(out, events);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("Event stream of replica {} ended: {}", ctx.pathParam("id"), e.toString());
-        } finally {
-            open.remove(stream);
-            stream.close();
+    private void stream(Context ctx) throws IOException {
+        String key = ctx.attribute(Http.KEY);
+        if (!hub.reserve(key)) {
+            Http.json(ctx, 429, new ErrorBody("Too many open event streams for this API key (the limit is "
+                    + hub.maxPerKey() + ").", "Close streams you no longer read, or start the server with a higher "
+                    + "--max-streams-per-key."));
+            return;
         }
+        EventStream stream;
+        try {
+            // Errors (unknown replica, not active, bad Last-Event-ID) are thrown here, before the stream starts.
+            stream = services.events().open(Http.caller(ctx), ctx.pathParam("id"), ctx.header("Last-Event-ID"));
+        } catch (RuntimeException e) {
+            hub.release(key);
+            throw e;
+        }
+        OutputStream out;
+        try {
+            out = start(ctx.res());
+            String opening = EventFrames.of(stream.opening());
+            out.write(opening.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            // The client went away before the opening reached it: nothing to answer.
+            stream.close();
+            hub.release(key);
+            return;
+        } catch (RuntimeException e) {
+            stream.close();
+            hub.release(key);
+            throw e;
+        }
+        String replicaId = ctx.pathParam("id");
+        ctx.future(() -> hub.add(stream, key, out, replicaId));
     }
 
     private static OutputStream start(HttpServletResponse res) throws IOException {
@@ -90,23 +86,5 @@ public final class EventRoutes {
         OutputStream out = res.getOutputStream();
         res.flushBuffer();
         return out;
-    }
-
-    private static void write(OutputStream out, List<StreamEvent> events) throws IOException {
-        if (events.isEmpty()) {
-            return;
-        }
-        StringBuilder frame = new StringBuilder();
-        for (StreamEvent e : events) {
-            frame.append("id: ").append(e.cursor()).append('\n')
-                    .append("data: ").append(Http.JSON.writeValueAsString(new Envelope(e.id(), e.ts(), e.type(),
-                            e.payload()))).append("\n\n");
-        }
-        send(out, frame.toString());
-    }
-
-    private static void send(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -18,6 +18,8 @@ public final class Http {
 
     /** The request attribute the gate puts the authenticated caller under. */
     public static final String CALLER = "replicas.caller";
+    /** The request attribute the gate puts the fingerprint of the caller's API key under. */
+    public static final String KEY = "replicas.key";
     public static final ObjectMapper JSON = WireJson.mapper();
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 

@@ -1,0 +1,63 @@
+package dev.replicasmcp.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The command-line flags of HTTP mode (mixed into {@link Main}), checked and turned into {@link HttpApp.Options}. */
+final class HttpFlags {
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "HTTP mode: address to listen on. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
+            description = "HTTP mode: port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "HTTP mode: a Host name to answer besides localhost, 127.0.0.1 and [::1] (repeatable).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
+            description = "HTTP mode: a browser Origin to accept besides loopback ones, e.g. https://app.example "
+                    + "(repeatable).")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--session-idle-minutes", paramLabel = "M", defaultValue = "30",
+            description = "HTTP mode: end an MCP session after this many minutes without requests (1-10080). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long sessionIdleMinutes;
+
+    @Option(names = "--max-sessions-per-key", paramLabel = "N", defaultValue = "100",
+            description = "HTTP mode: how many MCP sessions one API key may hold open at once (1-100000); the next "
+                    + "initialize is refused. Default: ${DEFAULT-VALUE}.")
+    int maxSessionsPerKey;
+
+    @Option(names = "--max-streams-per-key", paramLabel = "N", defaultValue = "200",
+            description = "HTTP mode: how many event streams (GET /v1/replica/{id}/events) one API key may hold "
+                    + "open at once (1-100000); the next is answered 429. Default: ${DEFAULT-VALUE}.")
+    int maxStreamsPerKey;
+
+    /** The options these flags describe; an IllegalArgumentException names the flag that is out of range. */
+    HttpApp.Options options() {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535.");
+        }
+        if (sessionIdleMinutes < 1 || sessionIdleMinutes > 10_080) {
+            throw new IllegalArgumentException("--session-idle-minutes must be between 1 and 10080 (a week).");
+        }
+        check("--max-sessions-per-key", maxSessionsPerKey);
+        check("--max-streams-per-key", maxStreamsPerKey);
+        HttpApp.Limits limits = new HttpApp.Limits(Duration.ofMinutes(sessionIdleMinutes), maxSessionsPerKey,
+                maxStreamsPerKey);
+        return new HttpApp.Options(host, port, allowedHosts, allowedOrigins, HttpApp.SSE_HEARTBEAT, limits);
+    }
+
+    private static void check(String flag, int value) {
+        if (value < 1 || value > 100_000) {
+            throw new IllegalArgumentException(flag + " must be between 1 and 100000.");
+        }
+    }
+}
