@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * requests without a valid API key, unsupported MCP-Protocol-Version headers, bodies over the size
  * cap and bodies that are not one well-formed JSON-RPC message ({@link IncomingCheck}); accepts a
  * client response the SDK was not waiting for; and turns every error the servlet makes into a
- * JSON-RPC error object with a fitting HTTP status.
+ * JSON-RPC error object with a fitting HTTP status. Sends on one session are handled in the order they
+ * arrived here.
  */
 final class HttpGuard implements Filter {
 
@@ -38,6 +41,7 @@ final class HttpGuard implements Filter {
     /** Request attribute under which the authenticated caller travels to the transport context. */
     static final String CALLER = "replicas.caller";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
+    static final String SESSION_HEADER = "Mcp-Session-Id";
 
     private final HostPolicy hosts;
     private final Function<String, Optional<Caller>> authenticate;
@@ -45,6 +49,8 @@ final class HttpGuard implements Filter {
     private final int maxBytes;
     private final ObjectMapper json;
     private final IncomingCheck check;
+    /** Per MCP session, the sends still to run (see {@link ArrivalOrder}); dropped whenever one is idle. */
+    private final Map<String, Turnstile> sends = new ConcurrentHashMap<>();
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
@@ -98,7 +104,7 @@ final class HttpGuard implements Filter {
         }
         forwarded.setAttribute(CALLER, caller.get());
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
-        chain.doFilter(forwarded, wrapped);
+        inArrivalOrder(req, verdict, forwarded, wrapped, chain);
         if (wrapped.failed() && !res.isCommitted()) {
             if (verdict != null && verdict.kind() == IncomingCheck.Kind.RESPONSE && wrapped.errorStatus() == 500) {
                 // The SDK fails a response whose id it is not waiting for; the Streamable HTTP spec
@@ -109,6 +115,37 @@ final class HttpGuard implements Filter {
                 return;
             }
             translate(wrapped, res, verdict == null ? null : verdict.id());
+        }
+    }
+
+    /**
+     * Passes the request on; a send_replica_message call waits until every send that reached this guard
+     * before it on the same session has been handled. The SDK's servlet answers a request before it
+     * returns, so the next send enters the domain only after this one is queued.
+     */
+    private void inArrivalOrder(HttpServletRequest req, IncomingCheck.Verdict verdict, HttpServletRequest forwarded,
+                                CapturedErrorResponse wrapped, FilterChain chain) throws IOException, ServletException {
+        String session = req.getHeader(SESSION_HEADER);
+        if (session == null || verdict == null || verdict.kind() != IncomingCheck.Kind.REQUEST
+                || !ArrivalOrder.isSend(((CachedBodyRequest) forwarded).body())) {
+            chain.doFilter(forwarded, wrapped);
+            return;
+        }
+        long[] ticket = new long[1];
+        Turnstile turnstile = sends.compute(session, (id, existing) -> {
+            Turnstile t = existing != null ? existing : new Turnstile();
+            ticket[0] = t.ticket();
+            return t;
+        });
+        try {
+            turnstile.enter(ticket[0]);
+            chain.doFilter(forwarded, wrapped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServletException("interrupted while waiting for earlier messages of the session", e);
+        } finally {
+            turnstile.leave(ticket[0]);
+            sends.computeIfPresent(session, (id, t) -> t.idle() ? null : t);
         }
     }
 
