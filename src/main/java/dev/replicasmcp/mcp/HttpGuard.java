@@ -87,6 +87,19 @@ final class HttpGuard implements Filter {
                     + "'. Supported: " + String.join(", ", versions) + ".", null);
             return;
         }
+        // The ticket is taken before the body is read: a client that waits for 100 Continue knows its place.
+        Arrival arrival = "POST".equalsIgnoreCase(req.getMethod()) ? arrive(req.getHeader(SESSION_HEADER)) : null;
+        try {
+            filterChecked(req, res, chain, caller.get(), arrival);
+        } finally {
+            if (arrival != null) {
+                arrival.leave();
+            }
+        }
+    }
+
+    private void filterChecked(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Caller caller,
+                            Arrival arrival) throws IOException, ServletException {
         HttpServletRequest forwarded = req;
         IncomingCheck.Verdict verdict = null;
         if ("POST".equalsIgnoreCase(req.getMethod())) {
@@ -102,9 +115,9 @@ final class HttpGuard implements Filter {
             }
             forwarded = new CachedBodyRequest(req, body);
         }
-        forwarded.setAttribute(CALLER, caller.get());
+        forwarded.setAttribute(CALLER, caller);
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
-        inArrivalOrder(req, verdict, forwarded, wrapped, chain);
+        inArrivalOrder(arrival, verdict, forwarded, wrapped, chain);
         if (wrapped.failed() && !res.isCommitted()) {
             if (verdict != null && verdict.kind() == IncomingCheck.Kind.RESPONSE && wrapped.errorStatus() == 500) {
                 // The SDK fails a response whose id it is not waiting for; the Streamable HTTP spec
@@ -118,18 +131,36 @@ final class HttpGuard implements Filter {
         }
     }
 
-    /**
-     * Passes the request on; a send_replica_message call waits until every send that reached this guard
-     * before it on the same session has been handled. The SDK's servlet answers a request before it
-     * returns, so the next send enters the domain only after this one is queued.
-     */
-    private void inArrivalOrder(HttpServletRequest req, IncomingCheck.Verdict verdict, HttpServletRequest forwarded,
-                                CapturedErrorResponse wrapped, FilterChain chain) throws IOException, ServletException {
-        String session = req.getHeader(SESSION_HEADER);
-        if (session == null || verdict == null || verdict.kind() != IncomingCheck.Kind.REQUEST
-                || !ArrivalOrder.isSend(((CachedBodyRequest) forwarded).body())) {
-            chain.doFilter(forwarded, wrapped);
-            return;
+    /** A POST's place among the POSTs of its MCP session. */
+    private final class Arrival {
+
+        private final String session;
+        private final Turnstile turnstile;
+        private final long ticket;
+        private boolean left;
+
+        Arrival(String session, Turnstile turnstile, long ticket) {
+            this.session = session;
+            this.turnstile = turnstile;
+            this.ticket = ticket;
+        }
+
+        void enter() throws InterruptedException {
+            turnstile.enter(ticket);
+        }
+
+        void leave() {
+            if (!left) {
+                left = true;
+                turnstile.leave(ticket);
+                sends.computeIfPresent(session, (id, t) -> t.idle() ? null : t);
+            }
+        }
+    }
+
+    private Arrival arrive(String session) {
+        if (session == null) {
+            return null;
         }
         long[] ticket = new long[1];
         Turnstile turnstile = sends.compute(session, (id, existing) -> {
@@ -137,16 +168,33 @@ final class HttpGuard implements Filter {
             ticket[0] = t.ticket();
             return t;
         });
-        try {
-            turnstile.enter(ticket[0]);
+        return new Arrival(session, turnstile, ticket[0]);
+    }
+
+    /**
+     * Passes the request on. A send_replica_message call first waits until every POST that reached this
+     * guard before it on the same session has been handled (any other request gives up its place at
+     * once and runs concurrently). The SDK's servlet answers a request before it returns, so the next
+     * send enters the domain only after this one is queued.
+     */
+    private void inArrivalOrder(Arrival arrival, IncomingCheck.Verdict verdict, HttpServletRequest forwarded,
+                                CapturedErrorResponse wrapped, FilterChain chain) throws IOException, ServletException {
+        boolean send = arrival != null && verdict != null && verdict.kind() == IncomingCheck.Kind.REQUEST
+                && ArrivalOrder.isSend(((CachedBodyRequest) forwarded).body());
+        if (!send) {
+            if (arrival != null) {
+                arrival.leave();
+            }
             chain.doFilter(forwarded, wrapped);
+            return;
+        }
+        try {
+            arrival.enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServletException("interrupted while waiting for earlier messages of the session", e);
-        } finally {
-            turnstile.leave(ticket[0]);
-            sends.computeIfPresent(session, (id, t) -> t.idle() ? null : t);
         }
+        chain.doFilter(forwarded, wrapped);
     }
 
     /** Answers a message that failed the check, or that needs nothing done; false when it goes on to the SDK. */
