@@ -94,6 +94,11 @@ public final class BashHookExecutor implements HookExecutor {
         env.put("HOME", workspace.toString());
         env.putAll(request.variables());
         env.putAll(marked.marker().env(isolated ? null : workspace, request.replicaId(), null));
+        if (Thread.currentThread().isInterrupted()) {
+            // The server is stopping (its pools were interrupted): a hook's next command must not start.
+            String output = "Not run: the server is stopping.\n";
+            return new HookRun(HookRun.TIMEOUT_EXIT_CODE, output, false, output.length(), 0, true);
+        }
         long started = System.nanoTime();
         Process process = builder.start();
         if (!isolated) {
