@@ -34,6 +34,8 @@ import dev.replicasmcp.runtime.agent.AgentRunners;
 import dev.replicasmcp.runtime.git.GitCheckouts;
 import dev.replicasmcp.runtime.git.GitRepositoryInspector;
 import dev.replicasmcp.runtime.hook.BashHookExecutor;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.ProcessMarker;
 import dev.replicasmcp.runtime.skill.LocalSkillCatalog;
 import dev.replicasmcp.runtime.workspace.RepositoryConfigFiles;
 import dev.replicasmcp.runtime.workspace.WorkspaceFolders;
@@ -124,6 +126,9 @@ public final class Core implements AutoCloseable {
         Database db = Database.open(settings.databaseFile());
         SecretCipher cipher = new SecretCipher(SecretKeys.load(settings.dataDir(),
                 settings.secretKey() != null ? settings.secretKey() : System.getenv(SecretKeys.ENV)));
+        // What an earlier run of this data folder left running (it was killed) ends before any turn resumes.
+        MarkedProcesses marked = new MarkedProcesses(ProcessMarker.of(settings.dataDir()));
+        marked.killLeftovers();
         Threads threads = Threads.create();
         Wiring w = new Wiring(db, clock, ids, threads, settings);
         EventLog events = new EventLog(new SqlEngineEventStore(db), clock);
@@ -134,14 +139,14 @@ public final class Core implements AutoCloseable {
         SqlEnvironmentConfigStore config = new SqlEnvironmentConfigStore(db, cipher);
         EnvironmentAccess access = new EnvironmentAccess(environments, db, clock, ids);
         ConfigMerge merge = new ConfigMerge(config);
-        AgentRunners runners = new AgentRunners(settings.agents(), settings.turnDelay(), clock);
+        AgentRunners runners = new AgentRunners(settings.agents(), settings.turnDelay(), clock, marked);
         runners.describe().forEach(line -> LOG.info("Agent {}", line));
         AgentService agents = new AgentService(runners, new SqlAgentCredentialStore(db, cipher), db, clock, ids);
         TurnEngine engine = w.turnEngine(events, runners, w.turnContexts(environments, merge, agents));
         ReplicaLifecycle lifecycle = w.lifecycle(events, engine);
         LocalSkillCatalog catalog = new LocalSkillCatalog(settings.dataDir());
         WorkspaceFolders workspaces = new WorkspaceFolders(settings.dataDir(), catalog);
-        BashHookExecutor executor = new BashHookExecutor();
+        BashHookExecutor executor = new BashHookExecutor(marked);
         GitCheckouts checkouts = new GitCheckouts();
         WorkspaceRepositories clones = new WorkspaceRepositories(checkouts, new RepositoryConfigFiles(), executor);
         EnvironmentResolver resolver = new EnvironmentResolver(environments, repositories);
@@ -216,7 +221,7 @@ public final class Core implements AutoCloseable {
     public void close() {
         engine.stop();
         threads.shutdown();
-        // What hooks left running in the background (a dev server, a watcher) ends with the server.
+        // What hooks and agents left running in the background (a dev server, a watcher) ends with the server.
         processes.stopAll();
         db.close();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.conformance.ConformanceProfile;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.ProcessMarker;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
@@ -172,6 +174,10 @@ public final class Main implements Callable<Integer> {
             return HttpMode.run(settings, catalog, toolMapper, httpOptions, extras);
         }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
+            // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
+            // the hooks and agents this server started end with it either way.
+            MarkedProcesses children = new MarkedProcesses(ProcessMarker.of(settings.dataDir()));
+            Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core = CompletableFuture.supplyAsync(
                     () -> Core.start(settings, Clock.systemUTC(), Ids.random()));

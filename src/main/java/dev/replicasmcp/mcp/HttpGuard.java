@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * requests without a valid API key, unsupported MCP-Protocol-Version headers, bodies over the size
  * cap and bodies that are not one well-formed JSON-RPC message ({@link IncomingCheck}); accepts a
  * client response the SDK was not waiting for; and turns every error the servlet makes into a
- * JSON-RPC error object with a fitting HTTP status.
+ * JSON-RPC error object with a fitting HTTP status. Sends on one session are handled in the order they
+ * arrived here ({@link SessionArrivals}).
  */
 final class HttpGuard implements Filter {
 
@@ -50,6 +51,7 @@ final class HttpGuard implements Filter {
     private final ObjectMapper json;
     private final IncomingCheck check;
     private final SessionRegistry sessions;
+    private final SessionArrivals arrivals = new SessionArrivals();
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
@@ -88,7 +90,21 @@ final class HttpGuard implements Filter {
                     + "'. Supported: " + String.join(", ", versions) + ".", null);
             return;
         }
-        String owner = ApiKeyService.fingerprint(token.get());
+        String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
+        // The ticket is taken before the body is read: a client that waits for 100 Continue knows its place.
+        SessionArrivals.Arrival arrival = "POST".equalsIgnoreCase(req.getMethod()) ? arrivals.arrive(sessionId) : null;
+        try {
+            guarded(req, res, chain, caller.get(), ApiKeyService.fingerprint(token.get()), arrival);
+        } finally {
+            if (arrival != null) {
+                arrival.leave();
+            }
+        }
+    }
+
+    /** Everything after the key and version checks: body, session ownership and limits, the SDK, its errors. */
+    private void guarded(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Caller caller,
+                         String owner, SessionArrivals.Arrival arrival) throws IOException, ServletException {
         String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
         HttpServletRequest forwarded = req;
         IncomingCheck.Verdict verdict = null;
@@ -119,10 +135,10 @@ final class HttpGuard implements Filter {
                     + " or wait: a session ends after " + limits.idleText() + " without requests.", verdict.id());
             return;
         }
-        forwarded.setAttribute(CALLER, caller.get());
+        forwarded.setAttribute(CALLER, caller);
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
         try {
-            chain.doFilter(forwarded, wrapped);
+            arrivals.pass(arrival, verdict, forwarded, wrapped, chain);
         } finally {
             if (opening) {
                 sessions.opened(owner, wrapped.failed() ? null : res.getHeader(HttpHeaders.MCP_SESSION_ID));

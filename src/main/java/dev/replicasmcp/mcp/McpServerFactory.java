@@ -46,10 +46,12 @@ public final class McpServerFactory {
     /** The key under which an HTTP transport puts the authenticated caller in the transport context. */
     public static final String CALLER = "replicas.caller";
 
-    public static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
-                                       ToolCatalog catalog, ToolInvoker invoker, String version) {
+    /** A server on a single-session transport (stdio); order keeps its sends in the order they were read. */
+    static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
+                                ToolCatalog catalog, ToolInvoker invoker, String version, ArrivalOrder order) {
         ListChangedGate gate = new ListChangedGate();
-        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool), gate);
+        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, order),
+                gate);
         McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
                 McpExtras.NONE).build();
         toolsets.attach(server);
@@ -59,7 +61,8 @@ public final class McpServerFactory {
     public static McpSyncServer create(McpStreamableServerTransportProvider transport, McpJsonMapper protocolMapper,
                                        ToolCatalog catalog, ToolInvoker invoker, String version, McpExtras extras) {
         ListChangedGate gate = new ListChangedGate();
-        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool), gate);
+        DynamicToolsets toolsets = new DynamicToolsets(catalog,
+                tool -> registration(catalog, invoker, tool, ArrivalOrder.NONE), gate);
         McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
                 extras).build();
         toolsets.attach(server);
@@ -68,10 +71,10 @@ public final class McpServerFactory {
 
     /** The SDK's form of one tool: its description, and a handler that runs it through the invoker. */
     private static McpServerFeatures.SyncToolSpecification registration(ToolCatalog catalog, ToolInvoker invoker,
-                                                                        ToolSpec<?, ?> tool) {
+                                                                        ToolSpec<?, ?> tool, ArrivalOrder order) {
         return new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
-                (exchange, request) -> invoker.call(tool, request.arguments(), progress(exchange,
-                        request.progressToken()), (Caller) exchange.transportContext().get(CALLER)));
+                (exchange, request) -> order.inTurn(request.meta(), () -> invoker.call(tool, request.arguments(),
+                        progress(exchange, request.progressToken()), (Caller) exchange.transportContext().get(CALLER))));
     }
 
     private static <S extends McpServer.SyncSpecification<S>> S configure(S spec, McpJsonMapper protocolMapper,

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * well-formed message is answered with a JSON-RPC error naming the fault (with the request's id when it
  * has a usable one) and dropped; blank lines, malformed notifications and responses to no request are
  * dropped without an answer, as JSON-RPC wants.
+ *
+ * <p>Sends are queued in the order their lines were read, though the SDK runs calls concurrently
+ * ({@link ArrivalOrder}).
  */
 public final class StdioServer {
 
@@ -51,7 +54,8 @@ public final class StdioServer {
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
         CompletableFuture<McpSyncServer> served = new CompletableFuture<>();
-        Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"));
+        ArrivalOrder order = ArrivalOrder.stamped();
+        Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"), order);
         OutputStream protocolOut = new LineWatchingOutput(new FileOutputStream(FileDescriptor.out), ledger::lineWritten);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
@@ -59,7 +63,7 @@ public final class StdioServer {
         InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
         McpSyncServer server = McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker,
-                version);
+                version, order);
         served.complete(server);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
@@ -100,11 +104,18 @@ public final class StdioServer {
 
         private final McpJsonMapper mapper;
         private final IncomingCheck check;
+        private final ArrivalOrder order;
         private final AtomicInteger pending = new AtomicInteger();
 
-        Ledger(McpJsonMapper mapper, IncomingCheck check) {
+        Ledger(McpJsonMapper mapper, IncomingCheck check, ArrivalOrder order) {
             this.mapper = mapper;
             this.check = check;
+            this.order = order;
+        }
+
+        /** The line as the transport gets it: a send carries its arrival ticket (lines are read in order). */
+        byte[] stamp(byte[] line) {
+            return order.stamp(line);
         }
 
         int pending() {
@@ -247,7 +258,7 @@ public final class StdioServer {
             }
             IncomingCheck.Verdict verdict = ledger.admit(line);
             if (verdict.ok() && verdict.kind() != IncomingCheck.Kind.IGNORED) {
-                accepted.write(line);
+                accepted.write(ledger.stamp(line));
                 accepted.write('\n');
             } else if (verdict.ok()) {
                 LOG.debug("Dropped a response without an id on stdin: it answers no request");

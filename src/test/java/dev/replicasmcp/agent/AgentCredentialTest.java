@@ -31,7 +31,8 @@ class AgentCredentialTest {
     /** What an agent may find in its environment: nothing else of the server's own. */
     static final Set<String> ALLOWED = Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "PWD",
             "SHLVL", "_", "ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN", "OPENAI_API_KEY", "CODEX_API_KEY",
-            "PROJECT_FLAG");
+            "PROJECT_FLAG", "REPLICAS_DATA_ID", "REPLICAS_SERVER_PID", "REPLICAS_WORKSPACE", "REPLICAS_REPLICA_ID",
+            "REPLICAS_CHAT_ID");
 
     @TempDir
     Path dir;

@@ -138,7 +138,7 @@ class HookRunTest {
         Set<String> names = new TreeSet<>(Arrays.asList(run.output().split("\n")));
         names.remove("");
         Set<String> allowed = Set.of("PATH", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "HOME", "PWD", "SHLVL", "_",
-                "OLDPWD", "MINE");
+                "OLDPWD", "MINE", "REPLICAS_DATA_ID", "REPLICAS_SERVER_PID");
         assertThat(names).as("variables a hook sees").contains("MINE", "HOME", "PATH").isSubsetOf(allowed);
         assertThat(System.getenv()).as("the test JVM has variables the hook must not see").isNotEmpty();
         assertThat(run("echo \"[${REPLICAS_SECRET_KEY:-unset}] [${JAVA_HOME:-unset}] [${MAVEN_OPTS:-unset}]\"", null)
@@ -149,9 +149,10 @@ class HookRunTest {
     void filesAreWrittenInTheHomeAndEnvironmentVariablesOverrideGlobalOnes() throws Exception {
         var variables = t.services.contents().variables();
         var files = t.services.contents().files();
-        variables.create(t.caller, "global", "SHARED", "from-global");
+        // Values this short are not redacted from the output (longer ones are: see BashHookExecutor).
+        variables.create(t.caller, "global", "SHARED", "glob");
         variables.create(t.caller, "global", "GLOBAL_ONLY", "g");
-        variables.create(t.caller, env.id(), "SHARED", "from-env");
+        variables.create(t.caller, env.id(), "SHARED", "envy");
         files.create(t.caller, "global", "g", "~/global.txt", "global file");
         files.create(t.caller, "global", "same", "~/same.txt", "global wins?");
         files.create(t.caller, env.id(), "same", "~/same.txt", "environment wins");
@@ -160,7 +161,7 @@ class HookRunTest {
         HookRun run = run("echo \"$SHARED $GLOBAL_ONLY\"\n[ \"$PWD\" = \"$HOME\" ] && echo cwd-is-home\n"
                 + "cat ~/global.txt; echo; cat ~/same.txt; echo; cat ~/workspaces/app/.env", null);
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).isEqualTo("from-env g\ncwd-is-home\nglobal file\nenvironment wins\nDEEP=1");
+        assertThat(run.output()).isEqualTo("envy g\ncwd-is-home\nglobal file\nenvironment wins\nDEEP=1");
         // The test workspace is isolated and removed: a second run starts from a fresh home.
         assertThat(run("touch ~/leftover && echo made", null).output()).isEqualTo("made\n");
         assertThat(run("[ -e ~/leftover ] && echo present || echo absent", null).output()).isEqualTo("absent\n");

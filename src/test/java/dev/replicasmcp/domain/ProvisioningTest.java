@@ -45,9 +45,10 @@ class ProvisioningTest {
     @Test
     void theWorkspaceHoldsMergedFilesMcpConfigAndSkillsAndTheHooksRealOutputIsLogged() throws Exception {
         var c = t.services.contents();
-        c.variables().create(t.caller, "global", "WHO", "global");
+        // Values this short are not redacted from hook output (longer ones are).
+        c.variables().create(t.caller, "global", "WHO", "glob");
         c.variables().create(t.caller, "global", "GLOBAL_ONLY", "g");
-        c.variables().create(t.caller, env.id(), "WHO", "environment");
+        c.variables().create(t.caller, env.id(), "WHO", "envy");
         c.files().create(t.caller, "global", "shared", "~/shared.txt", "from global");
         c.files().create(t.caller, "global", "only", "~/.config/only-global.txt", "global only");
         c.files().create(t.caller, env.id(), "shared", "~//shared.txt", "from environment");
@@ -97,7 +98,7 @@ class ProvisioningTest {
         });
         assertThat(home.resolve("warm.txt")).hasContent("warm-ran");
         assertThat(logs.startHooks()).singleElement().satisfies(s -> {
-            assertThat(s.output()).isEqualTo("start-hook-ran as environment/g\nfrom environment\nproblem\n");
+            assertThat(s.output()).isEqualTo("start-hook-ran as envy/g\nfrom environment\nproblem\n");
             assertThat(s.exitCode()).isEqualTo(2);
             assertThat(s.timedOut()).isFalse();
             assertThat(s.outputTotalChars()).isEqualTo(s.output().length());

@@ -57,7 +57,7 @@ class EnvironmentFlowIT {
                     "key", "API_TOKEN", "value", VARIABLE_SECRET)).path("environment_variable");
             assertThat(variable.path("value").asText()).as("read back in plaintext").isEqualTo(VARIABLE_SECRET);
             server.ok("create_environment_variable", Map.of("environment_id", "global", "key", "GREETING",
-                    "value", "hello"));
+                    "value", "hiya")); // short: values of 5+ characters are redacted from hook output
             assertThat(server.ok("create_environment_file", Map.of("environment_id", env, "name", "credentials",
                     "path", "~//.config/./app/credentials", "content", "token=" + FILE_SECRET + "\n"))
                     .path("environment_file").path("path").asText()).isEqualTo("~/.config/app/credentials");
@@ -76,7 +76,7 @@ class EnvironmentFlowIT {
             JsonNode probe = server.ok("test_start_hook", Map.of("environment_id", env, "content",
                     "echo \"key=${REPLICAS_SECRET_KEY:-unset} log=${REPLICAS_LOG_LEVEL:-unset} greeting=$GREETING\"",
                     "timeout_seconds", 10)).path("test");
-            assertThat(probe.path("output").asText()).isEqualTo("key=unset log=unset greeting=hello\n");
+            assertThat(probe.path("output").asText()).isEqualTo("key=unset log=unset greeting=hiya\n");
 
             JsonNode listed = server.ok("list_environments", Map.of()).path("environments");
             assertThat(listed.path(0).path("is_global").asBoolean()).isTrue();
@@ -100,7 +100,7 @@ class EnvironmentFlowIT {
                     .path("start_hooks").path("logs").size() == 1);
             JsonNode hooks = server.ok("get_replica_hooks", Map.of("replica_id", replicaId));
             JsonNode start = hooks.path("start_hooks").path("logs").path(0);
-            assertThat(start.path("output").asText()).isEqualTo("start-hook-output hello\n");
+            assertThat(start.path("output").asText()).isEqualTo("start-hook-output hiya\n");
             assertThat(start.path("exitCode").asInt()).isZero();
             assertThat(hooks.path("warm_hooks").path("logs").path(0).path("output").asText())
                     .isEqualTo("warm-hook-output\ncredentials-present\n");

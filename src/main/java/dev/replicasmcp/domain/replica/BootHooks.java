@@ -76,7 +76,7 @@ public final class BootHooks {
                     return;
                 }
                 HookRun run = executor.run(new HookRequest(hook.script(), config.variables(), List.of(), home,
-                        hookTimeout), HookProgress.NONE);
+                        hookTimeout).forReplica(replica.id()), HookProgress.NONE);
                 hookLogs.appendStart(replica.id(), new StartHookLog("environment", "environment", "environment",
                         List.of(hook.script()), run.output(), run.outputTruncated(), run.outputTotalChars(),
                         run.exitCode(), run.timedOut(), Timestamps.now(clock)));
@@ -102,7 +102,7 @@ public final class BootHooks {
                 return;
             }
             HookRun run = executor.run(new HookRequest(hook.script(), config.variables(), List.of(), home,
-                    hookTimeout), HookProgress.NONE);
+                    hookTimeout).forReplica(replica.id()), HookProgress.NONE);
             logWarm(replica, "global", hook.name(), hook.script(), run);
         }
         for (WorkspaceRepositories.CheckedOut repo : checkedOut) {

@@ -73,9 +73,12 @@ final class AgentEnvironment {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
-    /** Every secret string the credentials hold, for redaction: whole values and the strings inside JSON ones. */
+    /**
+     * Every secret string of the turn, for redaction: the values of the environment's variables, and the
+     * credentials' whole values and the strings inside JSON ones.
+     */
     static List<String> secrets(TurnContext context) {
-        List<String> secrets = new ArrayList<>();
+        List<String> secrets = new ArrayList<>(context.variables().values());
         for (String value : context.credentials().values()) {
             secrets.add(value);
             if (value.startsWith("{")) {

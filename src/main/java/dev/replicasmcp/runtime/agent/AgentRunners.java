@@ -10,6 +10,8 @@ import dev.replicasmcp.domain.agent.TurnRequest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.ProcessMarker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,9 +31,14 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
     private final CliAgentRunner cli;
 
     public AgentRunners(AgentConfig config, Duration turnDelay, Clock clock) {
+        this(config, turnDelay, clock, new MarkedProcesses(ProcessMarker.unique()));
+    }
+
+    /** processes: how the CLI processes are marked, and ended when a turn ends. */
+    public AgentRunners(AgentConfig config, Duration turnDelay, Clock clock, MarkedProcesses processes) {
         this.config = config;
         this.scripted = new ScriptedAgentRunner(turnDelay, clock);
-        this.cli = new CliAgentRunner(config, clock);
+        this.cli = new CliAgentRunner(config, clock, processes);
     }
 
     @Override

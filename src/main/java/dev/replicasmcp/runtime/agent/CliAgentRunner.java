@@ -9,6 +9,8 @@ import dev.replicasmcp.domain.agent.AgentEventSink;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.agent.TurnOutcome;
 import dev.replicasmcp.domain.agent.TurnRequest;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Runs one turn of an agent CLI in the replica's workspace and streams its output into events line by
  * line, as it arrives. A turn that runs past its time limit, or prints nothing for too long, is stopped.
  * Whatever happens (end of output, an error, a limit, the turn being interrupted) the CLI's whole
- * process tree is gone when run returns. Secrets are masked in everything read from the CLI.
+ * process tree is gone when run returns, and so is every process marked with its chat (see
+ * {@link MarkedProcesses}). Secrets are masked in everything read from the CLI.
  */
 final class CliAgentRunner {
 
@@ -32,10 +35,12 @@ final class CliAgentRunner {
 
     private final AgentConfig config;
     private final Clock clock;
+    private final MarkedProcesses processes;
 
-    CliAgentRunner(AgentConfig config, Clock clock) {
+    CliAgentRunner(AgentConfig config, Clock clock, MarkedProcesses processes) {
         this.config = config;
         this.clock = clock;
+        this.processes = processes;
     }
 
     TurnOutcome run(TurnRequest request, AgentEventSink sink, RunnerChoice choice) throws InterruptedException {
@@ -57,6 +62,7 @@ final class CliAgentRunner {
             List<String> command = new ArrayList<>(List.of(choice.command()));
             command.addAll(stream.arguments());
             Map<String, String> env = AgentEnvironment.build(config.searchPath(), home, request.context());
+            env.putAll(processes.marker().env(home, request.replicaId(), request.chatId()));
             LOG.info("Turn of chat {} runs {} in {}", request.chatId(), choice.command(), input.cwd());
             process = AgentProcess.start(command, input.cwd(), env, input.viaStdin() ? input.prompt() : null);
         } catch (IOException e) {
@@ -80,7 +86,8 @@ final class CliAgentRunner {
                     LOG.warn("Turn of chat {} stopped: {}", request.chatId(), limit);
                     return TurnOutcome.failed(stream.threadId(), limit);
                 }
-                JsonNode node = parse(redactor.apply(line));
+                // Masked on the raw line and again in the decoded strings, where escapes no longer hide a secret.
+                JsonNode node = redactor.apply(parse(redactor.apply(line)));
                 if (node != null) {
                     for (AgentEvent event : stream.accept(node, Timestamps.now(clock))) {
                         sink.emit(event);
@@ -91,6 +98,8 @@ final class CliAgentRunner {
             return stream.outcome(exitCode, redactor.apply(process.stderrTail()));
         } finally {
             process.kill();
+            // What the agent started outside its process group (setsid, a daemon) still carries the chat.
+            processes.killChat(request.chatId());
         }
     }
 

@@ -5,6 +5,9 @@ import dev.replicasmcp.domain.hook.HookProgress;
 import dev.replicasmcp.domain.hook.HookRequest;
 import dev.replicasmcp.domain.hook.HookRun;
 import dev.replicasmcp.runtime.workspace.WorkspaceFiles;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.ProcessMarker;
+import dev.replicasmcp.runtime.process.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,17 @@ public final class BashHookExecutor implements HookExecutor {
     private static final List<String> PASSED_THROUGH = List.of("PATH", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME");
 
     private final WorkspaceProcesses processes = new WorkspaceProcesses();
+    private final MarkedProcesses marked;
+
+    /** A server's executor: its processes carry the marker and are found again through it. */
+    public BashHookExecutor(MarkedProcesses marked) {
+        this.marked = marked;
+    }
+
+    /** An executor with a marker of its own, shared with no server. */
+    public BashHookExecutor() {
+        this(new MarkedProcesses(ProcessMarker.unique()));
+    }
 
     /** The exit code of a run that never started because its thread was interrupted (128 + SIGINT). */
     static final int NOT_STARTED_EXIT_CODE = 130;
@@ -67,11 +81,13 @@ public final class BashHookExecutor implements HookExecutor {
     @Override
     public void stopWithin(Path workspace) {
         processes.stopWithin(workspace);
+        marked.killWithin(workspace);
     }
 
     @Override
     public void stopAll() {
         processes.stopAll();
+        marked.killAll();
     }
 
     private HookRun execute(List<String> command, Path workspace, HookRequest request, HookProgress progress)
@@ -85,6 +101,12 @@ public final class BashHookExecutor implements HookExecutor {
         PASSED_THROUGH.stream().filter(inherited::containsKey).forEach(key -> env.put(key, inherited.get(key)));
         env.put("HOME", workspace.toString());
         env.putAll(request.variables());
+        env.putAll(marked.marker().env(isolated ? null : workspace, request.replicaId(), null));
+        if (Thread.currentThread().isInterrupted()) {
+            // The server is stopping (its pools were interrupted): a hook's next command must not start.
+            String output = "Not run: the server is stopping.\n";
+            return new HookRun(HookRun.TIMEOUT_EXIT_CODE, output, false, output.length(), 0, true);
+        }
         long started = System.nanoTime();
         Process process = builder.start();
         if (!isolated) {
@@ -95,14 +117,17 @@ public final class BashHookExecutor implements HookExecutor {
         Thread reader = new Thread(output, "hook-output");
         reader.setDaemon(true);
         reader.start();
-        boolean finished = waitReporting(process, request, progress, output, started);
+        // Variable values are masked in everything the hook printed before it is logged or shown.
+        Redactor redactor = Redactor.ofValues(request.variables());
+        HookProgress masked = (ms, chars, lastLine) -> progress.update(ms, chars, redactor.apply(lastLine));
+        boolean finished = waitReporting(process, request, masked, output, started);
         if (!finished || isolated) {
             ProcessTrees.kill(process);
         }
         waitForReader(reader);
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int exitCode = finished ? process.exitValue() : HookRun.TIMEOUT_EXIT_CODE;
-        return new HookRun(exitCode, output.preview(), output.truncated(), output.total(), durationMs, !finished);
+        return new HookRun(exitCode, redactor.apply(output.preview()), output.truncated(), output.total(), durationMs, !finished);
     }
 
     private static boolean waitReporting(Process process, HookRequest request, HookProgress progress,

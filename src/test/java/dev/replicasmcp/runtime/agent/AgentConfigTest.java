@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.runtime.process.Redactor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +65,19 @@ class AgentConfigTest {
 
     @Test
     void secretsAreMaskedLongestFirstAndShortStringsAreLeftAlone() {
-        Redactor redactor = new Redactor(List.of("sk-ant-abcdef123456", "sk-ant-abcdef123456-longer", "eu-west"));
-        assertThat(redactor.apply("a sk-ant-abcdef123456-longer b sk-ant-abcdef123456 c eu-west"))
-                .isEqualTo("a [redacted] b [redacted] c eu-west");
+        Redactor redactor = new Redactor(List.of("sk-ant-abcdef123456", "sk-ant-abcdef123456-longer", "true"));
+        assertThat(redactor.apply("a sk-ant-abcdef123456-longer b sk-ant-abcdef123456 c true"))
+                .isEqualTo("a [redacted] b [redacted] c true");
+    }
+
+    @Test
+    void secretsAreMaskedInDecodedJsonStrings() throws Exception {
+        Redactor redactor = new Redactor(List.of("sk-ant-abcdef123456"));
+        String line = "{\"text\":\"key sk\\u002dant-abcdef123456 here\",\"list\":[\"sk-ant-abcdef123456\"]}";
+        assertThat(redactor.apply(line)).isEqualTo(line.replace("[\"sk-ant-abcdef123456\"]", "[\"[redacted]\"]"));
+        com.fasterxml.jackson.databind.JsonNode node = redactor.apply(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(line));
+        assertThat(node.toString()).isEqualTo("{\"text\":\"key [redacted] here\",\"list\":[\"[redacted]\"]}");
     }
 
     private static AgentConfig parse(String entry) {

@@ -1,0 +1,98 @@
+package dev.replicasmcp.mcp;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the messages sent on a session in the order the server received them. The SDK runs tool calls
+ * concurrently, so two sends pipelined on one session could reach their chat's queue in either order.
+ * Only sends are ordered; every other tool runs as soon as it can.
+ *
+ * <p>Over stdio the reader, which sees the lines in order, stamps each send_replica_message call with a
+ * ticket in its {@code _meta} (replacing any the client put there), and the tool's handler passes the
+ * turnstile before it enters the domain and leaves it once the message is queued. (Over HTTP the guard
+ * does the same around the whole request, see {@link HttpGuard}.)
+ */
+final class ArrivalOrder {
+
+    static final String ORDERED_TOOL = "send_replica_message";
+    static final String META_KEY = "dev.replicasmcp/arrival";
+    /** For transports that order sends themselves (HTTP): handlers run at once. */
+    static final ArrivalOrder NONE = new ArrivalOrder(null);
+
+    /** Numbers are kept exactly as sent when a line is rewritten. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
+
+    private final Turnstile turnstile;
+
+    private ArrivalOrder(Turnstile turnstile) {
+        this.turnstile = turnstile;
+    }
+
+    /** The order of one stream of messages (a stdio session). */
+    static ArrivalOrder stamped() {
+        return new ArrivalOrder(new Turnstile());
+    }
+
+    /** Whether the message is a call of the ordered tool. */
+    static boolean isSend(JsonNode message) {
+        return message != null && McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))
+                && ORDERED_TOOL.equals(message.path("params").path("name").asText(null));
+    }
+
+    static boolean isSend(byte[] message) {
+        try {
+            return isSend(JSON.readTree(message));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The line with its ticket, when it is a send (a well-formed message, checked before); else as it is. */
+    byte[] stamp(byte[] line) {
+        if (turnstile == null) {
+            return line;
+        }
+        try {
+            JsonNode message = JSON.readTree(line);
+            if (!isSend(message)) {
+                return line;
+            }
+            ObjectNode params = (ObjectNode) message.get("params");
+            JsonNode meta = params.get("_meta");
+            ObjectNode stamped = meta instanceof ObjectNode object ? object : params.putObject("_meta");
+            stamped.put(META_KEY, turnstile.ticket());
+            return JSON.writeValueAsBytes(message);
+        } catch (IOException | RuntimeException e) {
+            return line;
+        }
+    }
+
+    /** Runs the call once every send stamped before it has run; calls without a ticket run at once. */
+    <T> T inTurn(Map<String, Object> meta, Supplier<T> call) {
+        Object ticket = turnstile == null || meta == null ? null : meta.get(META_KEY);
+        if (!(ticket instanceof Number number)) {
+            return call.get();
+        }
+        long mine = number.longValue();
+        try {
+            turnstile.enter(mine);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return call.get();
+        } finally {
+            turnstile.leave(mine);
+        }
+    }
+}
