@@ -87,8 +87,11 @@ class SoakIT {
         Server last = Server.start(data, logs, "soak final");
         String key = Files.readString(data.resolve("api-key")).trim();
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    idle(last.base(), key, replicaId));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (running(last.base(), key, replicaId) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            int runningChats = running(last.base(), key, replicaId);
             String history = "";
             for (String chat : chatIds) {
                 history += get(last.base(), key, "/v1/replica/" + replicaId + "/history?chat_id=" + chat).body();
@@ -96,18 +99,34 @@ class SoakIT {
             String all = history;
             List<String> lost = acknowledged.stream().filter(text -> !all.contains("\"" + text + "\"")
                     && !all.contains(text + "\\n") && !all.contains(text + "\"")).sorted().toList();
-            System.out.printf("soak: %d cycles, %d messages acknowledged, %d lost%n", cycles, acknowledged.size(),
-                    lost.size());
-            assertThat(acknowledged).as("messages acknowledged").isNotEmpty();
-            assertThat(lost).as("acknowledged messages missing from the history").isEmpty();
-        } finally {
             last.process().destroy();
             assertThat(last.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            List<ProcessHandle> left = leftOver(data);
+            System.out.printf("soak: %d cycles, %d messages acknowledged, %d found in the history, %d lost; "
+                    + "chats left running %d; processes left over %d%n", cycles, acknowledged.size(),
+                    acknowledged.size() - lost.size(), lost.size(), runningChats, left.size());
+            assertThat(acknowledged).as("messages acknowledged").isNotEmpty();
+            assertThat(lost).as("acknowledged messages missing from the history").isEmpty();
+            assertThat(runningChats).as("chats left running").isZero();
+            assertThat(left).as("processes of the server's data folder left over").isEmpty();
+        } finally {
+            last.process().destroyForcibly();
         }
+    }
+
+    /** Processes whose command line names the data folder, once the last server has had time to end them. */
+    private static List<ProcessHandle> leftOver(Path data) throws InterruptedException {
         String folder = data.toString();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(folder)).orElse(false)).toList())
-                .as("processes of the server's data folder left over").isEmpty());
+        List<ProcessHandle> left = List.of();
+        for (int i = 0; i < 20; i++) {
+            left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(folder)).orElse(false)).toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return left;
     }
 
     /** Sends numbered messages until interrupted; a 200 with a message id counts as acknowledged. */
@@ -132,18 +151,17 @@ class SoakIT {
         }
     }
 
-    /** No chat processing and nothing queued: every acknowledged message has had its turn. */
-    private boolean idle(String base, String key, String replicaId) throws Exception {
+    /** Chats still processing (a chat with messages queued is processing until its queue is empty). */
+    private int running(String base, String key, String replicaId) throws Exception {
         HttpResponse<String> chats = get(base, key, "/v1/replica/" + replicaId + "/chats");
         if (chats.statusCode() != 200) {
-            return false;
+            return Integer.MAX_VALUE;
         }
+        int running = 0;
         for (JsonNode chat : ServerProcess.parse(chats.body()).path("chats")) {
-            if (chat.path("processing").asBoolean()) {
-                return false;
-            }
+            running += chat.path("processing").asBoolean() ? 1 : 0;
         }
-        return true;
+        return running;
     }
 
     private HttpResponse<String> get(String base, String key, String path) throws Exception {
