@@ -137,11 +137,12 @@ final class HttpGuard implements Filter {
         }
         forwarded.setAttribute(CALLER, caller);
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
+        SessionIdWatch watch = opening ? new SessionIdWatch(wrapped, id -> sessions.opened(owner, id)) : null;
         try {
-            arrivals.pass(arrival, verdict, forwarded, wrapped, chain);
+            arrivals.pass(arrival, verdict, forwarded, watch != null ? watch : wrapped, chain);
         } finally {
-            if (opening) {
-                sessions.opened(owner, wrapped.failed() ? null : res.getHeader(HttpHeaders.MCP_SESSION_ID));
+            if (watch != null && !watch.heard()) {
+                sessions.opened(owner, null);
             }
         }
         if (sessionId != null) {
