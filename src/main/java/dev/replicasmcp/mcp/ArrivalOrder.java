@@ -49,14 +49,6 @@ final class ArrivalOrder {
                 && ORDERED_TOOL.equals(message.path("params").path("name").asText(null));
     }
 
-    static boolean isSend(byte[] message) {
-        try {
-            return isSend(JSON.readTree(message));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The line with its ticket, when it is a send (a well-formed message, checked before); else as it is. */
     byte[] stamp(byte[] line) {
         if (turnstile == null) {

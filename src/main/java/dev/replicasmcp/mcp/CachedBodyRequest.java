@@ -19,10 +19,6 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    byte[] body() {
-        return body;
-    }
-
     @Override
     public ServletInputStream getInputStream() {
         ByteArrayInputStream in = new ByteArrayInputStream(body);

@@ -107,6 +107,7 @@ final class HttpGuard implements Filter {
                          String owner, SessionArrivals.Arrival arrival) throws IOException, ServletException {
         String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
         HttpServletRequest forwarded = req;
+        IncomingCheck.Checked checked = null;
         IncomingCheck.Verdict verdict = null;
         boolean opening = false;
         if ("POST".equalsIgnoreCase(req.getMethod())) {
@@ -116,12 +117,13 @@ final class HttpGuard implements Filter {
                         + " bytes.", null);
                 return;
             }
-            verdict = check.check(body);
+            checked = check.read(body);
+            verdict = checked.verdict();
             if (answered(verdict, res)) {
                 return;
             }
             forwarded = new CachedBodyRequest(req, body);
-            opening = sessionId == null && initialize(body);
+            opening = sessionId == null && "initialize".equals(checked.message().path("method").asText());
         }
         if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
             // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
@@ -139,7 +141,7 @@ final class HttpGuard implements Filter {
         CapturedErrorResponse wrapped = new CapturedErrorResponse(res);
         SessionIdWatch watch = opening ? new SessionIdWatch(wrapped, id -> sessions.opened(owner, id)) : null;
         try {
-            arrivals.pass(arrival, verdict, forwarded, watch != null ? watch : wrapped, chain);
+            arrivals.pass(arrival, checked, forwarded, watch != null ? watch : wrapped, chain);
         } finally {
             if (watch != null && !watch.heard()) {
                 sessions.opened(owner, null);
@@ -158,15 +160,6 @@ final class HttpGuard implements Filter {
                 return;
             }
             translate(wrapped, res, verdict == null ? null : verdict.id());
-        }
-    }
-
-    /** Whether the body is an initialize request (it opens a session). */
-    private boolean initialize(byte[] body) {
-        try {
-            return "initialize".equals(json.readTree(body).path("method").asText());
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -51,19 +51,28 @@ final class IncomingCheck {
         this.unit = unit;
     }
 
+    /** The verdict on some bytes, with the message they hold (null when they are not JSON). */
+    record Checked(Verdict verdict, JsonNode message) {
+    }
+
     Verdict check(byte[] bytes) {
+        return read(bytes).verdict();
+    }
+
+    /** Parses once and judges: callers that look further into the message need not parse it again. */
+    Checked read(byte[] bytes) {
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            return new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
-                    + " is empty; send one JSON-RPC 2.0 message (a JSON object).");
+            return new Checked(new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
+                    + " is empty; send one JSON-RPC 2.0 message (a JSON object)."), null);
         }
         JsonNode message;
         try {
             message = json.readTree(bytes);
         } catch (IOException e) {
-            return new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
-                    + " is not valid JSON; send one JSON-RPC 2.0 message (a JSON object).");
+            return new Checked(new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
+                    + " is not valid JSON; send one JSON-RPC 2.0 message (a JSON object)."), null);
         }
-        return check(message);
+        return new Checked(check(message), message);
     }
 
     Verdict check(JsonNode message) {

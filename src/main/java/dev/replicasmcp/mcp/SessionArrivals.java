@@ -58,10 +58,10 @@ final class SessionArrivals {
     }
 
     /** Passes the request on; a send first waits for its turn. */
-    void pass(Arrival arrival, IncomingCheck.Verdict verdict, HttpServletRequest forwarded,
+    void pass(Arrival arrival, IncomingCheck.Checked checked, HttpServletRequest forwarded,
               HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        boolean send = arrival != null && verdict != null && verdict.kind() == IncomingCheck.Kind.REQUEST
-                && ArrivalOrder.isSend(((CachedBodyRequest) forwarded).body());
+        boolean send = arrival != null && checked != null && checked.verdict().kind() == IncomingCheck.Kind.REQUEST
+                && ArrivalOrder.isSend(checked.message());
         if (!send) {
             if (arrival != null) {
                 arrival.leave();
