@@ -95,6 +95,9 @@ public final class RestServer implements AutoCloseable {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(errors));
         javalin.jetty.modifyServletContextHandler(handler -> {
             handler.setErrorHandler(errors);
+            FilterHolder drain = new FilterHolder(new UnreadBodyDrain(MAX_BODY_BYTES));
+            drain.setAsyncSupported(true);
+            handler.addFilter(drain, "/*", EnumSet.of(DispatcherType.REQUEST));
             config.mounts().forEach(mount -> mount(handler, mount));
         });
     }
