@@ -55,6 +55,28 @@ class ArchitectureTest {
             .resideOutsideOfPackages("dev.replicasmcp.app..", "dev.replicasmcp.conformance..")
             .should().dependOnClassesThat().resideInAPackage("dev.replicasmcp.conformance..");
 
+    /** Operations are defined once, above both doors: they know neither door's library nor the infrastructure. */
+    @ArchTest
+    static final ArchRule operationsKnowNeitherDoor = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.replicasmcp.mcp..", "dev.replicasmcp.rest..",
+                    "io.modelcontextprotocol..", "io.javalin..", "jakarta.servlet..", "dev.replicasmcp.storage..",
+                    "dev.replicasmcp.runtime..", "dev.replicasmcp.app..");
+
+    /**
+     * The doors define no operation of their own: their input records come from ops.defs, so neither the
+     * MCP adapter nor the REST routes call a domain service that mutates. Only the invoker does.
+     */
+    @ArchTest
+    static final ArchRule onlyTheOperationsCallTheMutatingServices = noClasses().that()
+            .resideInAnyPackage("dev.replicasmcp.mcp..", "dev.replicasmcp.rest..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a create, update, delete, save or set method of a domain service",
+                    call -> call.getTarget().getOwner().getPackageName().startsWith("dev.replicasmcp.domain")
+                            && call.getTarget().getOwner().getSimpleName().endsWith("Service")
+                            && call.getTarget().getName().matches(
+                                    "(create|update|delete|save|set|add|enable|disable|remove).*")));
+
     @ArchTest
     static final ArchRule onlyRuntimeStartsProcesses = noClasses().that()
             .resideOutsideOfPackage("dev.replicasmcp.runtime..")

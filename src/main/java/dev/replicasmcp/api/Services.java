@@ -2,6 +2,7 @@ package dev.replicasmcp.api;
 
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.agent.AgentService;
+import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -20,7 +21,7 @@ import dev.replicasmcp.domain.repository.RepositoryService;
 public record Services(RepositoryService repositories, EnvironmentService environments, ReplicaService replicas,
                        ChatService chats, MessageService messages, HistoryService history,
                        ReplicaEvents events, EnvironmentContents contents, AgentService agents,
-                       Caller localCaller) {
+                       AuditLog audit, Caller localCaller) {
 
     /** The services of what an environment holds. */
     public record EnvironmentContents(VariableService variables, FileService files, McpService mcps,

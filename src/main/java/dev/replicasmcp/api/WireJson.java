@@ -71,6 +71,11 @@ public final class WireJson {
         }
     }
 
+    /** The wire (snake_case) name of an input record's field. */
+    public static String wireName(RecordComponent component) {
+        return SNAKE.translate(component.getName());
+    }
+
     /**
      * No text anywhere in the input may hold a NUL character: no command line, C library or git can carry
      * one, so it would fail later and far from its cause. The error names where it is.

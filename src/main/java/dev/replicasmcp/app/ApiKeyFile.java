@@ -1,6 +1,7 @@
 package dev.replicasmcp.app;
 
 import dev.replicasmcp.domain.account.ApiKeyService;
+import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.account.LocalAccount;
 import dev.replicasmcp.storage.OwnerOnlyFiles;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class ApiKeyFile {
     }
 
     /** Makes and stores a key when none is active; answers the file when one was written now. */
-    public static Optional<Path> ensure(ApiKeyService keys, LocalAccount account, Path dataDir) {
+    public static Optional<Path> ensure(ApiKeyService keys, LocalAccount account, AuditLog audit, Path dataDir) {
         Path file = dataDir.resolve(NAME);
         if (keys.anyActive()) {
             if (Files.exists(file)) {
@@ -36,6 +37,7 @@ public final class ApiKeyFile {
             return Optional.empty();
         }
         ApiKeyService.Created created = keys.create(account.organizationId(), null, "first start");
+        KeyAudit.record(audit, KeyAudit.FIRST_START, account.organizationId(), "api_key.created", null, created.key());
         write(file, created.plaintext() + "\n");
         LOG.info("No API key was active, so one was made: it is in {} (readable only by you). Send it as "
                 + "'Authorization: Bearer <key>'. `keys create --name NAME` makes more.", file);

@@ -1,6 +1,9 @@
 package dev.replicasmcp.app;
 
 import dev.replicasmcp.api.Services;
+import dev.replicasmcp.api.WireJson;
+import dev.replicasmcp.domain.audit.AuditLog;
+import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKeyService;
@@ -40,6 +43,7 @@ import dev.replicasmcp.runtime.skill.LocalSkillCatalog;
 import dev.replicasmcp.runtime.workspace.RepositoryConfigFiles;
 import dev.replicasmcp.runtime.workspace.WorkspaceFolders;
 import dev.replicasmcp.storage.Database;
+import dev.replicasmcp.storage.SqlAuditStore;
 import dev.replicasmcp.storage.SqlAgentCredentialStore;
 import dev.replicasmcp.storage.SecretCipher;
 import dev.replicasmcp.storage.SecretKeys;
@@ -66,6 +70,7 @@ public final class Core implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
 
     private final Database db;
+    private final Invoker invoker;
     private final Threads threads;
     private final Services services;
     private final TurnEngine engine;
@@ -119,6 +124,7 @@ public final class Core implements AutoCloseable {
         this.account = account;
         this.keys = keys;
         this.processes = processes;
+        this.invoker = new Invoker(WireJson.mapper(), db, services.audit());
     }
 
     /** Opens (and migrates) the database, wires the services, then repairs what a crash left open. */
@@ -177,7 +183,7 @@ public final class Core implements AutoCloseable {
                         new McpService(config, access), new SkillService(config, access, catalog),
                         new HookService(config, access, environments, merge, executor, settings.hookTimeout(),
                                 Settings.MAX_HOOK_TIMEOUT), pool),
-                agents, account.caller());
+                agents, new AuditLog(new SqlAuditStore(db), clock, ids), account.caller());
         ApiKeyService keys = new ApiKeyService(new SqlApiKeyStore(db), clock, ids);
         return new Core(db, threads, services, engine, lifecycle, reconciler, policies, account, keys, executor);
     }
@@ -192,6 +198,11 @@ public final class Core implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The one entry point of every operation, for both doors. */
+    public Invoker invoker() {
+        return invoker;
     }
 
     public ReplicaLifecycle lifecycle() {

@@ -6,7 +6,7 @@ import dev.replicasmcp.mcp.HttpEndpoint;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.SessionLimits;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.mcp.ToolContext;
+import dev.replicasmcp.ops.OperationContext;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.rest.RestServer;
 import dev.replicasmcp.rest.routes.EventRoutes;
@@ -83,14 +83,15 @@ public final class HttpApp implements AutoCloseable {
                                 McpExtras extras) {
         HostPolicy hosts = options.hostPolicy();
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
-        ToolInvoker invoker = new ToolInvoker(toolMapper, () -> new ToolContext(core.services(), null));
+        ToolInvoker invoker = new ToolInvoker(toolMapper, core::invoker,
+                () -> new OperationContext(core.services(), null));
         HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
                 options.limits().mcpKeepAlive(), new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
                 extras);
         try {
             RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
                     options.sseHeartbeat(), options.limits().maxStreamsPerKey(), List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
-                    core.services(), core.keys());
+                    core.services(), core.invoker(), core.keys());
             return new HttpApp(mcp, rest);
         } catch (RuntimeException e) {
             mcp.close();

@@ -36,7 +36,7 @@ final class HttpMode {
             return 1;
         }
         try {
-            ApiKeyFile.ensure(core.keys(), core.account(), settings.dataDir());
+            ApiKeyFile.ensure(core.keys(), core.account(), core.services().audit(), settings.dataDir());
             app = HttpApp.start(core, catalog, toolMapper, options, extras);
         } catch (RuntimeException e) {
             LOG.error("The HTTP server could not start on {}:{}: {}", options.host(), options.port(), e.getMessage());

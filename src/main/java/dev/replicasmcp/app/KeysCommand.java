@@ -5,7 +5,9 @@ import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKey;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
+import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.storage.Database;
+import dev.replicasmcp.storage.SqlAuditStore;
 import dev.replicasmcp.storage.SqlApiKeyStore;
 import dev.replicasmcp.storage.SqlLocalAccountStore;
 import java.io.PrintStream;
@@ -36,7 +38,8 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     /** The key service of the data folder, on a connection of its own. */
-    private record Access(Database db, ApiKeyService keys, LocalAccount account) implements AutoCloseable {
+    private record Access(Database db, ApiKeyService keys, LocalAccount account, AuditLog audit)
+            implements AutoCloseable {
         @Override
         public void close() {
             db.close();
@@ -47,7 +50,8 @@ final class KeysCommand implements Callable<Integer> {
         Database db = Database.open(main.settings().databaseFile());
         Clock clock = Clock.systemUTC();
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, Ids.random());
-        return new Access(db, new ApiKeyService(new SqlApiKeyStore(db), clock, Ids.random()), account);
+        return new Access(db, new ApiKeyService(new SqlApiKeyStore(db), clock, Ids.random()), account,
+                new AuditLog(new SqlAuditStore(db), clock, Ids.random()));
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -62,7 +66,12 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Access access = parent.open()) {
-                ApiKeyService.Created created = access.keys().create(access.account().organizationId(), null, name);
+                String organization = access.account().organizationId();
+                ApiKeyService.Created created = access.db().inTransaction(() -> {
+                    ApiKeyService.Created made = access.keys().create(organization, null, name);
+                    KeyAudit.record(access.audit(), KeyAudit.COMMAND, organization, "api_key.created", null, made.key());
+                    return made;
+                });
                 System.out.println(created.plaintext()); // stdout-ok: this command is not the MCP server
                 System.err.println("Created key " + created.key().keyPrefix() + "… ('" + created.key().name()
                         + "', id " + created.key().id() + "). It is shown only this once: store it now.");
@@ -113,7 +122,14 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Access access = parent.open()) {
-                access.keys().revoke(key);
+                access.db().run(() -> {
+                    ApiKey before = access.keys().list().stream().filter(k -> k.revokedAt() == null
+                            && (k.id().equals(key.trim()) || k.keyPrefix().equals(key.trim()))).findFirst().orElse(null);
+                    access.keys().revoke(key);
+                    ApiKey after = access.keys().list().stream().filter(k -> k.id().equals(before.id())).findFirst()
+                            .orElseThrow();
+                    KeyAudit.record(access.audit(), KeyAudit.COMMAND, after.organizationId(), "api_key.revoked", before, after);
+                });
                 System.err.println("Revoked " + key + ". Requests with it now get 401.");
                 return 0;
             } catch (DomainException e) {

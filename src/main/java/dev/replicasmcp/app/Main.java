@@ -10,7 +10,7 @@ import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.mcp.ToolContext;
+import dev.replicasmcp.ops.OperationContext;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
             description = "Offer these toolsets from the start: replicas, repositories, environments, "
-                    + "environment_contents, skills, hooks, warm_pools, agents; 'all' for every one, 'default' for "
+                    + "environment_contents, skills, hooks, warm_pools, agents, admin; 'all' for every one, 'default' for "
                     + "the first three. Others can be switched on mid-session with enable_toolset. Default: default.")
     java.util.Set<String> toolsets = java.util.Set.of();
 
@@ -183,7 +183,8 @@ public final class Main implements Callable<Integer> {
                     () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
             String apiKey = System.getenv(API_KEY_ENV);
             Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
-            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> context(core, settings, caller));
+            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> started(core, settings).invoker(),
+                    () -> context(core, settings, caller));
             StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
                 core.join().close();
@@ -217,9 +218,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static ToolContext context(CompletableFuture<Core> core, Settings settings, Caller caller) {
+    private static OperationContext context(CompletableFuture<Core> core, Settings settings, Caller caller) {
         Core started = started(core, settings);
-        return new ToolContext(started.services(), caller != null ? caller : started.services().localCaller());
+        return new OperationContext(started.services(), caller != null ? caller : started.services().localCaller());
     }
 
     private static Core started(CompletableFuture<Core> core, Settings settings) {

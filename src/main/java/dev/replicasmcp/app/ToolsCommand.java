@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.Toolset;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ final class ToolsCommand implements Callable<Integer> {
     static String toolsetsJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode all = pretty.createArrayNode();
-        Toolsets.ALL.forEach(t -> all.addObject().put("name", t.name()).put("description", t.description())
+        Toolset.selectable().forEach(t -> all.addObject().put("name", t.wire()).put("description", t.description())
                 .put("default", t.byDefault()));
         return pretty.writeValueAsString(all) + "\n";
     }

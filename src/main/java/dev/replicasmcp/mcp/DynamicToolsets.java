@@ -2,6 +2,8 @@ package dev.replicasmcp.mcp;
 
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.mcp.tools.ToolsetTools;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Toolset;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
@@ -21,12 +23,12 @@ import org.slf4j.LoggerFactory;
 final class DynamicToolsets implements ToolsetControl {
 
     private final ToolCatalog catalog;
-    private final Function<ToolSpec<?, ?>, SyncToolSpecification> registration;
+    private final Function<Operation<?, ?>, SyncToolSpecification> registration;
     private final ListChangedGate gate;
-    private final Set<String> enabled;
+    private final Set<Toolset> enabled;
     private McpSyncServer server;
 
-    DynamicToolsets(ToolCatalog catalog, Function<ToolSpec<?, ?>, SyncToolSpecification> registration,
+    DynamicToolsets(ToolCatalog catalog, Function<Operation<?, ?>, SyncToolSpecification> registration,
                     ListChangedGate gate) {
         this.catalog = catalog;
         this.registration = registration;
@@ -36,8 +38,8 @@ final class DynamicToolsets implements ToolsetControl {
 
     /** The tools to build the server with; list_toolsets and enable_toolset answer for this object. */
     List<SyncToolSpecification> initialTools() {
-        Map<String, ToolSpec<?, ?>> bound = ToolsetTools.all(this).stream()
-                .collect(Collectors.toMap(ToolSpec::name, spec -> spec));
+        Map<String, Operation<?, ?>> bound = ToolsetTools.all(this).stream()
+                .collect(Collectors.toMap(Operation::name, spec -> spec));
         return catalog.initialSpecs().stream().map(spec -> bound.getOrDefault(spec.name(), spec))
                 .map(registration).toList();
     }
@@ -49,28 +51,28 @@ final class DynamicToolsets implements ToolsetControl {
 
     @Override
     public synchronized ToolsetList list() {
-        return new ToolsetList(Toolsets.ALL.stream().map(toolset -> new ToolsetInfo(toolset.name(),
-                toolset.description(), names(toolset.name()).size(), names(toolset.name()),
-                enabled.contains(toolset.name()))).toList());
+        return new ToolsetList(Toolset.selectable().stream().map(toolset -> new ToolsetInfo(toolset.wire(),
+                toolset.description(), names(toolset).size(), names(toolset), enabled.contains(toolset))).toList());
     }
 
     @Override
     public synchronized Enabled enable(String name) {
         String asked = name == null ? "" : name.trim();
-        List<String> toolsets;
-        if (asked.equals(Toolsets.EVERY)) {
-            toolsets = Toolsets.names();
-        } else if (Toolsets.find(asked).isPresent()) {
-            toolsets = List.of(asked);
+        List<Toolset> toolsets;
+        if (asked.equals(Toolset.EVERY)) {
+            toolsets = Toolset.selectable();
+        } else if (Toolset.find(asked).isPresent()) {
+            toolsets = List.of(Toolset.find(asked).get());
         } else {
-            throw DomainException.invalid("Field 'name': " + Toolsets.unknown(asked) + " Or 'all' for every one; "
+            throw DomainException.invalid("Field 'name': " + Toolset.unknown(asked) + " Or 'all' for every one; "
                     + "list_toolsets describes them.");
         }
         List<String> tools = new ArrayList<>();
         toolsets.forEach(toolset -> tools.addAll(names(toolset)));
-        List<String> added = toolsets.stream().filter(toolset -> !enabled.contains(toolset)).toList();
+        List<String> asNames = toolsets.stream().map(Toolset::wire).toList();
+        List<Toolset> added = toolsets.stream().filter(toolset -> !enabled.contains(toolset)).toList();
         if (added.isEmpty()) {
-            return new Enabled(toolsets, tools, true);
+            return new Enabled(asNames, tools, true);
         }
         if (server == null) {
             throw new IllegalStateException("enable_toolset was called before the MCP server was built");
@@ -88,10 +90,10 @@ final class DynamicToolsets implements ToolsetControl {
             // The tools are offered either way; a client that missed the notice sees them at its next tools/list.
             LoggerFactory.getLogger(DynamicToolsets.class).debug("tools/list_changed not delivered: {}", e.toString());
         }
-        return new Enabled(toolsets, tools, false);
+        return new Enabled(asNames, tools, false);
     }
 
-    private List<String> names(String toolset) {
-        return catalog.specsOf(toolset).stream().map(ToolSpec::name).toList();
+    private List<String> names(Toolset toolset) {
+        return catalog.specsOf(toolset).stream().map(Operation::name).toList();
     }
 }

@@ -9,6 +9,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Progress;
 import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
@@ -30,9 +32,9 @@ public final class McpServerFactory {
     }
 
     /** Progress goes to the client only when it sent a token; a failed notification never fails the call. */
-    static ToolProgress progress(McpSyncServerExchange exchange, Object token) {
+    static Progress progress(McpSyncServerExchange exchange, Object token) {
         if (token == null) {
-            return ToolProgress.NONE;
+            return Progress.NONE;
         }
         return (progress, total, message) -> {
             try {
@@ -71,7 +73,7 @@ public final class McpServerFactory {
 
     /** The SDK's form of one tool: its description, and a handler that runs it through the invoker. */
     private static McpServerFeatures.SyncToolSpecification registration(ToolCatalog catalog, ToolInvoker invoker,
-                                                                        ToolSpec<?, ?> tool, ArrivalOrder order) {
+                                                                        Operation<?, ?> tool, ArrivalOrder order) {
         return new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
                 (exchange, request) -> order.inTurn(request.meta(), () -> invoker.call(tool, request.arguments(),
                         progress(exchange, request.progressToken()), (Caller) exchange.transportContext().get(CALLER))));

@@ -3,15 +3,10 @@ package dev.replicasmcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.replicasmcp.mcp.tools.AgentTools;
-import dev.replicasmcp.mcp.tools.ConversationTools;
-import dev.replicasmcp.mcp.tools.EnvironmentTools;
-import dev.replicasmcp.mcp.tools.HookTools;
-import dev.replicasmcp.mcp.tools.McpSkillTools;
-import dev.replicasmcp.mcp.tools.VariableFileTools;
-import dev.replicasmcp.mcp.tools.ReplicaTools;
-import dev.replicasmcp.mcp.tools.RepositoryTools;
 import dev.replicasmcp.mcp.tools.ToolsetTools;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Operations;
+import dev.replicasmcp.ops.Toolset;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,17 +21,17 @@ import java.util.Set;
  */
 public final class ToolCatalog {
 
-    private final List<ToolSpec<?, ?>> specs;
+    private final List<Operation<?, ?>> specs;
     private final SchemaFactory schemas;
-    private final Set<String> enabled;
+    private final Set<Toolset> enabled;
 
     /** Every toolset enabled from the start. */
-    public ToolCatalog(List<ToolSpec<?, ?>> specs, SchemaFactory schemas) {
-        this(specs, schemas, Set.copyOf(Toolsets.names()));
+    public ToolCatalog(List<Operation<?, ?>> specs, SchemaFactory schemas) {
+        this(specs, schemas, Set.copyOf(Toolset.selectable()));
     }
 
-    private ToolCatalog(List<ToolSpec<?, ?>> specs, SchemaFactory schemas, Set<String> enabled) {
-        this.specs = specs.stream().sorted(Comparator.comparing(ToolSpec::name)).toList();
+    private ToolCatalog(List<Operation<?, ?>> specs, SchemaFactory schemas, Set<Toolset> enabled) {
+        this.specs = specs.stream().sorted(Comparator.comparing(Operation::name)).toList();
         this.schemas = schemas;
         this.enabled = Set.copyOf(enabled);
     }
@@ -51,54 +46,46 @@ public final class ToolCatalog {
         return new ToolCatalog(standardSpecs(), new SchemaFactory(toolMapper));
     }
 
-    static List<ToolSpec<?, ?>> standardSpecs() {
-        List<ToolSpec<?, ?>> all = new ArrayList<>();
-        all.addAll(ReplicaTools.all());
-        all.addAll(ConversationTools.all());
-        all.addAll(RepositoryTools.all());
-        all.addAll(EnvironmentTools.all());
-        all.addAll(VariableFileTools.all());
-        all.addAll(McpSkillTools.all());
-        all.addAll(HookTools.all());
-        all.addAll(AgentTools.all());
+    static List<Operation<?, ?>> standardSpecs() {
+        List<Operation<?, ?>> all = new ArrayList<>(Operations.all());
         all.addAll(ToolsetTools.all(ToolsetControl.UNBOUND));
         return all;
     }
 
     /**
      * The same tools for a server started with --toolsets and --read-only: the selected toolsets are
-     * offered from the start (see {@link Toolsets#select}), and under read-only only tools hinted
+     * offered from the start (see {@link Toolset#select}), and under read-only only tools hinted
      * read-only exist at all, so enable_toolset cannot bring the others either. An unknown toolset name
      * is an IllegalArgumentException listing the known ones.
      */
     public ToolCatalog select(Set<String> toolsets, boolean readOnly) {
         return new ToolCatalog(specs.stream().filter(spec -> !readOnly || spec.hints().readOnly()).toList(), schemas,
-                Toolsets.select(toolsets));
+                Toolset.select(toolsets));
     }
 
     /** Every tool this server may offer, whatever its toolset (list_toolsets and enable_toolset included). */
-    public List<ToolSpec<?, ?>> specs() {
+    public List<Operation<?, ?>> specs() {
         return specs;
     }
 
     /** The toolsets offered from the start. */
-    public Set<String> enabledToolsets() {
+    public Set<Toolset> enabledToolsets() {
         return enabled;
     }
 
     /** The tools of one toolset. */
-    public List<ToolSpec<?, ?>> specsOf(String toolset) {
-        return specs.stream().filter(spec -> spec.toolset().equals(toolset)).toList();
+    public List<Operation<?, ?>> specsOf(Toolset toolset) {
+        return specs.stream().filter(spec -> spec.toolset() == toolset).toList();
     }
 
     /** The tools offered from the start: those of the enabled toolsets, and the dynamic-toolset tools. */
-    public List<ToolSpec<?, ?>> initialSpecs() {
-        return specs.stream().filter(spec -> spec.toolset().equals(Toolsets.DYNAMIC)
+    public List<Operation<?, ?>> initialSpecs() {
+        return specs.stream().filter(spec -> spec.toolset() == Toolset.DYNAMIC
                 || enabled.contains(spec.toolset())).toList();
     }
 
-    public McpSchema.Tool describe(ToolSpec<?, ?> spec) {
-        ToolSpec.Hints hints = spec.hints();
+    public McpSchema.Tool describe(Operation<?, ?> spec) {
+        Operation.Hints hints = spec.hints();
         return McpSchema.Tool.builder().name(spec.name()).title(spec.title()).description(spec.description())
                 .inputSchema(schemas.input(spec.input()))
                 .outputSchema(schemas.output(spec.output()))
@@ -110,9 +97,9 @@ public final class ToolCatalog {
     /** The committed catalogue: one entry per tool, sorted by name (the content of tools.json). */
     public ArrayNode toJson(ObjectMapper mapper) {
         ArrayNode tools = mapper.createArrayNode();
-        for (ToolSpec<?, ?> spec : specs) {
+        for (Operation<?, ?> spec : specs) {
             ObjectNode tool = tools.addObject();
-            tool.put("name", spec.name()).put("title", spec.title()).put("toolset", spec.toolset())
+            tool.put("name", spec.name()).put("title", spec.title()).put("toolset", spec.toolset().wire())
                     .put("description", spec.description());
             tool.putObject("annotations").put("readOnlyHint", spec.hints().readOnly())
                     .put("destructiveHint", spec.hints().destructive())
@@ -124,7 +111,7 @@ public final class ToolCatalog {
         return tools;
     }
 
-    public Map<String, Object> inputSchema(ToolSpec<?, ?> spec) {
+    public Map<String, Object> inputSchema(Operation<?, ?> spec) {
         return schemas.input(spec.input());
     }
 }

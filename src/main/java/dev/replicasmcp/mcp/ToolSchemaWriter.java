@@ -2,6 +2,7 @@ package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.ops.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class ToolSchemaWriter {
     static String json(ObjectMapper toolMapper) throws IOException {
         SchemaFactory generator = new SchemaFactory(toolMapper);
         ObjectNode all = toolMapper.createObjectNode();
-        for (ToolSpec<?, ?> spec : ToolCatalog.standardSpecs()) {
+        for (Operation<?, ?> spec : ToolCatalog.standardSpecs()) {
             all.set(SchemaFactory.key(false, spec.input()), generator.inputSchema(spec.input()));
             all.set(SchemaFactory.key(true, spec.output()), generator.outputSchema(spec.output()));
         }

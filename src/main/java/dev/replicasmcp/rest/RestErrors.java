@@ -1,6 +1,7 @@
 package dev.replicasmcp.rest;
 
 import dev.replicasmcp.domain.DomainException;
+import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.rest.routes.Http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,7 +18,7 @@ final class RestErrors {
     }
 
     static void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> respond(ctx, status(e.kind()), e.getMessage(),
+        routes.exception(DomainException.class, (e, ctx) -> respond(ctx, Invoker.status(e.kind()), e.getMessage(),
                 e.details()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e, ctx), null));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -31,17 +32,6 @@ final class RestErrors {
                         + "paths under /v1.", null);
             }
         });
-    }
-
-    static int status(DomainException.Kind kind) {
-        return switch (kind) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case TOO_LARGE -> 413;
-            case UNAVAILABLE -> 503;
-        };
     }
 
     private static String message(HttpResponseException e, Context ctx) {

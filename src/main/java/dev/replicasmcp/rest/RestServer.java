@@ -3,11 +3,10 @@ package dev.replicasmcp.rest;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.api.Services;
 import dev.replicasmcp.domain.account.ApiKeyService;
-import dev.replicasmcp.rest.routes.ConversationRoutes;
-import dev.replicasmcp.rest.routes.EnvironmentContentRoutes;
-import dev.replicasmcp.rest.routes.EnvironmentRoutes;
+import dev.replicasmcp.ops.Invoker;
+import dev.replicasmcp.ops.Operations;
 import dev.replicasmcp.rest.routes.EventRoutes;
-import dev.replicasmcp.rest.routes.HookRoutes;
+import dev.replicasmcp.rest.routes.OperationRoutes;
 import dev.replicasmcp.rest.routes.ReplicaRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -58,7 +57,7 @@ public final class RestServer implements AutoCloseable {
         this.events = events;
     }
 
-    public static RestServer start(Config config, Services services, ApiKeyService keys) {
+    public static RestServer start(Config config, Services services, Invoker invoker, ApiKeyService keys) {
         Gate gate = new Gate(config.hosts(), keys);
         EventRoutes events = new EventRoutes(services, config.heartbeat(), config.maxStreamsPerKey(), keys::active);
         Javalin app = Javalin.create(javalin -> {
@@ -66,12 +65,10 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.before(gate::checkOrigin);
             javalin.routes.before("/v1/*", gate::authenticate);
             RestErrors.register(javalin.routes);
-            ReplicaRoutes.register(javalin.routes, services);
-            ConversationRoutes.register(javalin.routes, services);
+            OperationRoutes operations = new OperationRoutes(services, invoker);
+            ReplicaRoutes.register(javalin.routes, services, operations, Operations.all());
+            operations.register(javalin.routes, Operations.all(), ReplicaRoutes.CUSTOM);
             events.register(javalin.routes);
-            EnvironmentRoutes.register(javalin.routes, services);
-            EnvironmentContentRoutes.register(javalin.routes, services);
-            HookRoutes.register(javalin.routes, services);
         });
         app.start();
         return new RestServer(app, events);

@@ -67,6 +67,10 @@ class HttpModeIT {
             assertThat(run(data, "keys", "revoke", second.substring(0, 18)).code()).isZero();
             assertThat(get(base + "/v1/replica", second).statusCode()).isEqualTo(401);
             assertThat(run(data, "keys", "revoke", "no-such-key").code()).isEqualTo(1);
+            String audit = get(base + "/v1/audit-log?resource_type=api_key", key).body();
+            assertThat(audit).as("the key commands are audited, without the keys")
+                    .contains("\"api_key.revoked\"", "\"api_key.created\"", "\"keys command\"", "\"first start\"",
+                            "\"name\":\"ci\"").doesNotContain(second, key);
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

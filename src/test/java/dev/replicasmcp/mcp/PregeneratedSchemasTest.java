@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.ops.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ class PregeneratedSchemasTest {
 
         assertThat(pregenerated.specs()).hasSameSizeAs(generated.specs()).isNotEmpty();
         for (int i = 0; i < generated.specs().size(); i++) {
-            ToolSpec<?, ?> spec = generated.specs().get(i);
+            Operation<?, ?> spec = generated.specs().get(i);
             assertThat(written).containsKeys(SchemaFactory.key(false, spec.input()),
                     SchemaFactory.key(true, spec.output()));
             assertThat(pregenerated.describe(pregenerated.specs().get(i))).isEqualTo(generated.describe(spec));
@@ -37,7 +38,7 @@ class PregeneratedSchemasTest {
     @Test
     void aTypeTheFileDoesNotCoverIsGenerated() {
         SchemaFactory empty = new SchemaFactory(mapper, Map.of());
-        ToolSpec<?, ?> spec = ToolCatalog.standardSpecs().get(0);
+        Operation<?, ?> spec = ToolCatalog.standardSpecs().get(0);
         assertThat(empty.input(spec.input())).isEqualTo(new SchemaFactory(mapper).input(spec.input()));
         assertThat(empty.output(spec.output())).isEqualTo(new SchemaFactory(mapper).output(spec.output()));
     }

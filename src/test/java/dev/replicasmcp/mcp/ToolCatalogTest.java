@@ -1,5 +1,7 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Toolset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -61,7 +63,7 @@ class ToolCatalogTest {
             assertThat(tool.get("annotations").size()).isEqualTo(4);
             assertThat(tool.get("inputSchema").get("type").asText()).isEqualTo("object");
             assertThat(tool.get("outputSchema").get("type").asText()).isEqualTo("object");
-            assertThat(tool.get("toolset").asText()).isIn(names(Toolsets.names(), Toolsets.DYNAMIC));
+            assertThat(tool.get("toolset").asText()).isIn(names(Toolset.names(), Toolset.DYNAMIC.wire()));
         }
     }
 
@@ -86,36 +88,38 @@ class ToolCatalogTest {
     @Test
     void theDefaultToolsetsCarryAWholeFirstSessionAndNothingElse() {
         ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), false);
-        List<String> offered = catalog.initialSpecs().stream().map(ToolSpec::name).toList();
+        List<String> offered = catalog.initialSpecs().stream().map(Operation::name).toList();
         assertThat(offered).containsAll(FIRST_SESSION).doesNotContain("create_environment_variable",
                 "save_warm_hook", "set_warm_pool", "enable_environment_skill", "set_agent_credential");
-        assertThat(catalog.enabledToolsets()).containsExactlyInAnyOrder("replicas", "repositories", "environments");
+        assertThat(catalog.enabledToolsets()).containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES,
+                Toolset.ENVIRONMENTS);
         assertThat(catalog.specs()).as("the rest stays available to enable_toolset").hasSize(generated.size());
     }
 
     @Test
     void everyToolsetHasToolsAndAllSelectsEveryOne() {
         ToolCatalog all = ToolCatalog.generated(JsonMappers.tools()).select(Set.of("all"), false);
-        for (String toolset : Toolsets.names()) {
-            assertThat(all.specsOf(toolset)).as(toolset).isNotEmpty();
+        for (Toolset toolset : Toolset.selectable()) {
+            assertThat(all.specsOf(toolset)).as(toolset.wire()).isNotEmpty();
         }
         assertThat(all.initialSpecs()).hasSize(generated.size());
         assertThat(ToolCatalog.generated(JsonMappers.tools()).select(Set.of("default", "hooks"), false)
-                .enabledToolsets()).containsExactlyInAnyOrder("replicas", "repositories", "environments", "hooks");
+                .enabledToolsets()).containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES, Toolset.ENVIRONMENTS,
+                Toolset.HOOKS);
     }
 
     @Test
     void anUnknownToolsetIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> ToolCatalog.generated(JsonMappers.tools()).select(Set.of("replicas", "teleport"),
                 false)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'teleport'").hasMessageContaining(String.join(", ", Toolsets.names()));
+                .hasMessageContaining("'teleport'").hasMessageContaining(String.join(", ", Toolset.names()));
     }
 
     @Test
     void readOnlyKeepsOnlyReadOnlyToolsInEveryToolset() {
         ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), true);
         assertThat(catalog.specs()).allSatisfy(spec -> assertThat(spec.hints().readOnly()).as(spec.name()).isTrue());
-        assertThat(catalog.specs().stream().map(ToolSpec::name)).contains("list_toolsets", "enable_toolset",
+        assertThat(catalog.specs().stream().map(Operation::name)).contains("list_toolsets", "enable_toolset",
                 "list_environment_variables").doesNotContain("create_environment_variable");
     }
 

@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.ops.OperationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +31,7 @@ class ToolInvokerTest {
         t = new TestCore(dir, Duration.ZERO);
         ObjectMapper mapper = JsonMappers.tools();
         catalog = ToolCatalog.standard(mapper);
-        invoker = new ToolInvoker(mapper, () -> new ToolContext(t.services, t.caller));
+        invoker = new ToolInvoker(mapper, t.core::invoker, () -> new OperationContext(t.services, t.caller));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.replicasmcp.domain.account;
 
+import dev.replicasmcp.domain.Actor;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
@@ -64,7 +65,7 @@ public final class ApiKeyService {
         key.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().compareTo(
                         Timestamps.format(clock.instant().minusSeconds(60))) < 0)
                 .ifPresent(k -> store.touch(k.id(), now));
-        return key.map(k -> new Caller(k.organizationId(), k.userId()));
+        return key.map(k -> new Caller(k.organizationId(), k.userId(), Actor.apiKey(k.id(), k.name())));
     }
 
     /**

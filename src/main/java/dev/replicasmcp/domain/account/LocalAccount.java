@@ -1,5 +1,6 @@
 package dev.replicasmcp.domain.account;
 
+import dev.replicasmcp.domain.Actor;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.Timestamps;
@@ -10,7 +11,7 @@ import java.time.Clock;
 public record LocalAccount(String organizationId, String organizationName, String userId, String userEmail) {
 
     public Caller caller() {
-        return new Caller(organizationId, userId);
+        return new Caller(organizationId, userId, Actor.STDIO);
     }
 
     /** Finds the local account, creating it the first time. */

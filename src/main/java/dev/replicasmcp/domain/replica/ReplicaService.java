@@ -197,6 +197,11 @@ public final class ReplicaService {
         return new ReplicaDetails(replica, repositoryStatuses, waking, chats.list(replica.id()), environment);
     }
 
+    /** The replica as stored, without waking it (get wakes a sleeping one). */
+    public Replica find(Caller caller, String id) {
+        return lookup.require(caller, id);
+    }
+
     /** Stops its turns and hooks, drops its chats and queues, and removes its workspace folder. */
     public void delete(Caller caller, String id) {
         removal.remove(lookup.require(caller, id));

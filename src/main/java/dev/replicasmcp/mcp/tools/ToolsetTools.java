@@ -2,9 +2,10 @@ package dev.replicasmcp.mcp.tools;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.defs.Empty;
 import dev.replicasmcp.mcp.ToolsetControl;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
 /**
@@ -22,13 +23,13 @@ public final class ToolsetTools {
             String name) {
     }
 
-    public static List<ToolSpec<?, ?>> all(ToolsetControl control) {
+    public static List<Operation<?, ?>> all(ToolsetControl control) {
         return List.of(
-                ToolSpec.readOnly("list_toolsets", "List toolsets", Toolsets.DYNAMIC,
+                Operation.readOnly("list_toolsets", "List toolsets", Toolset.DYNAMIC,
                         "List the toolsets of this server: name, description, tools and whether they are offered "
                                 + "now. Switch one on with enable_toolset.",
                         Empty.class, ToolsetControl.ToolsetList.class, (ctx, in) -> control.list()),
-                ToolSpec.readOnly("enable_toolset", "Enable a toolset", Toolsets.DYNAMIC,
+                Operation.readOnly("enable_toolset", "Enable a toolset", Toolset.DYNAMIC,
                         "Offer the tools of one more toolset (e.g. environment_contents for variables, files and "
                                 + "MCP servers; hooks; warm_pools; skills; agents) from now on, to every session "
                                 + "of this server. Clients are sent tools/list_changed.",

@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -14,9 +14,11 @@ import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.Source;
 import dev.replicasmcp.domain.replica.Provisioning;
 import dev.replicasmcp.domain.replica.ReplicaService;
-import dev.replicasmcp.mcp.ToolContext;
-import dev.replicasmcp.mcp.ToolSpec;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.OperationContext;
+import dev.replicasmcp.ops.Audit;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Route;
+import dev.replicasmcp.ops.Toolset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +26,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The official replica tools: create, list, get, delete. */
-public final class ReplicaTools {
+public final class ReplicaOperations {
 
-    static final String TOOLSET = Toolsets.REPLICAS;
+    static final Toolset TOOLSET = Toolset.REPLICAS;
 
-    private ReplicaTools() {
+    private ReplicaOperations() {
     }
 
     public record CreatedBody(ReplicaListItem replica, WorkspaceInfo workspace) {
@@ -82,19 +84,41 @@ public final class ReplicaTools {
             @JsonProperty(required = true) @JsonPropertyDescription("Replica id (UUID)") String replicaId) {
     }
 
-    public static List<ToolSpec<?, ?>> all() {
+    /** The answer of create_replica under API version 2026-05-17: at once, in status preparing. */
+    public record PreparingBody(ReplicaListItem replica) {
+    }
+
+    /**
+     * create_replica as REST answers it when the request asks for API version 2026-05-17: the replica at
+     * once, its workspace made in the background. Not a tool; same input, same audit entry.
+     */
+    public static final Operation<CreateReplicaInput, PreparingBody> CREATE_AT_ONCE = Operation.mutating(
+            "create_replica", "Create a replica", TOOLSET, "Create a replica; its workspace is made in the background.",
+            CreateReplicaInput.class, PreparingBody.class,
+            (ctx, in) -> new PreparingBody(ReplicaListItem.of(ctx.services().replicas().createInBackground(
+                    ctx.caller(), command(in)))))
+            .at(Route.post("/v1/replica").created())
+            .audited(Audit.<CreateReplicaInput, PreparingBody>created("replica", (in, out) -> out.replica().id())
+                    .afterChange());
+
+    public static List<Operation<?, ?>> all() {
         return List.of(
-                ToolSpec.mutating("create_replica", "Create a replica", TOOLSET,
+                Operation.mutating("create_replica", "Create a replica", TOOLSET,
                         "Create a replica (a workspace where a coding agent works on an environment's "
                                 + "repositories) with a first message. Returns at once; the agent answers in the "
                                 + "background (read_replica_history).",
-                        CreateReplicaInput.class, CreatedBody.class, ReplicaTools::create),
-                ToolSpec.readOnly("list_replicas", "List replicas", TOOLSET,
+                        CreateReplicaInput.class, CreatedBody.class, ReplicaOperations::create)
+                        .at(Route.post("/v1/replica").created())
+                        // Provisioning clones and runs hooks: the entry follows it rather than holding the database.
+                        .audited(Audit.<CreateReplicaInput, CreatedBody>created("replica",
+                                (in, out) -> out.replica().id()).afterChange()),
+                Operation.readOnly("list_replicas", "List replicas", TOOLSET,
                         "List replicas, newest first, with status, repositories and pull requests.",
                         ListReplicasInput.class, ReplicaList.class,
                         (ctx, in) -> list(ctx.services().replicas().list(ctx.caller(), in.page(), in.limit(),
-                                in.userId(), in.source(), in.status()))),
-                ToolSpec.readOnly("get_replica", "Get a replica", TOOLSET,
+                                in.userId(), in.source(), in.status())))
+                        .at(Route.get("/v1/replica")),
+                Operation.readOnly("get_replica", "Get a replica", TOOLSET,
                         "Read one replica: status, agent, chats and each repository's branch and diff. A sleeping "
                                 + "replica is woken.",
                         GetReplicaInput.class, ReplicaDetailsBody.class,
@@ -102,23 +126,32 @@ public final class ReplicaTools {
                             Set<String> include = includes(in.include());
                             return new ReplicaDetailsBody(ReplicaDetailsView.of(ctx.services().replicas()
                                     .get(ctx.caller(), in.replicaId(), include), include.contains("diffs")));
-                        }),
-                ToolSpec.destructive("delete_replica", "Delete a replica", TOOLSET,
+                        })
+                        .at(Route.get("/v1/replica/{replica_id}")),
+                Operation.destructive("delete_replica", "Delete a replica", TOOLSET,
                         "Delete a replica: stops its agent, drops queued messages, removes its chats and history.",
                         ReplicaIdInput.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().replicas().delete(ctx.caller(), in.replicaId());
                             return Success.OK;
-                        }));
+                        })
+                        .at(Route.delete("/v1/replica/{replica_id}"))
+                        // Deleting stops the agent and its processes: the entry follows rather than holding the database.
+                        .audited(Audit.<ReplicaIdInput, Success>deleted("replica", (in, out) -> in.replicaId(),
+                                (ctx, in) -> ReplicaListItem.of(ctx.services().replicas().find(ctx.caller(),
+                                        in.replicaId()))).afterChange()));
     }
 
-    private static CreatedBody create(ToolContext ctx, CreateReplicaInput in) {
-        ReplicaService.Created created = ctx.services().replicas().create(ctx.caller(), new CreateReplica(in.name(),
-                in.message(), in.environmentId(), in.repositoryIds(), in.repositorySetId(), in.codingAgent(),
-                in.model(), ImageInput.toImages(in.images()), in.lifecyclePolicy(), in.thinkingLevel(),
-                in.planMode()));
+    private static CreatedBody create(OperationContext ctx, CreateReplicaInput in) {
+        ReplicaService.Created created = ctx.services().replicas().create(ctx.caller(), command(in));
         return new CreatedBody(ReplicaListItem.of(created.replica()), new WorkspaceInfo(
                 created.provisioning().warmSource().wire(), created.provisioning().workspacePath()));
+    }
+
+    private static CreateReplica command(CreateReplicaInput in) {
+        return new CreateReplica(in.name(), in.message(), in.environmentId(), in.repositoryIds(),
+                in.repositorySetId(), in.codingAgent(), in.model(), ImageInput.toImages(in.images()),
+                in.lifecyclePolicy(), in.thinkingLevel(), in.planMode());
     }
 
     private static ReplicaList list(ReplicaPage page) {

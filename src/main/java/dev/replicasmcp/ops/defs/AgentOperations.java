@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -6,16 +6,18 @@ import dev.replicasmcp.api.AgentViews;
 import dev.replicasmcp.api.AllowedValues;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CredentialKind;
-import dev.replicasmcp.mcp.ToolSpec;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.Audit;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.OperationContext;
+import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
 /** The coding agents: which runner answers each, and the organization's credentials for them. */
-public final class AgentTools {
+public final class AgentOperations {
 
-    static final String TOOLSET = Toolsets.AGENTS;
+    static final Toolset TOOLSET = Toolset.AGENTS;
 
-    private AgentTools() {
+    private AgentOperations() {
     }
 
     public record SetCredential(
@@ -42,9 +44,17 @@ public final class AgentTools {
                                      + "it signs in") List<AgentViews.Agent> agents) {
     }
 
-    public static List<ToolSpec<?, ?>> all() {
+    static final String CREDENTIAL = "agent_credential";
+
+    /** The organization's credential of a kind as listed (masked hint, never the value), or null. */
+    private static AgentViews.Credential credential(OperationContext ctx, String kind) {
+        return ctx.services().agents().list(ctx.caller()).stream().map(AgentViews.Credential::of)
+                .filter(c -> c.kind().equals(kind)).findFirst().orElse(null);
+    }
+
+    public static List<Operation<?, ?>> all() {
         return List.of(
-                ToolSpec.mutating("set_agent_credential", "Set an agent credential", TOOLSET,
+                Operation.mutating("set_agent_credential", "Set an agent credential", TOOLSET,
                         "Store the organization's credential for a coding agent (one per kind; setting a kind "
                                 + "again replaces it). Agents receive it as environment variables "
                                 + "(ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, AWS_*, OPENAI_API_KEY) or, for "
@@ -53,15 +63,21 @@ public final class AgentTools {
                         (ctx, in) -> {
                             AgentService.Saved saved = ctx.services().agents().set(ctx.caller(), in.kind(), in.value());
                             return new SetOutput(AgentViews.Credential.of(saved.credential()), saved.created());
-                        }),
-                ToolSpec.destructive("delete_agent_credential", "Delete an agent credential", TOOLSET,
+                        })
+                        .audited(Audit.<SetCredential, SetOutput>updated(CREDENTIAL,
+                                (in, out) -> in.kind(), (ctx, in) -> credential(ctx, in.kind()))
+                                .action((in, out) -> CREDENTIAL + (out.created() ? ".created" : ".updated"))
+                                .after((in, out) -> out.credential())),
+                Operation.destructive("delete_agent_credential", "Delete an agent credential", TOOLSET,
                         "Delete the organization's credential of one kind; later turns run without it.",
                         KindInput.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().agents().delete(ctx.caller(), in.kind());
                             return Success.OK;
-                        }),
-                ToolSpec.readOnly("list_agent_credentials", "List agent credentials and runners", TOOLSET,
+                        })
+                        .audited(Audit.<KindInput, Success>deleted(CREDENTIAL, (in, out) -> in.kind(),
+                                (ctx, in) -> credential(ctx, in.kind()))),
+                Operation.readOnly("list_agent_credentials", "List agent credentials and runners", TOOLSET,
                         "List the organization's agent credentials (kind, dates and a masked hint, never the "
                                 + "value) and, for every agent, whether it is available, which runner answers it "
                                 + "(a Claude Code or Codex CLI, or the built-in scripted agent) and why.",

@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 /** The input of a tool that takes no arguments. */
 public record Empty() {

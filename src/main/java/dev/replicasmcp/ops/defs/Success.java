@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 /** The answer of a delete: {"success": true}. */
 public record Success(boolean success) {

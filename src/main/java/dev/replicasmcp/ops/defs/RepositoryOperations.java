@@ -1,19 +1,21 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.replicasmcp.api.RepositorySetView;
 import dev.replicasmcp.api.RepositoryView;
-import dev.replicasmcp.mcp.ToolSpec;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.Audit;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Route;
+import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
 /** Tools to register repositories and group them into sets. */
-public final class RepositoryTools {
+public final class RepositoryOperations {
 
-    static final String TOOLSET = Toolsets.REPOSITORIES;
+    static final Toolset TOOLSET = Toolset.REPOSITORIES;
 
-    private RepositoryTools() {
+    private RepositoryOperations() {
     }
 
     public record Repositories(List<RepositoryView> repositories) {
@@ -47,37 +49,47 @@ public final class RepositoryTools {
             List<String> repositoryIds) {
     }
 
-    public static List<ToolSpec<?, ?>> all() {
+    public static List<Operation<?, ?>> all() {
         return List.of(
-                ToolSpec.readOnly("list_repositories", "List repositories", TOOLSET,
+                Operation.readOnly("list_repositories", "List repositories", TOOLSET,
                         "List the git repositories registered with this server.",
                         Empty.class, Repositories.class,
                         (ctx, in) -> new Repositories(ctx.services().repositories().list(ctx.caller()).stream()
-                                .map(RepositoryView::of).toList())),
-                ToolSpec.readOnly("list_repository_sets", "List repository sets", TOOLSET,
+                                .map(RepositoryView::of).toList()))
+                        .at(Route.get("/v1/replica/repositories")),
+                Operation.readOnly("list_repository_sets", "List repository sets", TOOLSET,
                         "List the named groups of repositories with their members; an environment bound to a set "
                                 + "gives its replicas all of them.",
                         Empty.class, RepositorySets.class,
                         (ctx, in) -> new RepositorySets(ctx.services().repositories().listSets(ctx.caller())
-                                .stream().map(RepositorySetView::of).toList())),
-                ToolSpec.mutating("add_repository", "Register a repository", TOOLSET,
+                                .stream().map(RepositorySetView::of).toList()))
+                        .at(Route.get("/v1/replica/repository-sets")),
+                Operation.mutating("add_repository", "Register a repository", TOOLSET,
                         "Register a git repository so replicas can work on it; then bind an environment to it "
                                 + "(create_environment).",
                         AddRepository.class, RepositoryBody.class,
                         (ctx, in) -> new RepositoryBody(RepositoryView.of(ctx.services().repositories()
-                                .add(ctx.caller(), in.location(), in.name(), in.defaultBranch())))),
-                ToolSpec.destructive("delete_repository", "Unregister a repository", TOOLSET,
+                                .add(ctx.caller(), in.location(), in.name(), in.defaultBranch()))))
+                        // Registering inspects the repository with git (a URL may go over the network).
+                        .audited(Audit.<AddRepository, RepositoryBody>created("repository",
+                                (in, out) -> out.repository().id()).afterChange()),
+                Operation.destructive("delete_repository", "Unregister a repository", TOOLSET,
                         "Unregister a repository (its files stay). Refused while an environment is bound to it; "
                                 + "replicas keep their copy.",
                         DeleteRepository.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().repositories().delete(ctx.caller(), in.repositoryId());
                             return Success.OK;
-                        }),
-                ToolSpec.mutating("create_repository_set", "Create a repository set", TOOLSET,
+                        })
+                        .audited(Audit.<DeleteRepository, Success>deleted("repository", (in, out) -> in.repositoryId(),
+                                (ctx, in) -> ctx.services().repositories().list(ctx.caller()).stream()
+                                        .filter(r -> r.id().equals(in.repositoryId())).findFirst()
+                                        .map(RepositoryView::of).orElse(null))),
+                Operation.mutating("create_repository_set", "Create a repository set", TOOLSET,
                         "Group registered repositories under a name, to bind an environment to all of them.",
                         CreateRepositorySet.class, RepositorySetBody.class,
                         (ctx, in) -> new RepositorySetBody(RepositorySetView.of(ctx.services().repositories()
-                                .createSet(ctx.caller(), in.name(), in.description(), in.repositoryIds())))));
+                                .createSet(ctx.caller(), in.name(), in.description(), in.repositoryIds()))))
+                        .audited(Audit.created("repository_set", (in, out) -> out.repositorySet().id())));
     }
 }

@@ -1,5 +1,6 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.replicasmcp.api.AllowedValues;
@@ -15,18 +16,22 @@ import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.HistoryPage;
 import dev.replicasmcp.domain.chat.SendMessage;
 import dev.replicasmcp.domain.chat.SendResult;
-import dev.replicasmcp.mcp.ToolSpec;
+import dev.replicasmcp.ops.Audit;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Route;
+import dev.replicasmcp.ops.OperationContext;
+import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
 /** The official tools around a replica's conversations: messages, chats, history and hook logs. */
-public final class ConversationTools {
+public final class ConversationOperations {
 
-    static final String TOOLSET = ReplicaTools.TOOLSET;
+    static final Toolset TOOLSET = ReplicaOperations.TOOLSET;
     static final int DEFAULT_HISTORY_LIMIT = 20;
     static final int MAX_HISTORY_LIMIT = 200;
     static final int TEXT_BUDGET = 4_000;
 
-    private ConversationTools() {
+    private ConversationOperations() {
     }
 
     public record SendInput(
@@ -51,7 +56,7 @@ public final class ConversationTools {
             @Nullable String chatId) {
     }
 
-    public record ChatList(List<ChatView> chats, @Nullable Boolean waking) {
+    public record ChatList(List<ChatView> chats, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean waking) {
     }
 
     public record CreateChatInput(
@@ -80,53 +85,68 @@ public final class ConversationTools {
                                 @Nullable @JsonPropertyDescription("How to read cut texts whole") String note) {
     }
 
-    public static List<ToolSpec<?, ?>> all() {
+    public static List<Operation<?, ?>> all() {
         return List.of(
-                ToolSpec.mutating("send_replica_message", "Send a message to a replica", TOOLSET,
+                Operation.mutating("send_replica_message", "Send a message to a replica", TOOLSET,
                         "Send a message to a replica's agent; answers once it is stored. Read the reply with "
                                 + "read_replica_history.",
-                        SendInput.class, SendOutput.class, ConversationTools::send),
-                ToolSpec.readOnly("list_chats", "List a replica's chats", TOOLSET,
+                        SendInput.class, SendOutput.class, ConversationOperations::send)
+                        .at(Route.post("/v1/replica/{replica_id}/messages")),
+                Operation.readOnly("list_chats", "List a replica's chats", TOOLSET,
                         "List a replica's chats, oldest first, with their agent (provider) and whether each is "
                                 + "processing.",
-                        ReplicaTools.ReplicaIdInput.class, ChatList.class,
+                        ReplicaOperations.ReplicaIdInput.class, ChatList.class,
                         (ctx, in) -> {
                             ChatService.ChatList list = ctx.services().chats().list(ctx.caller(), in.replicaId());
                             return new ChatList(list.chats().stream().map(ChatView::of).toList(),
                                     list.waking() ? Boolean.TRUE : null);
-                        }),
-                ToolSpec.mutating("create_chat", "Open a new chat", TOOLSET,
+                        })
+                        .at(Route.get("/v1/replica/{replica_id}/chats")),
+                Operation.mutating("create_chat", "Open a new chat", TOOLSET,
                         "Open another chat in a replica, bound to one agent (provider), with its own queue and "
                                 + "history.",
                         CreateChatInput.class, ChatView.class,
                         (ctx, in) -> ChatView.of(ctx.services().chats().create(ctx.caller(), in.replicaId(),
-                                in.provider(), in.title()))),
-                ToolSpec.destructive("delete_chat", "Delete a chat", TOOLSET,
+                                in.provider(), in.title())))
+                        .at(Route.post("/v1/replica/{replica_id}/chats").created())
+                        .audited(Audit.created("chat", (in, out) -> out.id())),
+                Operation.destructive("delete_chat", "Delete a chat", TOOLSET,
                         "Delete a chat: interrupts its running turn, drops its queue and deletes its history.",
                         DeleteChatInput.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().chats().delete(ctx.caller(), in.replicaId(), in.chatId());
                             return Success.OK;
-                        }),
-                ToolSpec.readOnly("read_replica_history", "Read a replica's history", TOOLSET,
+                        })
+                        .at(Route.delete("/v1/replica/{replica_id}/chats/{chat_id}"))
+                        // Deleting interrupts the chat's running turn: the entry follows rather than holding the database.
+                        .audited(Audit.<DeleteChatInput, Success>deleted("chat", (in, out) -> in.chatId(),
+                                ConversationOperations::chat).afterChange()),
+                Operation.readOnly("read_replica_history", "Read a replica's history", TOOLSET,
                         "Read a chat's history (user messages, agent text, tool use, results): the newest page, "
                                 + "oldest event first; has_more=true means older events exist.",
-                        HistoryInput.class, HistoryOutput.class, ConversationTools::history),
-                ToolSpec.readOnly("get_replica_hooks", "Get hook logs", TOOLSET,
+                        HistoryInput.class, HistoryOutput.class, ConversationOperations::history),
+                Operation.readOnly("get_replica_hooks", "Get hook logs", TOOLSET,
                         "Read the warm-hook and start-hook runs of a replica: script, output, exit code and "
                                 + "whether it timed out, in execution order.",
-                        ReplicaTools.ReplicaIdInput.class, HooksView.class,
-                        (ctx, in) -> HooksView.of(ctx.services().replicas().hooks(ctx.caller(), in.replicaId()))));
+                        ReplicaOperations.ReplicaIdInput.class, HooksView.class,
+                        (ctx, in) -> HooksView.of(ctx.services().replicas().hooks(ctx.caller(), in.replicaId())))
+                        .at(Route.get("/v1/replica/{replica_id}/hooks")));
     }
 
-    private static SendOutput send(dev.replicasmcp.mcp.ToolContext ctx, SendInput in) {
+    /** The chat as it was, for the audit entry of its deletion (null when there is no such chat). */
+    private static ChatView chat(OperationContext ctx, DeleteChatInput in) {
+        return ctx.services().chats().list(ctx.caller(), in.replicaId()).chats().stream()
+                .filter(chat -> chat.id().equals(in.chatId())).findFirst().map(ChatView::of).orElse(null);
+    }
+
+    private static SendOutput send(OperationContext ctx, SendInput in) {
         SendResult result = ctx.services().messages().send(ctx.caller(), in.replicaId(), new SendMessage(
                 in.message(), in.chatId(), in.codingAgent(), in.model(), ImageInput.toImages(in.images()),
                 in.planMode(), in.thinkingLevel()));
         return new SendOutput(result.status().wire(), result.messageId(), result.position(), result.chatId());
     }
 
-    private static HistoryOutput history(dev.replicasmcp.mcp.ToolContext ctx, HistoryInput in) {
+    private static HistoryOutput history(OperationContext ctx, HistoryInput in) {
         int limit = in.limit() == null ? DEFAULT_HISTORY_LIMIT : in.limit();
         if (limit < 1 || limit > MAX_HISTORY_LIMIT) {
             throw DomainException.invalid("Field 'limit' must be between 1 and " + MAX_HISTORY_LIMIT + "; got "

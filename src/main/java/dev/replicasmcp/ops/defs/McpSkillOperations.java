@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp.tools;
+package dev.replicasmcp.ops.defs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -8,20 +8,27 @@ import dev.replicasmcp.api.EnvironmentContentViews.Mcp;
 import dev.replicasmcp.api.EnvironmentContentViews.SearchSkill;
 import dev.replicasmcp.api.EnvironmentContentViews.Skill;
 import dev.replicasmcp.domain.environment.McpTransport;
-import dev.replicasmcp.mcp.ToolSpec;
-import dev.replicasmcp.mcp.Toolsets;
+import dev.replicasmcp.ops.Audit;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.OperationContext;
+import dev.replicasmcp.ops.Route;
+import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
 /** Tools for an environment's MCP servers and skills, and the local skill catalog. */
-public final class McpSkillTools {
+public final class McpSkillOperations {
 
-    static final String MCPS = Toolsets.ENVIRONMENT_CONTENTS;
-    static final String SKILLS = Toolsets.SKILLS;
-    static final String ENV = VariableFileTools.ENV;
+    static final Toolset MCPS = Toolset.ENVIRONMENT_CONTENTS;
+    static final Toolset SKILLS = Toolset.SKILLS;
+    static final String MCP_PATH = "/v1/environments/{environment_id}/mcps";
+    static final String SKILL_PATH = "/v1/environments/{environment_id}/skills";
+    static final String MCP = "environment_mcp";
+    static final String SKILL = "environment_skill";
+    static final String ENV = VariableFileOperations.ENV;
     static final String CONFIG = "For stdio: {\"command\": \"npx\", \"args\": [...], \"env\": {...}}; for http or sse: "
             + "{\"url\": \"https://...\", \"headers\": {...}}";
 
-    private McpSkillTools() {
+    private McpSkillOperations() {
     }
 
     public record Mcps(List<Mcp> environmentMcps) {
@@ -77,58 +84,81 @@ public final class McpSkillTools {
     public record SearchResults(List<SearchSkill> skills) {
     }
 
-    public static List<ToolSpec<?, ?>> all() {
+    public static List<Operation<?, ?>> all() {
         return List.of(
-                ToolSpec.readOnly("list_environment_mcps", "List environment MCP servers", MCPS,
+                Operation.readOnly("list_environment_mcps", "List environment MCP servers", MCPS,
                         "List the MCP servers an environment writes into its workspaces' agent configuration "
                                 + "(~/.mcp.json), with their transport and config.",
-                        VariableFileTools.EnvironmentRef.class, Mcps.class,
+                        VariableFileOperations.EnvironmentRef.class, Mcps.class,
                         (ctx, in) -> new Mcps(ctx.services().contents().mcps().list(ctx.caller(), in.environmentId())
-                                .stream().map(Mcp::of).toList())),
-                ToolSpec.mutating("create_environment_mcp", "Add an MCP server", MCPS,
+                                .stream().map(Mcp::of).toList()))
+                        .at(Route.get(MCP_PATH)),
+                Operation.mutating("create_environment_mcp", "Add an MCP server", MCPS,
                         "Add an MCP server to an environment's agents: transport stdio with {command, args, env}, "
                                 + "or http/sse with {url, headers}. Names are unique per environment.",
                         CreateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().create(ctx.caller(),
-                                in.environmentId(), in.name(), in.transport(), in.config())))),
-                ToolSpec.mutating("update_environment_mcp", "Change an MCP server", MCPS,
+                                in.environmentId(), in.name(), in.transport(), in.config()))))
+                        .at(Route.post(MCP_PATH).created())
+                        .audited(Audit.created(MCP, (in, out) -> out.environmentMcp().id())),
+                Operation.mutating("update_environment_mcp", "Change an MCP server", MCPS,
                         "Rename an MCP server or change its transport or config; a new transport needs a config "
                                 + "of the new shape.",
                         UpdateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().update(ctx.caller(),
-                                in.environmentId(), in.mcpId(), in.name(), in.transport(), in.config())))),
-                ToolSpec.destructive("delete_environment_mcp", "Delete an MCP server", MCPS,
+                                in.environmentId(), in.mcpId(), in.name(), in.transport(), in.config()))))
+                        .at(Route.patch(MCP_PATH + "/{mcp_id}"))
+                        .audited(Audit.updated(MCP, (in, out) -> in.mcpId(),
+                                (ctx, in) -> mcp(ctx, in.environmentId(), in.mcpId()))),
+                Operation.destructive("delete_environment_mcp", "Delete an MCP server", MCPS,
                         "Remove an MCP server from an environment; new workspaces no longer get it.",
                         DeleteMcp.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().contents().mcps().delete(ctx.caller(), in.environmentId(), in.mcpId());
                             return Success.OK;
-                        }),
-                ToolSpec.readOnly("list_environment_skills", "List enabled skills", SKILLS,
+                        })
+                        .at(Route.delete(MCP_PATH + "/{mcp_id}"))
+                        .audited(Audit.<DeleteMcp, Success>deleted(MCP, (in, out) -> in.mcpId(),
+                                (ctx, in) -> mcp(ctx, in.environmentId(), in.mcpId()))),
+                Operation.readOnly("list_environment_skills", "List enabled skills", SKILLS,
                         "List the skills enabled on an environment; they are installed into its workspaces "
                                 + "(~/.claude/skills).",
-                        VariableFileTools.EnvironmentRef.class, Skills.class,
+                        VariableFileOperations.EnvironmentRef.class, Skills.class,
                         (ctx, in) -> new Skills(ctx.services().contents().skills().list(ctx.caller(), in.environmentId())
-                                .stream().map(Skill::of).toList())),
-                ToolSpec.mutating("enable_environment_skill", "Enable a skill", SKILLS,
+                                .stream().map(Skill::of).toList()))
+                        .at(Route.get(SKILL_PATH)),
+                Operation.mutating("enable_environment_skill", "Enable a skill", SKILLS,
                         "Enable a skill on an environment by its catalog slug (find it with search_skill_catalog). "
                                 + "The same slug or source twice is a conflict.",
                         EnableSkill.class, SkillBody.class,
                         (ctx, in) -> new SkillBody(Skill.of(ctx.services().contents().skills().enable(ctx.caller(),
-                                in.environmentId(), in.slug(), in.name(), in.source())))),
-                ToolSpec.destructive("disable_environment_skill", "Disable a skill", SKILLS,
+                                in.environmentId(), in.slug(), in.name(), in.source()))))
+                        .at(Route.post(SKILL_PATH).created())
+                        .audited(Audit.created(SKILL, (in, out) -> out.environmentSkill().id())),
+                Operation.destructive("disable_environment_skill", "Disable a skill", SKILLS,
                         "Disable a skill on an environment by the id list_environment_skills gives.",
                         DisableSkill.class, Success.class,
                         (ctx, in) -> {
                             ctx.services().contents().skills().disable(ctx.caller(), in.environmentId(), in.skillId());
                             return Success.OK;
-                        }),
-                ToolSpec.readOnly("search_skill_catalog", "Search the skill catalog", SKILLS,
+                        })
+                        .at(Route.delete(SKILL_PATH + "/{skill_id}"))
+                        .audited(Audit.<DisableSkill, Success>deleted(SKILL, (in, out) -> in.skillId(),
+                                (ctx, in) -> ctx.services().contents().skills().list(ctx.caller(), in.environmentId())
+                                        .stream().filter(k -> k.id().equals(in.skillId())).findFirst()
+                                        .map(Skill::of).orElse(null))),
+                Operation.readOnly("search_skill_catalog", "Search the skill catalog", SKILLS,
                         "Search the local skill catalog (skills shipped with the server plus folders with a "
                                 + "SKILL.md in the data folder's skills/ directory). Returns name, slug, source, "
                                 + "installs; enable one with enable_environment_skill.",
                         SearchInput.class, SearchResults.class,
                         (ctx, in) -> new SearchResults(ctx.services().contents().skills().search(in.q()).stream()
-                                .map(SearchSkill::of).toList())));
+                                .map(SearchSkill::of).toList()))
+                        .at(Route.get("/v1/environment-skills/search")));
+    }
+
+    private static Mcp mcp(OperationContext ctx, String environmentId, String id) {
+        return ctx.services().contents().mcps().list(ctx.caller(), environmentId).stream()
+                .filter(m -> m.id().equals(id)).findFirst().map(Mcp::of).orElse(null);
     }
 }
