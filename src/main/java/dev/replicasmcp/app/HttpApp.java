@@ -78,7 +78,7 @@ public final class HttpApp implements AutoCloseable {
         return start(core, catalog, toolMapper, options, McpExtras.NONE);
     }
 
-    /** extras: MCP features served next to the catalogue (only the test-only conformance profile has any). */
+    /** extras: MCP features served next to the catalogue (the product serves none; tests add fixtures). */
     public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options,
                                 McpExtras extras) {
         HostPolicy hosts = options.hostPolicy();

@@ -1,7 +1,6 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replicasmcp.conformance.ConformanceProfile;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
@@ -118,20 +117,27 @@ public final class Main implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HttpFlags httpFlags = new HttpFlags();
 
-    /**
-     * Test-only, hidden: adds the fixture tools, resources and prompts of the MCP conformance suite
-     * (scripts/conformance) next to the product's tools. It changes nothing else: keys, host and origin
-     * checks stay as they are.
-     */
-    @Option(names = "--conformance-profile", hidden = true)
-    boolean conformanceProfile;
+    /** MCP features served next to the tool catalogue in HTTP mode; see {@link #run(String[], McpExtras)}. */
+    private final McpExtras extras;
+
+    private Main(McpExtras extras) {
+        this.extras = extras;
+    }
 
     public static void main(String[] args) {
+        System.exit(run(args, McpExtras.NONE));
+    }
+
+    /**
+     * Runs the command line and answers its exit code. In HTTP mode, extras are served next to the tool
+     * catalogue: the product passes none; a launcher in the test sources passes fixtures, so that they are
+     * served by the very server the product starts (same keys, same Host and Origin checks).
+     */
+    public static int run(String[] args, McpExtras extras) {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        System.exit(code);
+        return new CommandLine(new Main(extras)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
@@ -160,17 +166,7 @@ public final class Main implements Callable<Integer> {
         }
         ObjectMapper toolMapper = JsonMappers.tools();
         ToolCatalog catalog = catalog(toolMapper);
-        if (conformanceProfile && !http) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--conformance-profile needs --http.");
-        }
         if (http) {
-            McpExtras extras = McpExtras.NONE;
-            if (conformanceProfile) {
-                extras = ConformanceProfile.extras();
-                log.warn("Conformance profile on: serving {} test fixture tools, {} resources and {} prompts next to "
-                        + "the product's tools. For the MCP conformance run only.", extras.tools().size(),
-                        extras.resources().size() + extras.resourceTemplates().size(), extras.prompts().size());
-            }
             return HttpMode.run(settings, catalog, toolMapper, httpOptions, extras);
         }
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {

@@ -47,7 +47,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 McpExtras.NONE);
     }
 
-    /** The same, serving extra features (only the test-only conformance profile passes any). */
+    /** The same, serving extra features next to the catalogue (the product passes none; tests add fixtures). */
     public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
                                       Function<String, Optional<Caller>> authenticate, Duration keepAlive,
                                       SessionLimits limits, McpExtras extras) {

@@ -9,10 +9,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 
 /**
- * MCP features served next to the tool catalogue. The product serves none ({@link #NONE}); only the
- * test-only conformance profile adds its fixtures here. The capabilities announced follow what is
- * present: tools always (with listChanged: enable_toolset adds tools), resources (with subscriptions), prompts and completions when there are any,
- * logging when asked for.
+ * MCP features served next to the tool catalogue. The product serves none ({@link #NONE}); tests add
+ * fixtures here (see {@code Main.run}). The capabilities announced follow what is present: tools always
+ * (with listChanged: enable_toolset adds tools), resources (with subscriptions), prompts and completions
+ * when there are any, logging when asked for.
  */
 public record McpExtras(List<SyncToolSpecification> tools, List<SyncResourceSpecification> resources,
                         List<SyncResourceTemplateSpecification> resourceTemplates,

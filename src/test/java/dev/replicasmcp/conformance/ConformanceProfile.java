@@ -3,10 +3,10 @@ package dev.replicasmcp.conformance;
 import dev.replicasmcp.mcp.McpExtras;
 
 /**
- * The test-only conformance profile (hidden option {@code --conformance-profile}, HTTP mode): the
+ * The conformance profile (test sources only; {@link ConformanceServer} serves it over HTTP): the
  * fixtures the server scenarios of the MCP conformance suite ({@code @modelcontextprotocol/conformance})
  * call by name, served next to the product's own tools, which stay exactly as they are. Keys, host and
- * origin checks are not touched. Nothing here is wired unless the option is given.
+ * origin checks are not touched. None of it is in the product jar.
  */
 public final class ConformanceProfile {
 
