@@ -624,6 +624,18 @@ class HttpSession:
         self.connection.close()
 
 
+def make_repo(path):
+    """A git repository with one commit on its default branch (an empty one cannot be cloned onto a branch)."""
+    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run(["git", "init", "-q", path], **quiet)
+    with open(os.path.join(path, "README.md"), "w") as f:
+        f.write("bench\n")
+    subprocess.run(["git", "-C", path, "add", "README.md"], **quiet)
+    subprocess.run(["git", "-C", path, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q",
+                    "-m", "bench"], **quiet)
+    return path
+
+
 def start_http_server(command, data_dir, log_path, timeout=90, extra=()):
     """The server in HTTP mode on a free loopback port: (process, port, key)."""
     log_file = open(log_path, "ab")
@@ -671,8 +683,7 @@ def http_load(command, work, sessions, seconds, warmup_seconds, replicas):
     `seconds` measured. Every answer is checked (the replica asked for, no error)."""
     data_dir = os.path.join(work, "http-data")
     log_path = os.path.join(work, "http-server.log")
-    repo = os.path.join(work, "http-repo")
-    subprocess.run(["git", "init", "-q", repo], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    repo = make_repo(os.path.join(work, "http-repo"))
     process, port, key = start_http_server(command, data_dir, log_path)
     try:
         seeder = HttpSession(port, key)

@@ -12,11 +12,10 @@ import json
 import os
 import selectors
 import socket
-import subprocess
 import threading
 import time
 
-from bench import HttpSession, log, percentile, start_http_server, stop_server, process_cpu_seconds
+from bench import HttpSession, log, make_repo, percentile, process_cpu_seconds, start_http_server, stop_server
 
 
 class StreamSet:
@@ -151,8 +150,7 @@ def stream_load(command, work, streams, rounds, callers):
     callers and `callers` MCP sessions call back to back. Returns the figures for stream_report."""
     data_dir = os.path.join(work, "streams-data")
     log_path = os.path.join(work, "streams-server.log")
-    repo = os.path.join(work, "streams-repo")
-    subprocess.run(["git", "init", "-q", repo], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    repo = make_repo(os.path.join(work, "streams-repo"))
     # The per-key cap (default 200) must let every stream and the bench's own calls in.
     process, port, key = start_http_server(command, data_dir, log_path,
                                            extra=("--max-streams-per-key", str(streams + 50)))
@@ -185,7 +183,8 @@ def stream_load(command, work, streams, rounds, callers):
             while not stop.is_set():
                 start = time.monotonic()
                 try:
-                    if rest_get(connection, key, f"/v1/replica/{replica_id}")["id"] != replica_id:
+                    body = rest_get(connection, key, f"/v1/replica/{replica_id}")
+                    if body.get("replica", body).get("id") != replica_id:
                         raise RuntimeError("another replica answered")
                     mine.append((time.monotonic() - start) * 1000)
                 except Exception as e:  # noqa: BLE001 - counted, never raised from a thread
