@@ -840,7 +840,7 @@ def main():
     http_replicas = env_int("BENCH_HTTP_REPLICAS", 5)
     streams = env_int("BENCH_STREAMS", 1_000)
     stream_rounds = env_int("BENCH_STREAM_ROUNDS", 5)
-    stream_callers = env_int("BENCH_STREAM_CALLERS", 4)
+    stream_callers = env_int("BENCH_STREAM_CALLERS", 2)
     work = tempfile.mkdtemp(prefix="replicas-bench-")
     keep = os.environ.get("BENCH_KEEP") == "1"
     load_before = load_average()

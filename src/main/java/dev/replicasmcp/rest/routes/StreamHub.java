@@ -37,6 +37,7 @@ final class StreamHub implements AutoCloseable {
     private final Predicate<String> keyActive;
     private final Set<StreamSubscriber> open = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    private final SharedFrames frames = new SharedFrames();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("event-streams"));
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, daemon("event-stream-writer"));
     private long lastKeyCheck = System.nanoTime();
@@ -75,7 +76,7 @@ final class StreamHub implements AutoCloseable {
      * future ends it.
      */
     CompletableFuture<Void> add(EventStream stream, String key, ServletOutputStream out, String replicaId) {
-        StreamSubscriber subscriber = new StreamSubscriber(stream, key, out, replicaId, this::forget);
+        StreamSubscriber subscriber = new StreamSubscriber(stream, key, out, replicaId, frames, this::forget);
         open.add(subscriber);
         try {
             subscriber.listen();

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class StreamSubscriber implements WriteListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSubscriber.class);
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     final EventStream stream;
     final String key;
@@ -34,6 +35,7 @@ final class StreamSubscriber implements WriteListener {
     private final ServletOutputStream out;
     private final String replicaId;
     private final Consumer<StreamSubscriber> onFinish;
+    private final SharedFrames frames;
     private final AtomicBoolean finished = new AtomicBoolean();
     /** A frame written to no socket yet, and whether a flush is still owed; guarded by this. */
     private byte[] pending;
@@ -43,11 +45,12 @@ final class StreamSubscriber implements WriteListener {
     private volatile long lastWrite = System.nanoTime();
 
     StreamSubscriber(EventStream stream, String key, ServletOutputStream out, String replicaId,
-                     Consumer<StreamSubscriber> onFinish) {
+                     SharedFrames frames, Consumer<StreamSubscriber> onFinish) {
         this.stream = stream;
         this.key = key;
         this.out = out;
         this.replicaId = replicaId;
+        this.frames = frames;
         this.onFinish = onFinish;
     }
 
@@ -70,9 +73,9 @@ final class StreamSubscriber implements WriteListener {
         try {
             List<StreamEvent> events = stream.poll();
             if (!events.isEmpty()) {
-                send(EventFrames.of(events));
+                send(frames.of(events));
             } else if (System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
-                send(": ping\n\n");
+                send(PING);
             }
             if (stream.ended()) {
                 finish();
@@ -85,11 +88,11 @@ final class StreamSubscriber implements WriteListener {
         }
     }
 
-    private synchronized void send(String text) throws IOException {
+    private synchronized void send(byte[] frame) throws IOException {
         if (finished.get()) {
             return;
         }
-        pending = text.getBytes(StandardCharsets.UTF_8);
+        pending = frame;
         lastWrite = System.nanoTime();
         pump();
     }
