@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SharedReads {
 
     /** Beyond this many kept results (streams far apart in many replicas), start over. */
-    private static final int MAX_KEPT = 512;
+    private static final int MAX_KEPT = 32;
 
     private record Key(String replicaId, long afterId) {
     }

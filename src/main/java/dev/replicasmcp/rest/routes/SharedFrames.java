@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedFrames {
 
-    private static final int MAX_KEPT = 256;
+    private static final int MAX_KEPT = 32;
 
     private record Run(long first, long last, int size) {
     }
