@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The benchmark behind scripts/bench: cold start, seeding, and tool-call latency over stdio.
+"""The benchmark behind scripts/bench: cold start, seeding, tool-call latency over stdio, HTTP load, and
+event streams (bench_streams.py).
 
 Started by scripts/bench with the exact java command scripts/run executes (java, the flags of
 lib.sh's java_flags, -jar and the jar). Progress goes to stderr; the Markdown report to stdout.
@@ -623,11 +624,23 @@ class HttpSession:
         self.connection.close()
 
 
-def start_http_server(command, data_dir, log_path, timeout=90):
+def make_repo(path):
+    """A git repository with one commit on its default branch (an empty one cannot be cloned onto a branch)."""
+    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run(["git", "init", "-q", path], **quiet)
+    with open(os.path.join(path, "README.md"), "w") as f:
+        f.write("bench\n")
+    subprocess.run(["git", "-C", path, "add", "README.md"], **quiet)
+    subprocess.run(["git", "-C", path, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q",
+                    "-m", "bench"], **quiet)
+    return path
+
+
+def start_http_server(command, data_dir, log_path, timeout=90, extra=()):
     """The server in HTTP mode on a free loopback port: (process, port, key)."""
     log_file = open(log_path, "ab")
     process = subprocess.Popen(list(command) + ["--data-dir", data_dir, "--turn-delay-ms", "100", "--http",
-                                                "--host", "127.0.0.1", "--port", "0"],
+                                                "--host", "127.0.0.1", "--port", "0"] + list(extra),
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log_file)
     log_file.close()
     deadline = time.monotonic() + timeout
@@ -670,8 +683,7 @@ def http_load(command, work, sessions, seconds, warmup_seconds, replicas):
     `seconds` measured. Every answer is checked (the replica asked for, no error)."""
     data_dir = os.path.join(work, "http-data")
     log_path = os.path.join(work, "http-server.log")
-    repo = os.path.join(work, "http-repo")
-    subprocess.run(["git", "init", "-q", repo], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    repo = make_repo(os.path.join(work, "http-repo"))
     process, port, key = start_http_server(command, data_dir, log_path)
     try:
         seeder = HttpSession(port, key)
@@ -811,10 +823,11 @@ def load_average():
 
 
 def main():
+    import bench_streams  # here, not at the top: it imports this file's helpers as module `bench`
     command = sys.argv[1:]
     mode = os.environ.get("BENCH_MODE", "all")
-    if mode not in ("all", "http"):
-        raise SystemExit(f"unknown benchmark part '{mode}': use all or http")
+    if mode not in ("all", "http", "streams"):
+        raise SystemExit(f"unknown benchmark part '{mode}': use all, http or streams")
     run_script = os.environ["BENCH_RUN_SCRIPT"]
     cold_runs = env_int("BENCH_COLD_RUNS", 20)
     replicas = env_int("BENCH_REPLICAS", 10_000)
@@ -825,6 +838,9 @@ def main():
     http_seconds = env_int("BENCH_HTTP_SECONDS", 20)
     http_warmup = env_int("BENCH_HTTP_WARMUP_SECONDS", 5)
     http_replicas = env_int("BENCH_HTTP_REPLICAS", 5)
+    streams = env_int("BENCH_STREAMS", 1_000)
+    stream_rounds = env_int("BENCH_STREAM_ROUNDS", 5)
+    stream_callers = env_int("BENCH_STREAM_CALLERS", 2)
     work = tempfile.mkdtemp(prefix="replicas-bench-")
     keep = os.environ.get("BENCH_KEEP") == "1"
     load_before = load_average()
@@ -850,7 +866,10 @@ def main():
 
             samples, errors, latency_seconds, warmup_errors, first_error, lost = latency(
                 command, seeded, replica_ids, calls, warmup, events, work)
-        http_result = http_load(command, work, http_sessions, http_seconds, http_warmup, http_replicas)
+        if mode in ("all", "http"):
+            http_result = http_load(command, work, http_sessions, http_seconds, http_warmup, http_replicas)
+        if mode in ("all", "streams"):
+            stream_result = bench_streams.stream_load(command, work, streams, stream_rounds, stream_callers)
     finally:
         if keep:
             log(f"kept {work}")
@@ -860,13 +879,20 @@ def main():
     info = machine()
     total = time.perf_counter() - began
     out = []
-    out.append("## replicas-mcp benchmark" + (" (HTTP load only)" if mode == "http" else ""))
+    out.append("## replicas-mcp benchmark" + {"http": " (HTTP load only)", "streams": " (event streams only)"}
+               .get(mode, ""))
     out.append("")
     out.append(f"Machine: nproc {info['nproc']} ({info['cpu'] or 'unknown CPU'}), {info['java']}; "
                f"load average before {load_before}, after {load_average()}.")
     out.append(f"Command: `{' '.join(os.path.basename(c) if c.endswith('.jar') else c for c in command)}"
                f" --data-dir DIR` (what scripts/run executes).")
     out.append("")
+    if mode == "streams":
+        out += bench_streams.stream_report(stream_result)
+        out.append("")
+        out.append(f"Whole benchmark: {total:.0f} s.")
+        print("\n".join(out))
+        return 1 if bench_streams.stream_failed(stream_result) else 0
     if mode == "http":
         out += http_report(http_result)
         out.append("")
@@ -910,10 +936,12 @@ def main():
         out.append("")
     out += http_report(http_result)
     out.append("")
+    out += bench_streams.stream_report(stream_result)
+    out.append("")
     out.append(f"Whole benchmark: {total:.0f} s (latency phase {latency_seconds:.0f} s).")
     print("\n".join(out))
     return 1 if any(errors.values()) or warmup_errors or lost or http_result["errors"] \
-        or not http_result["calls"] else 0
+        or not http_result["calls"] or bench_streams.stream_failed(stream_result) else 0
 
 
 if __name__ == "__main__":

@@ -91,6 +91,44 @@ class WorkspaceSafetyTest {
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(ReplicaStatus.ERROR));
     }
 
+    /** Both ways a repository can stand in a file's way: a symbolic link, and a file where a folder must be. */
+    @Test
+    void aFileThatCannotBeWrittenFailsOnlyTheReplicasOfItsEnvironmentWithTheReasonInTheirHookLog() throws Exception {
+        Repository repository = t.repository("shared");
+        Path source = t.source("shared");
+        Files.createSymbolicLink(source.resolve("link"), Files.createDirectories(dir.resolve("elsewhere")));
+        Files.writeString(source.resolve("notes"), "a file, not a folder\n");
+        TestRepos.git(source, "add", "link", "notes");
+        TestRepos.commit(source, "a link and a file");
+        Environment linked = t.services.environments().create(t.caller, "linked", null, repository.id(), null, null);
+        t.services.contents().files().create(t.caller, linked.id(), "x", "~/workspaces/shared/link/x", "x");
+        Environment blocked = t.services.environments().create(t.caller, "blocked", null, repository.id(), null, null);
+        t.services.contents().files().create(t.caller, blocked.id(), "y", "~/workspaces/shared/notes/y", "y");
+        Environment fine = t.services.environments().create(t.caller, "fine", null, repository.id(), null, null);
+        t.services.contents().files().create(t.caller, fine.id(), "z", "~/workspaces/shared/z.env", "z");
+
+        assertFailsWithHookLog(linked, "~/workspaces/shared/link is a symbolic link");
+        assertFailsWithHookLog(blocked, "~/workspaces/shared/notes/y");
+
+        Replica ok = t.services.replicas().create(t.caller, TestCore.create("fine", "hi", fine.id())).replica();
+        assertThat(ok.status()).isEqualTo(ReplicaStatus.ACTIVE);
+        assertThat(t.home(ok.id()).resolve("workspaces/shared/z.env")).hasContent("z");
+        assertThat(t.services.replicas().hooks(t.caller, ok.id()).startHooks()).isEmpty();
+    }
+
+    private void assertFailsWithHookLog(Environment environment, String reason) {
+        assertThatThrownBy(() -> t.services.replicas().create(t.caller, TestCore.create(environment.name(), "hi",
+                environment.id()))).isInstanceOf(DomainException.class).hasMessageContaining(reason);
+        Replica failed = t.services.replicas().list(t.caller, 1, 100, null, null, null).replicas().stream()
+                .filter(r -> r.environmentId().equals(environment.id())).findFirst().orElseThrow();
+        assertThat(failed.status()).isEqualTo(ReplicaStatus.ERROR);
+        var logs = t.services.replicas().hooks(t.caller, failed.id()).startHooks();
+        assertThat(logs).hasSize(1);
+        assertThat(logs.get(0).hookType()).isEqualTo("environment");
+        assertThat(logs.get(0).exitCode()).isEqualTo(1);
+        assertThat(logs.get(0).output()).contains(reason).contains("Provisioning the workspace failed");
+    }
+
     @Test
     void pathsLongerThanTheFileSystemTakesAreRefusedWhenTheFileIsSaved() throws Exception {
         Environment env = t.environment("long-names");

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  */
 public final class EventStream implements AutoCloseable {
 
-    private static final int PAGE = 500;
+    static final int PAGE = 500;
 
     private final EventLog log;
+    private final SharedReads reads;
     private final String replicaId;
     private final List<StreamEvent> opening;
     private final Runnable onClose;
@@ -25,17 +26,24 @@ public final class EventStream implements AutoCloseable {
     /** Set by every append to this replica (and at first, for a replay): {@link #poll} has something to read. */
     private final AtomicBoolean news = new AtomicBoolean(true);
     private final Consumer<EngineEvent> listener;
-    /** How often an empty read after a signal is retried (a transaction that rolled back never shows up). */
+    /** The highest event id appended for this replica that this stream was told of. */
+    private volatile long signalled;
+    /**
+     * How often a read that stops short of the last signalled event is retried: the append is signalled
+     * inside its transaction, before it commits, and a transaction that rolled back never shows up.
+     */
     private static final int EMPTY_RETRIES = 40;
 
     private long cursor;
-    private int emptyReads;
+    private int shortReads;
     private volatile boolean fresh;
     private volatile boolean ended;
     private volatile boolean closed;
 
-    EventStream(EventLog log, String replicaId, long cursor, List<StreamEvent> opening, Runnable onClose) {
+    EventStream(EventLog log, SharedReads reads, String replicaId, long cursor, List<StreamEvent> opening,
+                Runnable onClose) {
         this.log = log;
+        this.reads = reads;
         this.replicaId = replicaId;
         this.cursor = cursor;
         this.opening = opening;
@@ -43,6 +51,7 @@ public final class EventStream implements AutoCloseable {
         // Appends may run inside a transaction holding the database: the listener only signals.
         this.listener = event -> {
             if (event.replicaId().equals(replicaId)) {
+                signalled = Math.max(signalled, event.id());
                 fresh = true;
                 news.set(true);
                 appended.release();
@@ -97,19 +106,21 @@ public final class EventStream implements AutoCloseable {
         }
         if (fresh) {
             fresh = false;
-            emptyReads = 0;
+            shortReads = 0;
         }
-        List<EngineEvent> events = log.after(replicaId, cursor, PAGE);
+        List<EngineEvent> events = reads.after(replicaId, cursor);
+        List<StreamEvent> out = advance(events);
+        if (!events.isEmpty()) {
+            shortReads = 0; // progress: the budget is for reads that find nothing new
+        }
         if (events.size() == PAGE) {
             news.set(true); // a full page: more may follow it
-        } else if (events.isEmpty() && ++emptyReads <= EMPTY_RETRIES) {
-            // The append is signalled inside its transaction, maybe before it commits: read again soon.
+        } else if (cursor < signalled && ++shortReads <= EMPTY_RETRIES) {
+            // Short of the last append signalled: it may not have committed yet (or the read was shared
+            // before it did). Read again soon.
             news.set(true);
         }
-        if (!events.isEmpty()) {
-            emptyReads = 0;
-        }
-        return advance(events);
+        return out;
     }
 
     /** True once the replica's deletion was delivered: nothing follows it. */

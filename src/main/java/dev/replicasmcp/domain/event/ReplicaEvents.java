@@ -31,6 +31,7 @@ public final class ReplicaEvents {
     private final EventLog log;
     private final Clock clock;
     private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
+    private final SharedReads reads;
 
     public ReplicaEvents(ReplicaLookup replicas, ReplicaLifecycle lifecycle, ChatStore chats, EventLog log,
                          Clock clock) {
@@ -39,6 +40,7 @@ public final class ReplicaEvents {
         this.chats = chats;
         this.log = log;
         this.clock = clock;
+        this.reads = new SharedReads(log, EventStream.PAGE);
     }
 
     /**
@@ -60,9 +62,9 @@ public final class ReplicaEvents {
         if (resumeAfter != null) {
             // A cursor past the end (made up, or from another data folder) resumes at the end: it replays
             // nothing and skips nothing logged from now on.
-            return new EventStream(log, replica.id(), Math.min(resumeAfter, at), List.of(), release);
+            return new EventStream(log, reads, replica.id(), Math.min(resumeAfter, at), List.of(), release);
         }
-        return new EventStream(log, replica.id(), at, snapshot(replica, at, count.get()), release);
+        return new EventStream(log, reads, replica.id(), at, snapshot(replica, at, count.get()), release);
     }
 
     private List<StreamEvent> snapshot(Replica replica, long at, int streams) {

@@ -18,6 +18,7 @@ import dev.replicasmcp.domain.chat.MessageText;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.hook.HookLogStore;
 import dev.replicasmcp.domain.hook.HookLogs;
+import dev.replicasmcp.domain.hook.StartHookLog;
 import dev.replicasmcp.domain.repository.Repository;
 import java.time.Clock;
 import java.util.List;
@@ -156,6 +157,7 @@ public final class ReplicaService {
             provisioning = provisioner.provision(prepared.replica(), prepared.environment(), prepared.plan());
         } catch (RuntimeException e) {
             String reason = "Provisioning the workspace failed: " + e.getMessage();
+            logFailure(prepared.replica().id(), reason);
             store.markError(prepared.replica().id(), reason, Timestamps.now(clock));
             throw new DomainException(DomainException.Kind.UNAVAILABLE, reason + " The replica " + prepared.replica().id()
                     + " is in status 'error'; delete it and try again.", null);
@@ -167,6 +169,22 @@ public final class ReplicaService {
         }
         lifecycle.activate(prepared.replica().id());
         return provisioning;
+    }
+
+    /**
+     * The reason goes into the replica's start hook log too: it is where a user looks when a replica did not
+     * come up, and no hook ran to leave anything there.
+     */
+    private void logFailure(String replicaId, String reason) {
+        String output = reason + "\nNo hook ran. Fix the environment (its files, repositories) and create a new "
+                + "replica; replicas of other environments are not affected.\n";
+        try {
+            hookLogs.appendStart(replicaId, new StartHookLog("environment", "environment", "environment", List.of(),
+                    output, false, output.length(), 1, false, Timestamps.now(clock)));
+        } catch (RuntimeException e) {
+            // The error status below still carries the reason.
+            LOG.warn("Replica {}: the provisioning failure could not be logged: {}", replicaId, e.toString());
+        }
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {

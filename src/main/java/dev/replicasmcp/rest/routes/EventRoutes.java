@@ -5,9 +5,9 @@ import dev.replicasmcp.domain.event.EventStream;
 import dev.replicasmcp.rest.ErrorBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * GET /v1/replica/{id}/events: the replica's engine events as Server-Sent Events (spec §4.2, §6.1).
  * Each event is `id: <log id>` plus `data: {id, ts, type, payload}`; a `: ping` comment goes out after
  * every quiet heartbeat; Last-Event-ID resumes after that id. The stream ends after the replica's deletion,
- * and when its API key is revoked. Streams are asynchronous: {@link StreamHub} delivers them all.
+ * and when its API key is revoked. Streams are asynchronous with non-blocking writes: {@link StreamHub}
+ * delivers them all.
  */
 public final class EventRoutes {
 
@@ -57,7 +58,7 @@ public final class EventRoutes {
             hub.release(key);
             throw e;
         }
-        OutputStream out;
+        ServletOutputStream out;
         try {
             out = start(ctx.res());
             String opening = EventFrames.of(stream.opening());
@@ -77,13 +78,13 @@ public final class EventRoutes {
         ctx.future(() -> hub.add(stream, key, out, replicaId));
     }
 
-    private static OutputStream start(HttpServletResponse res) throws IOException {
+    private static ServletOutputStream start(HttpServletResponse res) throws IOException {
         res.setStatus(200);
         res.setContentType("text/event-stream");
         res.setCharacterEncoding("UTF-8");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = res.getOutputStream();
+        ServletOutputStream out = res.getOutputStream();
         res.flushBuffer();
         return out;
     }

@@ -1,12 +1,8 @@
 package dev.replicasmcp.rest.routes;
 
 import dev.replicasmcp.domain.event.EventStream;
-import dev.replicasmcp.domain.event.StreamEvent;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.ServletOutputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -25,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers every open event stream without a thread per stream: one ticker looks at all of them and
  * hands the ones with news (or a heartbeat due) to a few writers. A waiting stream holds no thread;
- * its request is asynchronous and ends when its future completes. The ticker also ends the streams
+ * its request is asynchronous and ends when its future completes, and its writes do not block, so a
+ * client that stops reading delays no other stream ({@link StreamSubscriber}). The ticker also ends the streams
  * of revoked keys (checked in the database, so a revocation by another process counts too).
  */
 final class StreamHub implements AutoCloseable {
@@ -33,14 +29,15 @@ final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final long TICK_MILLIS = 50;
     private static final long KEY_CHECK_MILLIS = 400;
-    /** Writers run blocking writes; a few suffice because a write only waits on a client that stopped reading. */
+    /** Writers read the log and hand frames to Jetty, never waiting on a client (non-blocking writes). */
     private static final int WRITERS = 4;
 
     private final Duration heartbeat;
     private final int maxPerKey;
     private final Predicate<String> keyActive;
-    private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
+    private final Set<StreamSubscriber> open = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    private final SharedFrames frames = new SharedFrames();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("event-streams"));
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, daemon("event-stream-writer"));
     private long lastKeyCheck = System.nanoTime();
@@ -74,18 +71,33 @@ final class StreamHub implements AutoCloseable {
         return maxPerKey;
     }
 
-    /** Starts delivering a stream whose response is open (headers and opening sent); the future ends it. */
-    CompletableFuture<Void> add(EventStream stream, String key, OutputStream out, String replicaId) {
-        Subscriber subscriber = new Subscriber(stream, key, out, replicaId);
+    /**
+     * Starts delivering a stream whose response is open (headers and opening sent) and asynchronous; the
+     * future ends it.
+     */
+    CompletableFuture<Void> add(EventStream stream, String key, ServletOutputStream out, String replicaId) {
+        StreamSubscriber subscriber = new StreamSubscriber(stream, key, out, replicaId, frames, this::forget);
         open.add(subscriber);
+        try {
+            subscriber.listen();
+        } catch (RuntimeException e) {
+            LOG.debug("Event stream of replica {} could not start: {}", replicaId, e.toString());
+            subscriber.finish();
+        }
         return subscriber.done;
+    }
+
+    private void forget(StreamSubscriber subscriber) {
+        if (open.remove(subscriber)) {
+            release(subscriber.key);
+        }
     }
 
     /** Ends every open stream and waits briefly for their last writes, so clients see a clean end. */
     @Override
     public void close() {
         ticker.shutdownNow();
-        open.forEach(Subscriber::finish);
+        open.forEach(StreamSubscriber::finish);
         writers.shutdown();
         try {
             writers.awaitTermination(2, TimeUnit.SECONDS);
@@ -102,11 +114,11 @@ final class StreamHub implements AutoCloseable {
                 lastKeyCheck = now;
                 endRevoked();
             }
-            for (Subscriber s : open) {
-                if (s.stream.closed() || s.stream.ended()) {
+            for (StreamSubscriber s : open) {
+                if (s.over()) {
                     s.finish();
-                } else if ((s.stream.hasNews() || now - s.lastWrite >= heartbeat.toNanos()) && s.busy.compareAndSet(false, true)) {
-                    writers.execute(s::deliver);
+                } else if (s.due(now, heartbeat) && s.busy.compareAndSet(false, true)) {
+                    writers.execute(() -> s.deliver(heartbeat));
                 }
             }
         } catch (RuntimeException e) {
@@ -120,7 +132,7 @@ final class StreamHub implements AutoCloseable {
         open.forEach(s -> keys.add(s.key));
         for (String key : keys) {
             if (!keyActive.test(key)) {
-                open.stream().filter(s -> s.key.equals(key)).forEach(Subscriber::finish);
+                open.stream().filter(s -> s.key.equals(key)).forEach(StreamSubscriber::finish);
             }
         }
     }
@@ -132,63 +144,5 @@ final class StreamHub implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** One open stream: its cursor, its response and whether a writer has it now. */
-    private final class Subscriber {
-
-        final EventStream stream;
-        final String key;
-        final OutputStream out;
-        final String replicaId;
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        final AtomicBoolean busy = new AtomicBoolean();
-        final AtomicBoolean finished = new AtomicBoolean();
-        volatile long lastWrite = System.nanoTime();
-
-        Subscriber(EventStream stream, String key, OutputStream out, String replicaId) {
-            this.stream = stream;
-            this.key = key;
-            this.out = out;
-            this.replicaId = replicaId;
-        }
-
-        /** On a writer: sends what is new, or a heartbeat after a quiet spell; ends after replica.deleted. */
-        void deliver() {
-            try {
-                List<StreamEvent> events = stream.poll();
-                if (!events.isEmpty()) {
-                    send(EventFrames.of(events));
-                } else if (System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
-                    send(": ping\n\n");
-                }
-                if (stream.ended()) {
-                    finish();
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("Event stream of replica {} ended: {}", replicaId, e.toString());
-                finish();
-            } finally {
-                busy.set(false);
-            }
-        }
-
-        private void send(String text) throws IOException {
-            if (finished.get()) {
-                return;
-            }
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            lastWrite = System.nanoTime();
-        }
-
-        void finish() {
-            if (finished.compareAndSet(false, true)) {
-                open.remove(this);
-                release(key);
-                stream.close();
-                done.complete(null);
-            }
-        }
     }
 }
