@@ -161,6 +161,10 @@ class BadInputIT {
                 List.of(Map.of("type", "image", "source", Map.of("type", "base64", "media_type", "image/bmp",
                         "data", "AAAA")))), "images[0]", "media_type");
         add(cases, "list_replicas", Map.of("limit", 0), "limit");
+        add(cases, "list_audit_log", Map.of("limit", 201), "limit");
+        add(cases, "list_audit_log", Map.of("page", "two"), "page");
+        add(cases, "list_audit_log", Map.of("from", "yesterday"), "from");
+        add(cases, "list_audit_log", Map.of("to", 5), "to");
         add(cases, "list_replicas", Map.of("limit", 101), "limit");
         add(cases, "list_replicas", Map.of("page", 0), "page");
         add(cases, "list_replicas", Map.of("limit", "abc"), "limit");
