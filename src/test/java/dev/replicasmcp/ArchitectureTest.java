@@ -19,6 +19,12 @@ class ArchitectureTest {
                     "dev.replicasmcp.storage..", "dev.replicasmcp.runtime..", "dev.replicasmcp.app..",
                     "dev.replicasmcp.api..", "java.lang.ProcessBuilder");
 
+    /** Runtime runs processes and workspaces; what it shares with storage (owner-only files) lives in files. */
+    @ArchTest
+    static final ArchRule runtimeDoesNotSeeStorage = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.runtime..")
+            .should().dependOnClassesThat().resideInAPackage("dev.replicasmcp.storage..");
+
     @ArchTest
     static final ArchRule onlyStorageSpeaksSql = noClasses().that()
             .resideOutsideOfPackage("dev.replicasmcp.storage..")
