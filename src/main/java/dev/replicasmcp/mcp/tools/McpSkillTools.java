@@ -7,6 +7,7 @@ import dev.replicasmcp.api.AllowedValues;
 import dev.replicasmcp.api.EnvironmentContentViews.Mcp;
 import dev.replicasmcp.api.EnvironmentContentViews.SearchSkill;
 import dev.replicasmcp.api.EnvironmentContentViews.Skill;
+import dev.replicasmcp.api.WireJson;
 import dev.replicasmcp.domain.environment.McpTransport;
 import dev.replicasmcp.mcp.ToolSpec;
 import dev.replicasmcp.mcp.Toolsets;
@@ -90,13 +91,14 @@ public final class McpSkillTools {
                                 + "or http/sse with {url, headers}. Names are unique per environment.",
                         CreateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().create(ctx.caller(),
-                                in.environmentId(), in.name(), in.transport(), in.config())))),
+                                in.environmentId(), in.name(), in.transport(), WireJson.values(in.config()))))),
                 ToolSpec.mutating("update_environment_mcp", "Change an MCP server", MCPS,
                         "Rename an MCP server or change its transport or config; a new transport needs a config "
                                 + "of the new shape.",
                         UpdateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().update(ctx.caller(),
-                                in.environmentId(), in.mcpId(), in.name(), in.transport(), in.config())))),
+                                in.environmentId(), in.mcpId(), in.name(), in.transport(),
+                                WireJson.values(in.config()))))),
                 ToolSpec.destructive("delete_environment_mcp", "Delete an MCP server", MCPS,
                         "Remove an MCP server from an environment; new workspaces no longer get it.",
                         DeleteMcp.class, Success.class,

@@ -6,6 +6,7 @@ import dev.replicasmcp.api.EnvironmentContentViews.SearchSkill;
 import dev.replicasmcp.api.EnvironmentContentViews.Skill;
 import dev.replicasmcp.api.EnvironmentContentViews.Variable;
 import dev.replicasmcp.api.Services;
+import dev.replicasmcp.api.WireJson;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
@@ -72,12 +73,12 @@ public final class EnvironmentContentRoutes {
         routes.post(ENV + "/mcps", ctx -> {
             Bodies.CreateMcp in = Http.body(ctx, Bodies.CreateMcp.class);
             Http.created(ctx, Map.of("environment_mcp", Mcp.of(mcps.create(Http.caller(ctx), env(ctx), in.name(),
-                    in.transport(), in.config()))));
+                    in.transport(), WireJson.values(in.config())))));
         });
         routes.patch(ENV + "/mcps/{id}", ctx -> {
             Bodies.UpdateMcp in = Http.body(ctx, Bodies.UpdateMcp.class);
             Http.ok(ctx, Map.of("environment_mcp", Mcp.of(mcps.update(Http.caller(ctx), env(ctx),
-                    ctx.pathParam("id"), in.name(), in.transport(), in.config()))));
+                    ctx.pathParam("id"), in.name(), in.transport(), WireJson.values(in.config())))));
         });
         routes.delete(ENV + "/mcps/{id}", ctx -> {
             mcps.delete(Http.caller(ctx), env(ctx), ctx.pathParam("id"));
