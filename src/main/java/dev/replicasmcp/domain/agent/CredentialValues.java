@@ -51,8 +51,9 @@ final class CredentialValues {
 
     private Map<String, Object> json(CredentialKind kind, String secret) {
         // The reader reports no parser message, which could quote the secret.
-        return json.readObject(secret).orElseThrow(() -> DomainException.invalid("Field 'value' must be a JSON object for kind '" + kind.wire() + "'"
-                + (kind == CredentialKind.BEDROCK ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
+        return json.readObject(secret).orElseThrow(() -> DomainException.invalid("Field 'value' must be a JSON "
+                + "object for kind '" + kind.wire() + "'" + (kind == CredentialKind.BEDROCK
+                ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
                 : ": the content of Codex's ~/.codex/auth.json after `codex login`.")));
     }
 
