@@ -19,6 +19,19 @@ class ArchitectureTest {
                     "dev.replicasmcp.storage..", "dev.replicasmcp.runtime..", "dev.replicasmcp.app..",
                     "dev.replicasmcp.api..", "java.lang.ProcessBuilder");
 
+    /** Events and payloads are domain records and value trees; JSON is read and written at the edges. */
+    @ArchTest
+    static final ArchRule domainSpeaksNoJson = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "com.google.gson..",
+                    "org.json..", "jakarta.json..", "javax.json..");
+
+    /** Runtime runs processes and workspaces; what it shares with storage (owner-only files) lives in files. */
+    @ArchTest
+    static final ArchRule runtimeDoesNotSeeStorage = noClasses().that()
+            .resideInAPackage("dev.replicasmcp.runtime..")
+            .should().dependOnClassesThat().resideInAPackage("dev.replicasmcp.storage..");
+
     @ArchTest
     static final ArchRule onlyStorageSpeaksSql = noClasses().that()
             .resideOutsideOfPackage("dev.replicasmcp.storage..")

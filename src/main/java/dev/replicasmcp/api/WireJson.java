@@ -28,6 +28,9 @@ public final class WireJson {
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
+    /** Plain Jackson for {@link #values}: it keeps field order and number types. */
+    private static final ObjectMapper VALUES = new ObjectMapper();
+
     private WireJson() {
     }
 
@@ -46,6 +49,14 @@ public final class WireJson {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+    }
+
+    /**
+     * A JSON value as the JSON-shaped values the domain takes where a field is free-form (an MCP server's
+     * config): Map, List, String, Number, Boolean; JSON null and a missing value are both null.
+     */
+    public static Object values(JsonNode node) {
+        return node == null || node.isNull() ? null : VALUES.convertValue(node, Object.class);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.replicasmcp.app;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.account.LocalAccount;
-import dev.replicasmcp.storage.OwnerOnlyFiles;
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ public final class ApiKeyFile {
     static void write(Path file, String content) {
         try {
             Files.deleteIfExists(file);
-            OwnerOnlyFiles.create(file);
+            OwnerOnly.createFile(file);
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the API key file " + file + ": " + e.getMessage(), e);

@@ -34,6 +34,7 @@ import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.workspace.WorkspaceRepositories;
 import dev.replicasmcp.domain.repository.RepositoryService;
 import dev.replicasmcp.runtime.agent.AgentRunners;
+import dev.replicasmcp.runtime.agent.JsonValues;
 import dev.replicasmcp.runtime.git.GitCheckouts;
 import dev.replicasmcp.runtime.git.GitRepositoryInspector;
 import dev.replicasmcp.runtime.hook.BashHookExecutor;
@@ -147,7 +148,8 @@ public final class Core implements AutoCloseable {
         ConfigMerge merge = new ConfigMerge(config);
         AgentRunners runners = new AgentRunners(settings.agents(), settings.turnDelay(), clock, marked);
         runners.describe().forEach(line -> LOG.info("Agent {}", line));
-        AgentService agents = new AgentService(runners, new SqlAgentCredentialStore(db, cipher), db, clock, ids);
+        AgentService agents = new AgentService(runners, new SqlAgentCredentialStore(db, cipher), new JsonValues(), db,
+                clock, ids);
         TurnEngine engine = w.turnEngine(events, runners, w.turnContexts(environments, merge, agents));
         ReplicaLifecycle lifecycle = w.lifecycle(events, engine);
         LocalSkillCatalog catalog = new LocalSkillCatalog(settings.dataDir());

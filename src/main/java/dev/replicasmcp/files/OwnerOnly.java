@@ -46,6 +46,24 @@ public final class OwnerOnly {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Creates an empty rw------- file for a secret (the encryption key, an API key, an agent's sign-in),
+     * with any missing parent folders; throws FileAlreadyExistsException when one is there, so a secret
+     * is never written into a file someone else prepared.
+     */
+    public static void createFile(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (POSIX) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+        } else {
+            Files.createFile(file);
+            file.toFile().setReadable(false, false);
+            file.toFile().setWritable(false, false);
+            file.toFile().setReadable(true, true);
+            file.toFile().setWritable(true, true);
+        }
+    }
+
     private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
         if (POSIX && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
                 && !Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions)) {

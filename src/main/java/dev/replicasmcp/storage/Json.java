@@ -1,13 +1,17 @@
 package dev.replicasmcp.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /** JSON columns: payloads are stored as text and read back as trees. */
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private Json() {
     }
@@ -23,6 +27,15 @@ final class Json {
     static JsonNode read(String text) {
         try {
             return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored JSON object as the JSON-shaped values the domain carries, in stored field order. */
+    static Map<String, Object> readObject(String text) {
+        try {
+            return MAPPER.readValue(text, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.replicasmcp.storage;
 
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class SecretKeys {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            OwnerOnlyFiles.create(file);
+            OwnerOnly.createFile(file);
         } catch (FileAlreadyExistsException e) {
             return; // another process made it first; use theirs
         }

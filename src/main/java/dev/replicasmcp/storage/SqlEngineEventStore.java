@@ -2,10 +2,10 @@ package dev.replicasmcp.storage;
 
 import static dev.replicasmcp.storage.jooq.Tables.ENGINE_EVENTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.event.EngineEvent;
 import dev.replicasmcp.domain.event.EngineEventStore;
 import java.util.List;
+import java.util.Map;
 
 /** The engine-event log; SQLite's AUTOINCREMENT gives ids that only ever grow. */
 public final class SqlEngineEventStore implements EngineEventStore {
@@ -17,7 +17,7 @@ public final class SqlEngineEventStore implements EngineEventStore {
     }
 
     @Override
-    public long append(String replicaId, String ts, String type, JsonNode payload) {
+    public long append(String replicaId, String ts, String type, Map<String, Object> payload) {
         return db.with(dsl -> dsl.insertInto(ENGINE_EVENTS).set(ENGINE_EVENTS.REPLICA_ID, replicaId)
                 .set(ENGINE_EVENTS.TS, ts).set(ENGINE_EVENTS.TYPE, type)
                 .set(ENGINE_EVENTS.PAYLOAD_JSON, Json.write(payload))
@@ -30,7 +30,7 @@ public final class SqlEngineEventStore implements EngineEventStore {
                 .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId).and(ENGINE_EVENTS.ID.gt((int) afterId)))
                 .orderBy(ENGINE_EVENTS.ID).limit(limit)
                 .fetch(r -> new EngineEvent(r.getId(), r.getReplicaId(), r.getTs(), r.getType(),
-                        Json.read(r.getPayloadJson()))));
+                        Json.readObject(r.getPayloadJson()))));
     }
 
     @Override

@@ -2,11 +2,11 @@ package dev.replicasmcp.storage;
 
 import static dev.replicasmcp.storage.jooq.Tables.HISTORY_EVENTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.HistoryStore;
 import java.util.List;
+import java.util.Map;
 import org.jooq.impl.DSL;
 
 /**
@@ -46,10 +46,16 @@ public final class SqlHistoryStore implements HistoryStore {
                 .where(HISTORY_EVENTS.CHAT_ID.eq(chatId).and(HISTORY_EVENTS.SEQ.ge((int) fromSeq))
                         .and(HISTORY_EVENTS.SEQ.lt((int) toSeq)))
                 .orderBy(HISTORY_EVENTS.SEQ)
-                .fetch(r -> new HistoryEvent(r.value1(), r.value2(), toAgentEvent(Json.read(r.value3())))));
+                .fetch(r -> new HistoryEvent(r.value1(), r.value2(), toAgentEvent(Json.readObject(r.value3())))));
     }
 
-    private static AgentEvent toAgentEvent(JsonNode node) {
-        return new AgentEvent(node.path("timestamp").asText(), node.path("type").asText(), node.get("payload"));
+    @SuppressWarnings("unchecked")
+    private static AgentEvent toAgentEvent(Map<String, Object> row) {
+        return new AgentEvent(text(row, "timestamp"), text(row, "type"), (Map<String, Object>) row.get("payload"));
+    }
+
+    /** As the text of a JSON value was always read here: "" when missing, "null" for null. */
+    private static String text(Map<String, Object> row, String field) {
+        return row.containsKey(field) ? String.valueOf(row.get(field)) : "";
     }
 }

@@ -3,6 +3,7 @@ package dev.replicasmcp.agent;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.SendMessage;
@@ -80,8 +81,8 @@ final class AgentFixture implements AutoCloseable {
 
     static long ends(List<HistoryEvent> events) {
         return events.stream().filter(e -> e.type().equals("claude-result") || (e.type().equals("codex-assistant")
-                && e.payload().payload().path("type").asText().equals("agent_reasoning")
-                && e.payload().payload().path("text").asText().startsWith("Turn "))).count();
+                && payload(e).path("type").asText().equals("agent_reasoning")
+                && payload(e).path("text").asText().startsWith("Turn "))).count();
     }
 
     /** Every engine event of the replica so far, oldest first. */
@@ -100,8 +101,9 @@ final class AgentFixture implements AutoCloseable {
         return events.stream().map(HistoryEvent::type).toList();
     }
 
+    /** The agent event's payload as a JSON tree, to query by path. */
     static JsonNode payload(HistoryEvent event) {
-        return event.payload().payload();
+        return new ObjectMapper().valueToTree(event.payload().payload());
     }
 
     Path dir() {

@@ -187,6 +187,6 @@ class ClaudeAgentTest {
 
     private List<Boolean> completions(String replicaId) throws InterruptedException {
         return f.engineEvents(replicaId).stream().filter(e -> e.type().equals("chat.turn.completed"))
-                .map(e -> e.payload().path("isComplete").asBoolean()).toList();
+                .map(e -> Boolean.TRUE.equals(e.payload().get("isComplete"))).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.replicasmcp.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.environment.EnvironmentService;
 import dev.replicasmcp.domain.environment.UpdateEnvironment;
@@ -11,6 +10,7 @@ import dev.replicasmcp.domain.repository.Repository;
 import dev.replicasmcp.domain.repository.RepositorySet;
 import dev.replicasmcp.support.Fails;
 import dev.replicasmcp.support.TestCore;
+import dev.replicasmcp.support.TestJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -171,8 +171,7 @@ class EnvironmentRulesTest {
         contents.variables().create(t.caller, alpha.id(), "A", "1");
         contents.variables().create(t.caller, alpha.id(), "B", "2");
         contents.files().create(t.caller, alpha.id(), "f", "~/f", "c");
-        contents.mcps().create(t.caller, zeta.id(), "m", "http", new ObjectMapper()
-                .readTree("{\"url\": \"https://x.io/mcp\"}"));
+        contents.mcps().create(t.caller, zeta.id(), "m", "http", TestJson.values("{\"url\": \"https://x.io/mcp\"}"));
         contents.skills().enable(t.caller, "global", "tdd", null, null);
         contents.variables().create(t.caller, "global", "G", "g");
         var deleted = contents.variables().create(t.caller, zeta.id(), "GONE", "x");

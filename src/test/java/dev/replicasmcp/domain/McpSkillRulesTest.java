@@ -2,7 +2,6 @@ package dev.replicasmcp.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.environment.CatalogSkill;
 import dev.replicasmcp.domain.environment.Environment;
@@ -14,6 +13,7 @@ import dev.replicasmcp.domain.environment.McpTransport;
 import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.support.Fails;
 import dev.replicasmcp.support.TestCore;
+import dev.replicasmcp.support.TestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +52,8 @@ class McpSkillRulesTest {
         t.close();
     }
 
-    static JsonNode json(String text) throws Exception {
-        return JSON.readTree(text);
+    static Object json(String text) throws Exception {
+        return TestJson.values(text);
     }
 
     EnvironmentMcp create(String name, String transport, String config) throws Exception {

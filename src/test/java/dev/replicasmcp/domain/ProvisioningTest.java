@@ -12,6 +12,7 @@ import dev.replicasmcp.domain.replica.Provisioning;
 import dev.replicasmcp.domain.replica.ReplicaEnvironment;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.support.TestCore;
+import dev.replicasmcp.support.TestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +53,10 @@ class ProvisioningTest {
         c.files().create(t.caller, "global", "shared", "~/shared.txt", "from global");
         c.files().create(t.caller, "global", "only", "~/.config/only-global.txt", "global only");
         c.files().create(t.caller, env.id(), "shared", "~//shared.txt", "from environment");
-        c.mcps().create(t.caller, "global", "docs", "http", JSON.readTree("{\"url\": \"https://global.example/mcp\"}"));
-        c.mcps().create(t.caller, "global", "github", "sse", JSON.readTree("{\"url\": \"https://gh.example/sse\", "
+        c.mcps().create(t.caller, "global", "docs", "http", TestJson.values("{\"url\": \"https://global.example/mcp\"}"));
+        c.mcps().create(t.caller, "global", "github", "sse", TestJson.values("{\"url\": \"https://gh.example/sse\", "
                 + "\"headers\": {\"X-Team\": \"core\"}}"));
-        c.mcps().create(t.caller, env.id(), "docs", "stdio", JSON.readTree("{\"command\": \"docs-server\", "
+        c.mcps().create(t.caller, env.id(), "docs", "stdio", TestJson.values("{\"command\": \"docs-server\", "
                 + "\"args\": [\"--port\", \"0\"], \"env\": {\"MODE\": \"env\"}}"));
         c.skills().enable(t.caller, "global", "code-review", null, null);
         c.skills().enable(t.caller, env.id(), "tdd", null, null);

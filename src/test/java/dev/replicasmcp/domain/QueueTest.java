@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.SendMessage;
@@ -52,7 +53,7 @@ class QueueTest {
     }
 
     static String text(HistoryEvent e) {
-        var payload = e.payload().payload();
+        var payload = new ObjectMapper().valueToTree(e.payload().payload());
         return payload.has("message") && payload.get("message").isTextual() ? payload.get("message").asText()
                 : payload.path("message").path("content").path(0).path("text").asText();
     }

@@ -3,7 +3,6 @@ package dev.replicasmcp.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
@@ -11,6 +10,7 @@ import dev.replicasmcp.domain.repository.Repository;
 import dev.replicasmcp.support.Fails;
 import dev.replicasmcp.support.TestCore;
 import dev.replicasmcp.support.TestRepos;
+import dev.replicasmcp.support.TestJson;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class WorkspaceSafetyTest {
     void theDataFolderTheDatabaseAndTheWorkspaceFilesAreOwnerOnly() throws Exception {
         Environment env = t.environment("private");
         t.services.contents().files().create(t.caller, env.id(), "npmrc", "~/.npmrc", "//registry/:_authToken=s3cr3t\n");
-        t.services.contents().mcps().create(t.caller, env.id(), "remote", "http", new ObjectMapper().readTree(
+        t.services.contents().mcps().create(t.caller, env.id(), "remote", "http", TestJson.values(
                 "{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \"Bearer s3cr3t\"}}"));
         Replica replica = t.services.replicas().create(t.caller, TestCore.create("private", "hi", env.id())).replica();
         Path home = t.home(replica.id());

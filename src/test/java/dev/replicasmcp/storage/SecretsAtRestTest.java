@@ -2,9 +2,9 @@ package dev.replicasmcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.support.TestCore;
+import dev.replicasmcp.support.TestJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class SecretsAtRestTest {
             var contents = t.services.contents();
             var variable = contents.variables().create(t.caller, env.id(), "API_TOKEN", VARIABLE_SECRET);
             contents.files().create(t.caller, env.id(), "creds", "~/.creds", "token=" + FILE_SECRET + "\n");
-            contents.mcps().create(t.caller, "global", "remote", "http", new ObjectMapper().readTree(
+            contents.mcps().create(t.caller, "global", "remote", "http", TestJson.values(
                     "{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \"" + HEADER_SECRET
                             + "\"}}"));
             contents.variables().update(t.caller, env.id(), variable.id(), null, UPDATED_SECRET);

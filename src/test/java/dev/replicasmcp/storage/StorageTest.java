@@ -2,7 +2,6 @@ package dev.replicasmcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
@@ -28,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +127,7 @@ class StorageTest {
         assertThat(chats.findById("c-1").orElseThrow().processing()).isTrue();
 
         SqlHistoryStore history = new SqlHistoryStore(db);
-        var payload = JsonNodeFactory.instance.objectNode().put("type", "user_message").put("message", "hi");
+        Map<String, Object> payload = Map.of("type", "user_message", "message", "hi");
         HistoryEvent event = HistoryEvent.of(new AgentEvent(T, "event_msg", payload));
         assertThat(history.append("c-1", event)).isZero();
         assertThat(history.append("c-1", event)).isEqualTo(1);

@@ -1,8 +1,9 @@
 package dev.replicasmcp.domain.agent;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.domain.Fields;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds AgentEvents in each provider's own shape (spec §6.2), so history reads like the real agent's.
@@ -10,24 +11,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class AgentEvents {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private AgentEvents() {
     }
 
     public static AgentEvent user(CodingAgent provider, String timestamp, String text) {
         if (provider == CodingAgent.CODEX) {
-            ObjectNode payload = JSON.objectNode().put("type", "user_message").put("message", text);
-            return new AgentEvent(timestamp, "event_msg", payload);
+            return new AgentEvent(timestamp, "event_msg", Fields.of("type", "user_message", "message", text));
         }
         return claude(timestamp, "claude-user", "user", content("text", text));
     }
 
     public static AgentEvent assistantText(CodingAgent provider, String timestamp, String text) {
         if (provider == CodingAgent.CODEX) {
-            ObjectNode payload = JSON.objectNode().put("type", "message").put("role", "assistant");
-            payload.putArray("content").addObject().put("type", "output_text").put("text", text);
-            return new AgentEvent(timestamp, "response_item", payload);
+            return new AgentEvent(timestamp, "response_item", Fields.of("type", "message", "role", "assistant",
+                    "content", List.of(Fields.of("type", "output_text", "text", text))));
         }
         return claude(timestamp, "claude-assistant", "assistant", content("text", text));
     }
@@ -37,27 +34,22 @@ public final class AgentEvents {
                                     String error) {
         if (provider == CodingAgent.CODEX) {
             String text = success ? "Turn complete." : "Turn failed: " + error;
-            ObjectNode payload = JSON.objectNode().put("type", "agent_reasoning").put("text", text);
-            return new AgentEvent(timestamp, "event_msg", payload);
+            return new AgentEvent(timestamp, "event_msg", Fields.of("type", "agent_reasoning", "text", text));
         }
-        ObjectNode payload = JSON.objectNode().put("type", "result").put("subtype", success ? "success" : "error")
-                .put("is_error", !success).put("session_id", sessionId);
-        if (!success) {
-            payload.putArray("errors").add(error);
-        }
+        Map<String, Object> payload = success
+                ? Fields.of("type", "result", "subtype", "success", "is_error", false, "session_id", sessionId)
+                // singletonList: the error may be null, which List.of refuses.
+                : Fields.of("type", "result", "subtype", "error", "is_error", true, "session_id", sessionId,
+                        "errors", Collections.singletonList(error));
         return new AgentEvent(timestamp, "claude-result", payload);
     }
 
-    private static AgentEvent claude(String timestamp, String type, String role, ArrayNode content) {
-        ObjectNode payload = JSON.objectNode().put("type", role);
-        payload.putNull("parent_tool_use_id");
-        payload.putObject("message").put("role", role).set("content", content);
-        return new AgentEvent(timestamp, type, payload);
+    private static AgentEvent claude(String timestamp, String type, String role, List<Object> content) {
+        return new AgentEvent(timestamp, type, Fields.of("type", role, "parent_tool_use_id", null,
+                "message", Fields.of("role", role, "content", content)));
     }
 
-    private static ArrayNode content(String type, String text) {
-        ArrayNode blocks = JSON.arrayNode();
-        blocks.addObject().put("type", type).put("text", text);
-        return blocks;
+    private static List<Object> content(String type, String text) {
+        return List.of(Fields.of("type", type, "text", text));
     }
 }

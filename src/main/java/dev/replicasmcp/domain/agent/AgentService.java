@@ -27,13 +27,16 @@ public final class AgentService {
     private final Transactions tx;
     private final Clock clock;
     private final Ids ids;
+    private final CredentialValues credentials;
 
     /** A stored credential, and whether this call created it (else it replaced the previous value). */
     public record Saved(AgentCredential credential, boolean created) {
     }
 
-    public AgentService(AgentCatalog catalog, AgentCredentialStore store, Transactions tx, Clock clock, Ids ids) {
+    public AgentService(AgentCatalog catalog, AgentCredentialStore store, JsonObjectReader json, Transactions tx,
+                        Clock clock, Ids ids) {
         this.catalog = catalog;
+        this.credentials = new CredentialValues(json);
         this.store = store;
         this.tx = tx;
         this.clock = clock;
@@ -137,8 +140,8 @@ public final class AgentService {
 
     public Saved set(Caller caller, String kind, String value) {
         CredentialKind parsed = CredentialKind.parse("kind", Validation.required("kind", kind));
-        String secret = CredentialValues.validated(parsed, value);
-        String hint = CredentialValues.hint(parsed, secret);
+        String secret = credentials.validated(parsed, value);
+        String hint = credentials.hint(parsed, secret);
         return tx.inTransaction(() -> {
             String now = Timestamps.now(clock);
             Optional<AgentCredential> current = store.find(caller.organizationId(), parsed);

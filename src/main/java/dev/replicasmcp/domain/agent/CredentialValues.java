@@ -1,22 +1,22 @@
 package dev.replicasmcp.domain.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.DomainException;
 import java.util.List;
+import java.util.Map;
 
 /** Checks a credential's shape and makes its masked hint; messages never repeat the value. */
 final class CredentialValues {
 
     static final int MAX_CHARS = 65_536;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BEDROCK_FIELDS = List.of("access_key_id", "secret_access_key", "region");
 
-    private CredentialValues() {
+    private final JsonObjectReader json;
+
+    CredentialValues(JsonObjectReader json) {
+        this.json = json;
     }
 
-    static String validated(CredentialKind kind, String value) {
+    String validated(CredentialKind kind, String value) {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid("Field 'value' is required: the " + kind.wire() + " secret.");
         }
@@ -49,23 +49,17 @@ final class CredentialValues {
         }
     }
 
-    private static JsonNode json(CredentialKind kind, String secret) {
-        try {
-            JsonNode node = JSON.readTree(secret);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (JsonProcessingException e) {
-            // Reported below without the parser's message, which could quote the secret.
-        }
-        throw DomainException.invalid("Field 'value' must be a JSON object for kind '" + kind.wire() + "'"
-                + (kind == CredentialKind.BEDROCK ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
-                : ": the content of Codex's ~/.codex/auth.json after `codex login`."));
+    private Map<String, Object> json(CredentialKind kind, String secret) {
+        // The reader reports no parser message, which could quote the secret.
+        return json.readObject(secret).orElseThrow(() -> DomainException.invalid("Field 'value' must be a JSON "
+                + "object for kind '" + kind.wire() + "'" + (kind == CredentialKind.BEDROCK
+                ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
+                : ": the content of Codex's ~/.codex/auth.json after `codex login`.")));
     }
 
-    private static void requireBedrock(JsonNode node) {
+    private static void requireBedrock(Map<String, Object> fields) {
         for (String field : BEDROCK_FIELDS) {
-            if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
+            if (!(fields.get(field) instanceof String value) || value.isBlank()) {
                 throw DomainException.invalid("Field 'value' of a bedrock credential needs a non-empty '" + field
                         + "' (JSON object with access_key_id, secret_access_key, region; session_token optional).");
             }
@@ -73,11 +67,10 @@ final class CredentialValues {
     }
 
     /** A form safe to show: a known prefix and the last four characters, or less for short secrets. */
-    static String hint(CredentialKind kind, String secret) {
+    String hint(CredentialKind kind, String secret) {
         if (kind == CredentialKind.BEDROCK) {
-            JsonNode node = json(kind, secret);
-            return "access key " + tail(node.path("access_key_id").asText()) + ", region "
-                    + node.path("region").asText();
+            Map<String, Object> fields = json(kind, secret);
+            return "access key " + tail((String) fields.get("access_key_id")) + ", region " + fields.get("region");
         }
         if (kind == CredentialKind.OPENAI_OAUTH) {
             return "auth.json (" + secret.length() + " characters)";

@@ -1,6 +1,5 @@
 package dev.replicasmcp.domain.chat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
@@ -9,6 +8,7 @@ import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.event.EnginePayload;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
@@ -86,7 +86,7 @@ public final class ChatService {
         String now = Timestamps.now(clock);
         Chat chat = new Chat(ids.get(), replicaId, provider, title, isDefault, null, now, now, false);
         chats.insert(chat);
-        events.append(replicaId, "chat.created", EventLog.payload().set("chat", summary(chat)));
+        events.append(replicaId, new EnginePayload.ChatCreated(chat));
         return chat;
     }
 
@@ -97,7 +97,7 @@ public final class ChatService {
         engine.interrupt(chat.id());
         tx.run(() -> {
             chats.delete(chat.id());
-            events.append(replica.id(), "chat.deleted", EventLog.payload().put("chatId", chat.id()));
+            events.append(replica.id(), new EnginePayload.ChatDeleted(chat.id()));
         });
     }
 
@@ -134,15 +134,5 @@ public final class ChatService {
     static String titleFrom(String message) {
         String line = message == null ? "" : message.strip().lines().findFirst().orElse("");
         return line.isEmpty() ? "New chat" : Validation.abbreviate(line, 60);
-    }
-
-    /** The engine's camelCase chat summary (spec §6.1 EngineChatSummary). */
-    private static ObjectNode summary(Chat chat) {
-        ObjectNode node = EventLog.payload().put("id", chat.id())
-                .put("provider", chat.provider().wire()).put("title", chat.title())
-                .put("createdAt", chat.createdAt()).put("updatedAt", chat.updatedAt())
-                .put("processing", chat.processing());
-        node.putNull("parentChatId");
-        return node;
     }
 }

@@ -16,7 +16,7 @@ public record HistoryEvent(String timestamp, String type, AgentEvent payload) {
         String inner = event.type();
         if (inner.equals("event_msg") || inner.equals("response_item")) {
             boolean userInput = inner.equals("event_msg") && event.payload() != null
-                    && "user_message".equals(event.payload().path("type").asText());
+                    && "user_message".equals(event.payload().get("type"));
             return userInput ? "codex-user" : "codex-assistant";
         }
         return inner;

@@ -9,6 +9,7 @@ import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ModelName;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.event.EnginePayload;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
@@ -99,8 +100,7 @@ public final class MessageService {
         replicaStore.touch(replica.id(), now);
         replicaStore.setCodingAgent(replica.id(), chat.provider());
         chats.touch(chat.id(), now);
-        events.append(replica.id(), "chat.turn.accepted", EventLog.payload().put("chatId", chat.id())
-                .put("messageId", message.id()).put("queued", position > 0).put("position", position));
+        events.append(replica.id(), new EnginePayload.TurnAccepted(chat.id(), message.id(), position > 0, position));
         Optional<Message> started = active ? engine.claimNext(chat.id()) : Optional.empty();
         SendResult result;
         if (asleep || replica.waking()) {

@@ -8,11 +8,11 @@ import dev.replicasmcp.domain.agent.AgentRunner;
 import dev.replicasmcp.domain.agent.TurnContexts;
 import dev.replicasmcp.domain.agent.TurnOutcome;
 import dev.replicasmcp.domain.agent.TurnRequest;
+import dev.replicasmcp.domain.event.EnginePayload;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.ReplicaStore;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +88,7 @@ public final class TurnEngine {
             stores.messages().markStarted(message.id(), now);
             stores.replicas().touch(message.replicaId(), now);
             stores.chats().touch(chatId, now);
-            events.append(message.replicaId(), "chat.turn.started",
-                    EventLog.payload().put("chatId", chatId).put("messageId", message.id()));
+            events.append(message.replicaId(), new EnginePayload.TurnStarted(chatId, message.id()));
             // The user's message opens the turn's history in the same transaction that starts the turn, so
             // a crash before the agent runs still leaves it in the history, ahead of the recovery's error.
             appendEvent(chat.get(), AgentEvents.user(chat.get().provider(), now, message.text()));
@@ -180,9 +179,7 @@ public final class TurnEngine {
     private void appendEvent(Chat chat, AgentEvent event) {
         stores.history().append(chat.id(), HistoryEvent.of(event));
         stores.replicas().touch(chat.replicaId(), Timestamps.now(clock));
-        ObjectNode payload = EventLog.payload().put("chatId", chat.id());
-        payload.putPOJO("event", event);
-        events.append(chat.replicaId(), "chat.turn.delta", payload);
+        events.append(chat.replicaId(), new EnginePayload.TurnDelta(chat.id(), event));
     }
 
     private void finish(Chat chat, Message message, Turn turn, TurnOutcome outcome) {
@@ -203,8 +200,7 @@ public final class TurnEngine {
             }
             stores.chats().touch(chat.id(), now);
             stores.replicas().touch(chat.replicaId(), now);
-            events.append(chat.replicaId(), "chat.turn.completed",
-                    EventLog.payload().put("chatId", chat.id()).put("isComplete", outcome.complete()));
+            events.append(chat.replicaId(), new EnginePayload.TurnCompleted(chat.id(), outcome.complete()));
             return new Finished(true, claimNext(chat.id()));
         });
         if (finished.next().isPresent()) {
@@ -232,8 +228,7 @@ public final class TurnEngine {
                 stores.messages().markFinished(message.id(), MessageState.INTERRUPTED, now, error);
                 chat.ifPresent(c -> {
                     appendEvent(c, AgentEvents.result(c.provider(), now, c.threadId(), false, error));
-                    events.append(c.replicaId(), "chat.turn.completed",
-                            EventLog.payload().put("chatId", c.id()).put("isComplete", false));
+                    events.append(c.replicaId(), new EnginePayload.TurnCompleted(c.id(), false));
                 });
                 count++;
             }

@@ -1,6 +1,5 @@
 package dev.replicasmcp.domain.environment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,7 +12,8 @@ import java.util.Set;
 /**
  * Checks that an MCP config has the shape of its transport (spec §4.3 MCPs): stdio takes
  * {command, args, env}; http and sse take {url, headers}. Missing args/env/headers default to empty;
- * unknown keys are refused so a config for the wrong transport cannot slip through.
+ * unknown keys are refused so a config for the wrong transport cannot slip through. The config comes as
+ * JSON-shaped values (Map, List, String, Number, Boolean), as the front doors read it.
  */
 final class McpConfigParser {
 
@@ -23,64 +23,62 @@ final class McpConfigParser {
     private McpConfigParser() {
     }
 
-    static McpConfig parse(McpTransport transport, JsonNode config) {
-        if (config == null || !config.isObject()) {
+    static McpConfig parse(McpTransport transport, Object config) {
+        if (!(config instanceof Map<?, ?> fields)) {
             throw DomainException.invalid("Field 'config' must be an object: " + example(transport) + ".");
         }
         Set<String> allowed = transport == McpTransport.STDIO ? STDIO_KEYS : HTTP_KEYS;
-        config.fieldNames().forEachRemaining(key -> {
+        for (Object key : fields.keySet()) {
             if (!allowed.contains(key)) {
                 throw DomainException.invalid("Field 'config." + key + "' does not belong to transport '"
                         + transport.wire() + "'. Expected " + example(transport) + ".");
             }
-        });
-        return transport == McpTransport.STDIO ? stdio(config) : http(config);
+        }
+        return transport == McpTransport.STDIO ? stdio(fields) : http(fields);
     }
 
-    private static McpConfig stdio(JsonNode config) {
-        JsonNode command = config.get("command");
-        if (command == null || !command.isTextual() || command.asText().isBlank()) {
+    private static McpConfig stdio(Map<?, ?> config) {
+        if (!(config.get("command") instanceof String command) || command.isBlank()) {
             throw DomainException.invalid("Field 'config.command' is required for transport 'stdio': the program "
                     + "to start, e.g. \"npx\".");
         }
         List<String> args = new ArrayList<>();
-        JsonNode argsNode = config.get("args");
-        if (argsNode != null && !argsNode.isNull()) {
-            if (!argsNode.isArray()) {
+        Object argsValue = config.get("args");
+        if (argsValue != null) {
+            if (!(argsValue instanceof List<?> list)) {
                 throw DomainException.invalid("Field 'config.args' must be a list of strings.");
             }
-            for (int i = 0; i < argsNode.size(); i++) {
-                if (!argsNode.get(i).isTextual()) {
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String arg)) {
                     throw DomainException.invalid("Field 'config.args[" + i + "]' must be a string.");
                 }
-                args.add(argsNode.get(i).asText());
+                args.add(arg);
             }
         }
-        return new McpConfig.Stdio(command.asText(), List.copyOf(args), strings(config.get("env"), "config.env"));
+        return new McpConfig.Stdio(command, List.copyOf(args), strings(config.get("env"), "config.env"));
     }
 
-    private static McpConfig http(JsonNode config) {
-        JsonNode url = config.get("url");
-        if (url == null || !url.isTextual() || !isHttpUrl(url.asText())) {
+    private static McpConfig http(Map<?, ?> config) {
+        if (!(config.get("url") instanceof String url) || !isHttpUrl(url)) {
             throw DomainException.invalid("Field 'config.url' must be an absolute http(s) URL, e.g. "
                     + "\"https://mcp.example.com/mcp\".");
         }
-        return new McpConfig.Http(url.asText(), strings(config.get("headers"), "config.headers"));
+        return new McpConfig.Http(url, strings(config.get("headers"), "config.headers"));
     }
 
-    private static Map<String, String> strings(JsonNode node, String field) {
+    private static Map<String, String> strings(Object value, String field) {
         Map<String, String> map = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
+        if (value == null) {
             return map;
         }
-        if (!node.isObject()) {
+        if (!(value instanceof Map<?, ?> fields)) {
             throw DomainException.invalid("Field '" + field + "' must be an object of string values.");
         }
-        node.fields().forEachRemaining(entry -> {
-            if (!entry.getValue().isTextual()) {
-                throw DomainException.invalid("Field '" + field + "." + entry.getKey() + "' must be a string.");
+        fields.forEach((key, item) -> {
+            if (!(item instanceof String text)) {
+                throw DomainException.invalid("Field '" + field + "." + key + "' must be a string.");
             }
-            map.put(entry.getKey(), entry.getValue().asText());
+            map.put((String) key, text);
         });
         return map;
     }

@@ -1,6 +1,5 @@
 package dev.replicasmcp.domain.environment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Validation;
@@ -26,8 +25,9 @@ public final class McpService {
         return store.mcps(access.resolve(caller, environmentId).id());
     }
 
+    /** config is JSON-shaped values (Map, List, String, Number, Boolean) as the front doors read them. */
     public EnvironmentMcp create(Caller caller, String environmentId, String name, String transport,
-                                 JsonNode config) {
+                                 Object config) {
         String finalName = validName(name);
         McpTransport finalTransport = McpTransport.parse("transport", Validation.required("transport", transport));
         McpConfig finalConfig = McpConfigParser.parse(finalTransport, config);
@@ -43,8 +43,9 @@ public final class McpService {
         });
     }
 
+    /** A null name, transport or config keeps the current one. */
     public EnvironmentMcp update(Caller caller, String environmentId, String id, String name, String transport,
-                                 JsonNode config) {
+                                 Object config) {
         String newName = name == null ? null : validName(name);
         McpTransport newTransport = McpTransport.parse("transport", transport);
         return access.tx().inTransaction(() -> {

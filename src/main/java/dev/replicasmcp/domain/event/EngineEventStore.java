@@ -1,12 +1,13 @@
 package dev.replicasmcp.domain.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** The persisted engine-event log. */
 public interface EngineEventStore {
 
-    long append(String replicaId, String ts, String type, JsonNode payload);
+    /** Stores the event; the payload is JSON-shaped values (see {@link EngineEvent}). */
+    long append(String replicaId, String ts, String type, Map<String, Object> payload);
 
     /** Events of the replica with id > afterId, oldest first, at most limit. */
     List<EngineEvent> after(String replicaId, long afterId, int limit);

@@ -1,11 +1,9 @@
 package dev.replicasmcp.domain.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.domain.Timestamps;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -21,10 +19,11 @@ public final class EventLog {
         this.clock = clock;
     }
 
-    public EngineEvent append(String replicaId, String type, JsonNode payload) {
+    public EngineEvent append(String replicaId, EnginePayload payload) {
         String ts = Timestamps.now(clock);
-        long id = store.append(replicaId, ts, type, payload);
-        EngineEvent event = new EngineEvent(id, replicaId, ts, type, payload);
+        Map<String, Object> fields = payload.fields();
+        long id = store.append(replicaId, ts, payload.type(), fields);
+        EngineEvent event = new EngineEvent(id, replicaId, ts, payload.type(), fields);
         listeners.forEach(listener -> listener.accept(event));
         return event;
     }
@@ -43,10 +42,5 @@ public final class EventLog {
 
     public void unsubscribe(Consumer<EngineEvent> listener) {
         listeners.remove(listener);
-    }
-
-    /** A fresh JSON object for a payload. */
-    public static ObjectNode payload() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }

@@ -1,6 +1,5 @@
 package dev.replicasmcp.domain.event;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Timestamps;
@@ -70,21 +69,14 @@ public final class ReplicaEvents {
     private List<StreamEvent> snapshot(Replica replica, long at, int streams) {
         List<Chat> all = chats.list(replica.id());
         String now = Timestamps.now(clock);
-        ObjectNode status = EventLog.payload()
-                .put("uptimeSeconds", Math.max(0, Duration.between(Timestamps.parse(replica.createdAt()),
-                        clock.instant()).toSeconds()))
-                .put("hasActiveSSHSessions", false)
-                .put("activeSseClients", streams)
-                .put("chatsTotal", all.size())
-                .put("chatsProcessing", all.stream().filter(Chat::processing).count())
-                .put("reposTotal", replica.repositories().size())
-                .put("hooksRunning", false);
-        boolean hooksDone = replica.repositories().stream().allMatch(ReplicaRepository::startHooksCompleted);
+        EnginePayload status = new EnginePayload.StatusChanged(Math.max(0,
+                Duration.between(Timestamps.parse(replica.createdAt()), clock.instant()).toSeconds()), streams,
+                all.size(), all.stream().filter(Chat::processing).count(), replica.repositories().size());
+        EnginePayload hooks = new EnginePayload.HooksStatus(replica.repositories().stream()
+                .allMatch(ReplicaRepository::startHooksCompleted));
         return List.of(
-                new StreamEvent("snapshot-" + at + "-status", at, now, "engine.status.changed",
-                        EventLog.payload().set("status", status)),
-                new StreamEvent("snapshot-" + at + "-hooks", at, now, "hooks.status",
-                        EventLog.payload().put("running", false).put("completed", hooksDone)));
+                new StreamEvent("snapshot-" + at + "-status", at, now, status.type(), status.fields()),
+                new StreamEvent("snapshot-" + at + "-hooks", at, now, hooks.type(), hooks.fields()));
     }
 
     private DomainException unavailable(Replica replica) {

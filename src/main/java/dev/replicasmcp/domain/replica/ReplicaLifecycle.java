@@ -3,6 +3,7 @@ package dev.replicasmcp.domain.replica;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.chat.TurnEngine;
+import dev.replicasmcp.domain.event.EnginePayload;
 import dev.replicasmcp.domain.event.EventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class ReplicaLifecycle {
             String now = Timestamps.now(clock);
             store.updateStatus(replicaId, ReplicaStatus.ACTIVE, false, now);
             store.touch(replicaId, now);
-            events.append(replicaId, "engine.ready", EventLog.payload().put("version", ENGINE_VERSION));
+            events.append(replicaId, new EnginePayload.EngineReady(ENGINE_VERSION));
         });
         engine.dispatchReplica(replicaId);
     }

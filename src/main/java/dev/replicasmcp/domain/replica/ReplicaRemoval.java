@@ -6,7 +6,7 @@ import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.TurnEngine;
 import dev.replicasmcp.domain.event.EventLog;
-import dev.replicasmcp.domain.event.ReplicaEvents;
+import dev.replicasmcp.domain.event.EnginePayload;
 import java.time.Clock;
 import java.util.List;
 
@@ -42,7 +42,7 @@ public final class ReplicaRemoval {
             all.forEach(chat -> chats.delete(chat.id()));
             store.markDeleted(replica.id(), Timestamps.now(clock));
             // Event streams of the replica end with this event.
-            events.append(replica.id(), ReplicaEvents.DELETED, EventLog.payload().put("replicaId", replica.id()));
+            events.append(replica.id(), new EnginePayload.ReplicaDeleted(replica.id()));
         });
         provisioner.remove(replica.id());
     }

@@ -7,6 +7,7 @@ import dev.replicasmcp.api.AllowedValues;
 import dev.replicasmcp.api.EnvironmentContentViews.Mcp;
 import dev.replicasmcp.api.EnvironmentContentViews.SearchSkill;
 import dev.replicasmcp.api.EnvironmentContentViews.Skill;
+import dev.replicasmcp.api.WireJson;
 import dev.replicasmcp.domain.environment.McpTransport;
 import dev.replicasmcp.ops.Audit;
 import dev.replicasmcp.ops.Operation;
@@ -98,7 +99,7 @@ public final class McpSkillOperations {
                                 + "or http/sse with {url, headers}. Names are unique per environment.",
                         CreateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().create(ctx.caller(),
-                                in.environmentId(), in.name(), in.transport(), in.config()))))
+                                in.environmentId(), in.name(), in.transport(), WireJson.values(in.config())))))
                         .at(Route.post(MCP_PATH).created())
                         .audited(Audit.created(MCP, (in, out) -> out.environmentMcp().id())),
                 Operation.mutating("update_environment_mcp", "Change an MCP server", MCPS,
@@ -106,7 +107,8 @@ public final class McpSkillOperations {
                                 + "of the new shape.",
                         UpdateMcp.class, McpBody.class,
                         (ctx, in) -> new McpBody(Mcp.of(ctx.services().contents().mcps().update(ctx.caller(),
-                                in.environmentId(), in.mcpId(), in.name(), in.transport(), in.config()))))
+                                in.environmentId(), in.mcpId(), in.name(), in.transport(),
+                                WireJson.values(in.config())))))
                         .at(Route.patch(MCP_PATH + "/{mcp_id}"))
                         .audited(Audit.updated(MCP, (in, out) -> in.mcpId(),
                                 (ctx, in) -> mcp(ctx, in.environmentId(), in.mcpId()))),

@@ -1,13 +1,11 @@
 package dev.replicasmcp.ops.defs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Cuts long strings inside JSON trees so one tool result stays a size a model can read. */
+/** Cuts long strings inside JSON-shaped values so one tool result stays a size a model can read. */
 final class TextBudget {
 
     private final int maxChars;
@@ -22,30 +20,30 @@ final class TextBudget {
         return cut;
     }
 
-    /** A copy of the tree with every string longer than the budget shortened and marked. */
-    JsonNode apply(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual() && node.asText().length() > maxChars) {
+    /** A copy of the object with every string longer than the budget shortened and marked. */
+    Map<String, Object> apply(Map<String, Object> object) {
+        return object == null ? null : copy(object);
+    }
+
+    private Map<String, Object> copy(Map<?, ?> object) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        object.forEach((key, value) -> copy.put((String) key, walk(value)));
+        return copy;
+    }
+
+    private Object walk(Object value) {
+        if (value instanceof String text && text.length() > maxChars) {
             cut++;
-            String text = node.asText();
-            return TextNode.valueOf(text.substring(0, maxChars) + " …[cut at " + maxChars + " of " + text.length()
-                    + " characters]");
+            return text.substring(0, maxChars) + " …[cut at " + maxChars + " of " + text.length() + " characters]";
         }
-        if (node.isObject()) {
-            ObjectNode copy = ((ObjectNode) node).objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                copy.set(field.getKey(), apply(field.getValue()));
-            }
+        if (value instanceof Map<?, ?> object) {
+            return copy(object);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(walk(element)));
             return copy;
         }
-        if (node.isArray()) {
-            ArrayNode copy = ((ArrayNode) node).arrayNode();
-            node.forEach(element -> copy.add(apply(element)));
-            return copy;
-        }
-        return node;
+        return value;
     }
 }

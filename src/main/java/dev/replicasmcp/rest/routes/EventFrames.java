@@ -1,16 +1,16 @@
 package dev.replicasmcp.rest.routes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.event.StreamEvent;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /** Server-Sent Events frames of stream events: `id: <log id>` and `data: {id, ts, type, payload}`. */
 final class EventFrames {
 
     /** The envelope of one event on the wire. */
-    record Envelope(String id, String ts, String type, JsonNode payload) {
+    record Envelope(String id, String ts, String type, Map<String, Object> payload) {
     }
 
     private EventFrames() {

@@ -1,10 +1,10 @@
 package dev.replicasmcp.runtime.agent;
 
-import dev.replicasmcp.storage.OwnerOnlyFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.agent.CredentialKind;
 import dev.replicasmcp.domain.agent.TurnContext;
+import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ final class AgentEnvironment {
     /** Codex reads its ChatGPT sign-in only from ~/.codex/auth.json. */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
-        OwnerOnlyFiles.create(file);
+        OwnerOnly.createFile(file);
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 

@@ -84,12 +84,13 @@ final class ClaudeStream implements AgentStream {
         }
         String type = line.path("type").asText("");
         return switch (type) {
-            case "assistant" -> List.of(new AgentEvent(timestamp, "claude-assistant", withThinkingText(line)));
-            case "user" -> List.of(new AgentEvent(timestamp, "claude-user", line));
-            case "result" -> List.of(new AgentEvent(timestamp, "claude-result", result(line)));
+            case "assistant" -> List.of(new AgentEvent(timestamp, "claude-assistant",
+                    JsonValues.fields(withThinkingText(line))));
+            case "user" -> List.of(new AgentEvent(timestamp, "claude-user", JsonValues.fields(line)));
+            case "result" -> List.of(new AgentEvent(timestamp, "claude-result", JsonValues.fields(result(line))));
             // Partial deltas (--include-partial-messages) are not history: the whole message follows.
             case "stream_event" -> List.of();
-            default -> List.of(new AgentEvent(timestamp, "claude-system", line));
+            default -> List.of(new AgentEvent(timestamp, "claude-system", JsonValues.fields(line)));
         };
     }
 

@@ -156,7 +156,7 @@ final class CodexStream implements AgentStream {
         }
         ObjectNode payload = JSON.objectNode().put("type", "function_call_output")
                 .put("call_id", item.path("id").asText()).put("output", output);
-        return new AgentEvent(ts, "response_item", payload);
+        return new AgentEvent(ts, "response_item", JsonValues.fields(payload));
     }
 
     private static AgentEvent plan(JsonNode item, String ts) {
@@ -188,17 +188,19 @@ final class CodexStream implements AgentStream {
         result.putObject("metadata").put("exit_code", ok ? 0 : 1);
         ObjectNode output = JSON.objectNode().put("type", "custom_tool_call_output").put("call_id", id)
                 .put("output", result.toString());
-        return List.of(new AgentEvent(ts, "response_item", call), new AgentEvent(ts, "response_item", output));
+        return List.of(new AgentEvent(ts, "response_item", JsonValues.fields(call)),
+                new AgentEvent(ts, "response_item", JsonValues.fields(output)));
     }
 
     private static AgentEvent functionCall(String ts, String id, String name, JsonNode arguments) {
         ObjectNode payload = JSON.objectNode().put("type", "function_call").put("call_id", id).put("name", name)
                 .put("arguments", arguments.toString());
-        return new AgentEvent(ts, "response_item", payload);
+        return new AgentEvent(ts, "response_item", JsonValues.fields(payload));
     }
 
     private static AgentEvent reasoning(String ts, String text) {
-        return new AgentEvent(ts, "event_msg", JSON.objectNode().put("type", "agent_reasoning").put("text", text));
+        return new AgentEvent(ts, "event_msg", JsonValues.fields(JSON.objectNode().put("type", "agent_reasoning")
+                .put("text", text)));
     }
 
     @Override
