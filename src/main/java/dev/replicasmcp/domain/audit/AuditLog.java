@@ -4,6 +4,7 @@ import dev.replicasmcp.domain.Actor;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.Paging;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Validation;
 import java.time.Clock;
@@ -43,23 +44,14 @@ public final class AuditLog {
      */
     public AuditPage list(Caller caller, String action, String resourceType, String actor, String from, String to,
                           Integer page, Integer limit) {
-        int finalPage = page == null ? 1 : page;
-        int finalLimit = limit == null ? DEFAULT_LIMIT : limit;
-        if (finalPage < 1) {
-            throw DomainException.invalid("Field 'page' must be 1 or more; got " + finalPage + ".");
-        }
-        if (finalLimit < 1 || finalLimit > MAX_LIMIT) {
-            throw DomainException.invalid("Field 'limit' must be between 1 and " + MAX_LIMIT + "; got " + finalLimit
-                    + ".");
-        }
+        Paging paging = Paging.of(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
         AuditQuery query = new AuditQuery(Validation.optionalTrimmed(action), Validation.optionalTrimmed(resourceType),
-                Validation.optionalTrimmed(actor), instant("from", from), instant("to", to), finalPage, finalLimit);
+                Validation.optionalTrimmed(actor), instant("from", from), instant("to", to), paging.page(),
+                paging.limit());
         int total = store.count(caller.organizationId(), query);
-        long offset = (long) (finalPage - 1) * finalLimit;
-        List<AuditEntry> entries = offset >= total ? List.of()
-                : store.page(caller.organizationId(), query, (int) offset, finalLimit);
-        return new AuditPage(entries, total, finalPage, finalLimit,
-                total == 0 ? 0 : (int) ((total + finalLimit - 1) / finalLimit));
+        List<AuditEntry> entries = paging.offset() >= total ? List.of()
+                : store.page(caller.organizationId(), query, (int) paging.offset(), paging.limit());
+        return new AuditPage(entries, total, paging.page(), paging.limit(), Paging.totalPages(total, paging.limit()));
     }
 
     /** The stored form of a time filter, so text order is time order. */

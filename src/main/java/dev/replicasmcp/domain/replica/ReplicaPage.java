@@ -6,6 +6,6 @@ import java.util.List;
 public record ReplicaPage(List<Replica> replicas, int total, int page, int limit) {
 
     public int totalPages() {
-        return total == 0 ? 0 : (total + limit - 1) / limit;
+        return dev.replicasmcp.domain.Paging.totalPages(total, limit);
     }
 }

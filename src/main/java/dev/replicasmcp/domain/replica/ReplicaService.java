@@ -3,6 +3,7 @@ package dev.replicasmcp.domain.replica;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.Paging;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
@@ -188,21 +189,13 @@ public final class ReplicaService {
     }
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {
-        int finalPage = page == null ? 1 : page;
-        int finalLimit = limit == null ? 10 : limit;
-        if (finalPage < 1) {
-            throw DomainException.invalid("Field 'page' must be 1 or more; got " + finalPage + ".");
-        }
-        if (finalLimit < 1 || finalLimit > 100) {
-            throw DomainException.invalid("Field 'limit' must be between 1 and 100; got " + finalLimit + ".");
-        }
+        Paging paging = Paging.of(page, limit, 10, 100);
         ReplicaFilter filter = new ReplicaFilter(Validation.optionalTrimmed(userId), Source.parse("source", source),
                 ReplicaStatus.parse("status", status));
         int total = store.count(caller.organizationId(), filter);
-        long offset = (long) (finalPage - 1) * finalLimit;
-        List<Replica> items = offset >= total ? List.of()
-                : store.page(caller.organizationId(), filter, (int) offset, finalLimit);
-        return new ReplicaPage(items, total, finalPage, finalLimit);
+        List<Replica> items = paging.offset() >= total ? List.of()
+                : store.page(caller.organizationId(), filter, (int) paging.offset(), paging.limit());
+        return new ReplicaPage(items, total, paging.page(), paging.limit());
     }
 
     /** include may hold "environment" and "diffs"; other tokens are ignored. Wakes a sleeping replica. */
