@@ -2,6 +2,8 @@ package dev.replicasmcp;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -85,6 +87,29 @@ class ArchitectureTest {
                             && call.getTarget().getOwner().getSimpleName().endsWith("Service")
                             && call.getTarget().getName().matches(
                                     "(create|update|delete|save|set|add|enable|disable|remove).*")));
+
+    /**
+     * All wiring is in one place: a new store or service is made in app's *Wiring classes, and Core, Main,
+     * the HTTP app and the commands take what they need from there.
+     */
+    @ArchTest
+    static final ArchRule onlyTheWiringBuildsStoresAndServices = noClasses().that(DescribedPredicate.describe(
+                    "are not the wiring (app's *Wiring classes)", (JavaClass c) -> !isWiring(c)))
+            .should().callConstructorWhere(DescribedPredicate.describe(
+                    "the constructor of a storage Sql* class or of a domain *Service",
+                    call -> isStore(call.getTarget().getOwner()) || isService(call.getTarget().getOwner())));
+
+    private static boolean isWiring(JavaClass c) {
+        return c.getPackageName().equals("dev.replicasmcp.app") && c.getSimpleName().endsWith("Wiring");
+    }
+
+    private static boolean isStore(JavaClass owner) {
+        return owner.getPackageName().startsWith("dev.replicasmcp.storage") && owner.getSimpleName().startsWith("Sql");
+    }
+
+    private static boolean isService(JavaClass owner) {
+        return owner.getPackageName().startsWith("dev.replicasmcp.domain") && owner.getSimpleName().endsWith("Service");
+    }
 
     @ArchTest
     static final ArchRule onlyRuntimeStartsProcesses = noClasses().that()

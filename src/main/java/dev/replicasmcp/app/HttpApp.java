@@ -6,7 +6,6 @@ import dev.replicasmcp.mcp.HttpEndpoint;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.SessionLimits;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.ops.OperationContext;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.rest.RestServer;
 import dev.replicasmcp.rest.routes.EventRoutes;
@@ -83,8 +82,7 @@ public final class HttpApp implements AutoCloseable {
                                 McpExtras extras) {
         HostPolicy hosts = options.hostPolicy();
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
-        ToolInvoker invoker = new ToolInvoker(toolMapper, core::invoker,
-                () -> new OperationContext(core.services(), null));
+        ToolInvoker invoker = Wiring.tools(toolMapper, () -> core, services -> null);
         HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
                 options.limits().mcpKeepAlive(), new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
                 extras);

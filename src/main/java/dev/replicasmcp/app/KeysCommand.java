@@ -4,12 +4,7 @@ import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKey;
 import dev.replicasmcp.domain.account.ApiKeyService;
-import dev.replicasmcp.domain.account.LocalAccount;
-import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.storage.Database;
-import dev.replicasmcp.storage.SqlAuditStore;
-import dev.replicasmcp.storage.SqlApiKeyStore;
-import dev.replicasmcp.storage.SqlLocalAccountStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -38,20 +33,8 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     /** The key service of the data folder, on a connection of its own. */
-    private record Access(Database db, ApiKeyService keys, LocalAccount account, AuditLog audit)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            db.close();
-        }
-    }
-
-    private Access open() {
-        Database db = Database.open(main.settings().databaseFile());
-        Clock clock = Clock.systemUTC();
-        LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, Ids.random());
-        return new Access(db, new ApiKeyService(new SqlApiKeyStore(db), clock, Ids.random()), account,
-                new AuditLog(new SqlAuditStore(db), clock, Ids.random()));
+    private Wiring.KeyAccess open() {
+        return Wiring.keys(Database.open(main.settings().databaseFile()), Clock.systemUTC(), Ids.random());
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -65,7 +48,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Access access = parent.open()) {
+            try (Wiring.KeyAccess access = parent.open()) {
                 String organization = access.account().organizationId();
                 ApiKeyService.Created created = access.db().inTransaction(() -> {
                     ApiKeyService.Created made = access.keys().create(organization, null, name);
@@ -90,7 +73,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Access access = parent.open()) {
+            try (Wiring.KeyAccess access = parent.open()) {
                 print(access.keys().list(), System.out);
                 return 0;
             }
@@ -121,7 +104,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Access access = parent.open()) {
+            try (Wiring.KeyAccess access = parent.open()) {
                 access.db().run(() -> {
                     ApiKey before = access.keys().list().stream().filter(k -> k.revokedAt() == null
                             && (k.id().equals(key.trim()) || k.keyPrefix().equals(key.trim()))).findFirst().orElse(null);

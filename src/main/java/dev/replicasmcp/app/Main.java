@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
-import dev.replicasmcp.runtime.process.ProcessMarker;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.ops.OperationContext;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.runtime.agent.AgentConfig;
-import dev.replicasmcp.runtime.agent.AgentRunners;
 import dev.replicasmcp.runtime.agent.RootCheck;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
@@ -172,15 +169,15 @@ public final class Main implements Callable<Integer> {
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
             // the hooks and agents this server started end with it either way.
-            MarkedProcesses children = new MarkedProcesses(ProcessMarker.of(settings.dataDir()));
+            MarkedProcesses children = Wiring.childProcesses(settings.dataDir());
             Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core = CompletableFuture.supplyAsync(
                     () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
             String apiKey = System.getenv(API_KEY_ENV);
             Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
-            ToolInvoker invoker = new ToolInvoker(toolMapper, () -> started(core, settings).invoker(),
-                    () -> context(core, settings, caller));
+            ToolInvoker invoker = Wiring.tools(toolMapper, () -> started(core, settings),
+                    services -> caller != null ? caller : services.localCaller());
             StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
                 core.join().close();
@@ -208,15 +205,10 @@ public final class Main implements Callable<Integer> {
 
     private ToolCatalog catalog(ObjectMapper toolMapper) {
         try {
-            return ToolCatalog.standard(toolMapper).select(toolsets, readOnly);
+            return Wiring.catalog(toolMapper, toolsets, readOnly);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-    }
-
-    private static OperationContext context(CompletableFuture<Core> core, Settings settings, Caller caller) {
-        Core started = started(core, settings);
-        return new OperationContext(started.services(), caller != null ? caller : started.services().localCaller());
     }
 
     private static Core started(CompletableFuture<Core> core, Settings settings) {
@@ -258,7 +250,7 @@ public final class Main implements Callable<Integer> {
     private CodingAgent defaultAgent(AgentConfig agents) {
         try {
             CodingAgent agent = AgentConfig.agent("--default-agent", defaultAgent.trim());
-            RunnerChoice choice = new AgentRunners(agents, Duration.ZERO, Clock.systemUTC()).choice(agent);
+            RunnerChoice choice = Wiring.agentChoice(agents, agent);
             if (!choice.available()) {
                 throw new IllegalArgumentException("--default-agent " + agent.wire() + ": that agent is not available "
                         + "on this server (" + choice.reason() + "). Install its CLI on the PATH, configure it with "
