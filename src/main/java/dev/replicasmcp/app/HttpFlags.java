@@ -1,6 +1,5 @@
 package dev.replicasmcp.app;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -42,22 +41,11 @@ final class HttpFlags {
 
     /** The options these flags describe; an IllegalArgumentException names the flag that is out of range. */
     HttpApp.Options options() {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535.");
-        }
-        if (sessionIdleMinutes < 1 || sessionIdleMinutes > 10_080) {
-            throw new IllegalArgumentException("--session-idle-minutes must be between 1 and 10080 (a week).");
-        }
-        check("--max-sessions-per-key", maxSessionsPerKey);
-        check("--max-streams-per-key", maxStreamsPerKey);
-        HttpApp.Limits limits = new HttpApp.Limits(Duration.ofMinutes(sessionIdleMinutes), maxSessionsPerKey,
-                maxStreamsPerKey);
+        FlagRange.within("--port", port, 0, 65535);
+        FlagRange.within("--max-sessions-per-key", maxSessionsPerKey, 1, 100_000);
+        FlagRange.within("--max-streams-per-key", maxStreamsPerKey, 1, 100_000);
+        HttpApp.Limits limits = new HttpApp.Limits(FlagRange.minutes("--session-idle-minutes", sessionIdleMinutes),
+                maxSessionsPerKey, maxStreamsPerKey);
         return new HttpApp.Options(host, port, allowedHosts, allowedOrigins, HttpApp.SSE_HEARTBEAT, limits);
-    }
-
-    private static void check(String flag, int value) {
-        if (value < 1 || value > 100_000) {
-            throw new IllegalArgumentException(flag + " must be between 1 and 100000.");
-        }
     }
 }

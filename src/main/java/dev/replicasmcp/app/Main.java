@@ -9,10 +9,6 @@ import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolInvoker;
-import dev.replicasmcp.domain.agent.CodingAgent;
-import dev.replicasmcp.domain.agent.RunnerChoice;
-import dev.replicasmcp.runtime.agent.AgentConfig;
-import dev.replicasmcp.runtime.agent.RootCheck;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,42 +53,6 @@ public final class Main implements Callable<Integer> {
             description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
     int warmPoolSize;
 
-    @Option(names = "--agent-command", paramLabel = "AGENT=COMMAND",
-            description = {"Run AGENT's chats with this CLI (repeatable), e.g. claude=/usr/local/bin/claude. A "
-                    + "command for cursor, opencode or pi says its output format first: pi=claude:/opt/pi-cli. "
-                    + "'none' turns the agent off; 'scripted' has the built-in scripted agent answer requests "
-                    + "for AGENT, and they are recorded as scripted.",
-                "Without it, claude and codex found on the PATH are used."})
-    java.util.List<String> agentCommands = new java.util.ArrayList<>();
-
-    @Option(names = "--default-agent", paramLabel = "AGENT",
-            description = "The agent of requests that name none: claude, codex, cursor, opencode, pi or scripted "
-                    + "(it must be available at start). Default: the first installed of claude and codex, else "
-                    + "scripted.")
-    String defaultAgent;
-
-    @Option(names = "--scripted-agent", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Offer the built-in scripted agent (offline, deterministic answers) as the agent "
-                    + "'scripted'; --no-scripted-agent turns it off. It never answers for another agent. "
-                    + "Default: on.")
-    boolean scriptedAgent;
-
-    @Option(names = "--claude-permission-mode", paramLabel = "MODE", defaultValue = "acceptEdits",
-            description = "Permission mode of Claude Code turns that are not plans: acceptEdits, auto, "
-                    + "bypassPermissions (not when the server runs as root), default, dontAsk or plan. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String claudePermissionMode;
-
-    @Option(names = "--turn-timeout-minutes", paramLabel = "M", defaultValue = "120",
-            description = "End an agent CLI's turn (its whole process tree) after this many minutes; the turn is "
-                    + "closed as not complete and the chat's queue goes on (1-10080). Default: ${DEFAULT-VALUE}.")
-    long turnTimeoutMinutes;
-
-    @Option(names = "--agent-silence-minutes", paramLabel = "M", defaultValue = "15",
-            description = "End an agent CLI's turn when it prints no output line for this many minutes (1-10080). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long agentSilenceMinutes;
-
     @Option(names = "--idle-sleep-minutes", paramLabel = "M", defaultValue = "60",
             description = "Put an active replica to sleep after this many idle minutes (1-10080); under "
                     + "lifecycle_policy delete_after_inactivity it is deleted instead. Default: ${DEFAULT-VALUE}.")
@@ -113,6 +73,9 @@ public final class Main implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     HttpFlags httpFlags = new HttpFlags();
+
+    @picocli.CommandLine.Mixin
+    AgentFlags agentFlags = new AgentFlags();
 
     /** MCP features served next to the tool catalogue in HTTP mode; see {@link #run(String[], McpExtras)}. */
     private final McpExtras extras;
@@ -140,23 +103,10 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logger log = LoggerFactory.getLogger(Main.class);
-        Settings settings = settings();
-        if (turnDelayMs < 0 || wakeDelayMs < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "Delays must be 0 or more milliseconds.");
-        }
-        if (hookTimeoutSeconds < 1 || hookTimeoutSeconds > Settings.MAX_HOOK_TIMEOUT.toSeconds()) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--hook-timeout-seconds must be between 1 and " + Settings.MAX_HOOK_TIMEOUT.toSeconds() + ".");
-        }
-        if (warmPoolSize < 1 || warmPoolSize > 20) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--warm-pool-size must be between 1 and 20.");
-        }
-        if (idleSleepMinutes < 1 || idleSleepMinutes > 10_080) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--idle-sleep-minutes must be between 1 and 10080 (a week).");
-        }
+        Settings settings;
         HttpApp.Options httpOptions;
         try {
+            settings = settings();
             httpOptions = httpFlags.options();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
@@ -220,46 +170,16 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The settings the flags describe; an IllegalArgumentException names the flag that is wrong. */
     Settings settings() {
-        AgentConfig agents;
-        try {
-            agents = AgentConfig.parse(agentCommands, scriptedAgent, System.getenv("PATH"), claudePermissionMode,
-                    RootCheck.runningAsRoot());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        if (turnDelayMs < 0 || wakeDelayMs < 0) {
+            throw new IllegalArgumentException("Delays must be 0 or more milliseconds.");
         }
-        agents = agents.withLimits(new AgentConfig.TurnLimits(minutes("--turn-timeout-minutes", turnTimeoutMinutes),
-                minutes("--agent-silence-minutes", agentSilenceMinutes)));
-        if (defaultAgent != null) {
-            agents = agents.withDefaultAgent(defaultAgent(agents));
-        }
+        FlagRange.within("--hook-timeout-seconds", hookTimeoutSeconds, 1, Settings.MAX_HOOK_TIMEOUT.toSeconds());
+        FlagRange.within("--warm-pool-size", warmPoolSize, 1, 20);
         return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs),
-                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agents,
-                Duration.ofMinutes(idleSleepMinutes));
-    }
-
-    private Duration minutes(String flag, long value) {
-        if (value < 1 || value > 10_080) {
-            throw new CommandLine.ParameterException(new CommandLine(this), flag + " must be between 1 and 10080 "
-                    + "(a week).");
-        }
-        return Duration.ofMinutes(value);
-    }
-
-    /** --default-agent must name an agent that can run now; a typo should not wait for the first request. */
-    private CodingAgent defaultAgent(AgentConfig agents) {
-        try {
-            CodingAgent agent = AgentConfig.agent("--default-agent", defaultAgent.trim());
-            RunnerChoice choice = Wiring.agentChoice(agents, agent);
-            if (!choice.available()) {
-                throw new IllegalArgumentException("--default-agent " + agent.wire() + ": that agent is not available "
-                        + "on this server (" + choice.reason() + "). Install its CLI on the PATH, configure it with "
-                        + "--agent-command, or choose another.");
-            }
-            return agent;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-        }
+                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agentFlags.config(),
+                FlagRange.minutes("--idle-sleep-minutes", idleSleepMinutes));
     }
 
     static Path resolveDataDir(Path option) {
