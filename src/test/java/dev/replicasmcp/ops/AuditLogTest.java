@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.domain.audit.AuditEntry;
-import dev.replicasmcp.http.HttpFixture;
+import dev.replicasmcp.support.HttpFixture;
 import dev.replicasmcp.support.TestRepos;
 import java.nio.file.Path;
 import java.sql.DriverManager;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.replicasmcp.api.WireJson;
-import dev.replicasmcp.http.HttpFixture;
+import dev.replicasmcp.support.HttpFixture;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;

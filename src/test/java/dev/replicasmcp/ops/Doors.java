@@ -2,7 +2,7 @@ package dev.replicasmcp.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replicasmcp.http.HttpFixture;
+import dev.replicasmcp.support.HttpFixture;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URLEncoder;

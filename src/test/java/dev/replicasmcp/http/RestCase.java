@@ -1,5 +1,0 @@
-package dev.replicasmcp.http;
-
-/** One hostile REST request: method, path with query, and body (null: none). */
-record RestCase(String method, String path, String body) {
-}
