@@ -32,30 +32,37 @@ import org.junit.jupiter.api.Test;
 class TestLayoutTest {
 
     private static final String ROOT = "dev.replicasmcp";
-    private static final List<String> TEST_ONLY = List.of(ROOT, ROOT + ".support..", ROOT + ".e2e",
-            ROOT + ".conformance");
+    private static final List<String> TEST_ONLY =
+            List.of(ROOT, ROOT + ".support..", ROOT + ".e2e", ROOT + ".conformance");
 
     @Test
     void everyTestLivesInAMainPackageOrATestOnlyOne() {
         Set<String> mainPackages = packagesOf(new ClassFileImporter()
-                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages(ROOT));
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages(ROOT));
         JavaClasses tests = new ClassFileImporter()
-                .withImportOption(new ImportOption.OnlyIncludeTests()).importPackages(ROOT);
+                .withImportOption(new ImportOption.OnlyIncludeTests())
+                .importPackages(ROOT);
         assertThat(mainPackages).as("main packages found on the class path").contains(ROOT + ".domain");
 
         // Main packages count by exact name: a package holding no main class (rest.http, runtime) is refused.
         PackageMatchers testOnly = PackageMatchers.of(TEST_ONLY.toArray(String[]::new));
-        classes().should(new ArchCondition<JavaClass>("reside in a main package or a test-only one") {
-            @Override
-            public void check(JavaClass test, ConditionEvents events) {
-                String in = test.getPackageName();
-                if (!mainPackages.contains(in) && !testOnly.test(in)) {
-                    events.add(SimpleConditionEvent.violated(test, test.getName() + " is in " + in
-                            + ", which holds no main code and is not one of the test-only packages " + TEST_ONLY
-                            + ": move it to the package of the main code it tests"));
-                }
-            }
-        }).check(tests);
+        classes()
+                .should(new ArchCondition<JavaClass>("reside in a main package or a test-only one") {
+                    @Override
+                    public void check(JavaClass test, ConditionEvents events) {
+                        String in = test.getPackageName();
+                        if (!mainPackages.contains(in) && !testOnly.test(in)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    test,
+                                    test.getName() + " is in " + in
+                                            + ", which holds no main code and is not one of the test-only packages "
+                                            + TEST_ONLY
+                                            + ": move it to the package of the main code it tests"));
+                        }
+                    }
+                })
+                .check(tests);
     }
 
     private static Set<String> packagesOf(JavaClasses classes) {

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Reads the key out of an `Authorization: Bearer <key>` header, for both HTTP front doors. */
 public final class BearerToken {
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     public static Optional<String> from(String header) {
         if (header == null) {

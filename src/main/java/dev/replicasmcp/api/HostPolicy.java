@@ -46,7 +46,8 @@ public record HostPolicy(Set<String> hosts, Set<String> origins) {
         try {
             URI uri = URI.create(value);
             String scheme = uri.getScheme();
-            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null
+            return ("http".equals(scheme) || "https".equals(scheme))
+                    && uri.getHost() != null
                     && (hosts.contains(bracketed(uri.getHost())) || origins.contains(bracketed(uri.getHost())));
         } catch (IllegalArgumentException e) {
             return false;

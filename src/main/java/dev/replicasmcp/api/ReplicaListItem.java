@@ -18,17 +18,24 @@ public record ReplicaListItem(
         List<PullRequestView> pullRequests) {
 
     /** A repository of a replica. */
-    public record RepositoryReference(String id, String name, String url) {
-    }
+    public record RepositoryReference(String id, String name, String url) {}
 
     /** A pull request the agent opened. */
-    public record PullRequestView(String repository, int number, String url) {
-    }
+    public record PullRequestView(String repository, int number, String url) {}
 
     public static ReplicaListItem of(Replica r) {
-        return new ReplicaListItem(r.id(), r.name(), r.status().wire(), r.source().wire(), r.createdAt(),
+        return new ReplicaListItem(
+                r.id(),
+                r.name(),
+                r.status().wire(),
+                r.source().wire(),
+                r.createdAt(),
                 r.lastActivityAt(),
-                r.repositories().stream().map(x -> new RepositoryReference(x.repositoryId(), x.name(), x.url())).toList(),
-                r.pullRequests().stream().map(p -> new PullRequestView(p.repository(), p.number(), p.url())).toList());
+                r.repositories().stream()
+                        .map(x -> new RepositoryReference(x.repositoryId(), x.name(), x.url()))
+                        .toList(),
+                r.pullRequests().stream()
+                        .map(p -> new PullRequestView(p.repository(), p.number(), p.url()))
+                        .toList());
     }
 }

@@ -6,13 +6,13 @@ import java.util.List;
 
 /** A named group of repositories. */
 public record RepositorySetView(
-        String id,
-        String name,
-        @Nullable String description,
-        List<RepositoryView> repositories) {
+        String id, String name, @Nullable String description, List<RepositoryView> repositories) {
 
     public static RepositorySetView of(RepositorySet s) {
-        return new RepositorySetView(s.id(), s.name(), s.description(),
+        return new RepositorySetView(
+                s.id(),
+                s.name(),
+                s.description(),
                 s.repositories().stream().map(RepositoryView::of).toList());
     }
 }

@@ -7,7 +7,10 @@ import dev.replicasmcp.domain.repository.Repository;
 public record RepositoryView(
         String id,
         String name,
-        @JsonPropertyDescription("file: URL of a local path, or the git URL") String url,
+
+        @JsonPropertyDescription("file: URL of a local path, or the git URL")
+        String url,
+
         String defaultBranch) {
 
     public static RepositoryView of(Repository r) {

@@ -18,13 +18,25 @@ import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.RepositoryService;
 
 /** The domain services both front doors call, and the caller a local (stdio) session acts as. */
-public record Services(RepositoryService repositories, EnvironmentService environments, ReplicaService replicas,
-                       ChatService chats, MessageService messages, HistoryService history,
-                       ReplicaEvents events, EnvironmentContents contents, AgentService agents,
-                       AuditLog audit, Caller localCaller) {
+public record Services(
+        RepositoryService repositories,
+        EnvironmentService environments,
+        ReplicaService replicas,
+        ChatService chats,
+        MessageService messages,
+        HistoryService history,
+        ReplicaEvents events,
+        EnvironmentContents contents,
+        AgentService agents,
+        AuditLog audit,
+        Caller localCaller) {
 
     /** The services of what an environment holds. */
-    public record EnvironmentContents(VariableService variables, FileService files, McpService mcps,
-                                      SkillService skills, HookService hooks, WarmPoolService pool) {
-    }
+    public record EnvironmentContents(
+            VariableService variables,
+            FileService files,
+            McpService mcps,
+            SkillService skills,
+            HookService hooks,
+            WarmPoolService pool) {}
 }

@@ -31,8 +31,7 @@ public final class WireJson {
     /** Plain Jackson for {@link #values}: it keeps field order and number types. */
     private static final ObjectMapper VALUES = new ObjectMapper();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
@@ -43,10 +42,11 @@ public final class WireJson {
                 // need rules of their own.
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
     }
@@ -71,8 +71,8 @@ public final class WireJson {
             String name = SNAKE.translate(component.getName());
             if (property != null && property.required() && fields.get(name) == null) {
                 JsonPropertyDescription about = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-                throw DomainException.invalid("Field '" + name + "' is required" + (about == null ? "."
-                        : ": " + about.value() + "."));
+                throw DomainException.invalid(
+                        "Field '" + name + "' is required" + (about == null ? "." : ": " + about.value() + "."));
             }
         }
         try {
@@ -122,7 +122,8 @@ public final class WireJson {
     }
 
     private static String describe(IllegalArgumentException e, String schemaName) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
@@ -132,7 +133,8 @@ public final class WireJson {
                 }
             }
             String expected = mapping instanceof MismatchedInputException m && m.getTargetType() != null
-                    ? kind(m.getTargetType()) : "of the type its schema gives";
+                    ? kind(m.getTargetType())
+                    : "of the type its schema gives";
             return "Field '" + field + "' must be " + expected + ". Check the " + schemaName + ".";
         }
         // Jackson's own text names Java types; the caller gets the schema to check instead.

@@ -1,8 +1,8 @@
 package dev.replicasmcp.app;
 
 import dev.replicasmcp.domain.account.ApiKeyService;
-import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.account.LocalAccount;
+import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +22,7 @@ public final class ApiKeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFile.class);
     public static final String NAME = "api-key";
 
-    private ApiKeyFile() {
-    }
+    private ApiKeyFile() {}
 
     /** Makes and stores a key when none is active; answers the file when one was written now. */
     public static Optional<Path> ensure(ApiKeyService keys, LocalAccount account, AuditLog audit, Path dataDir) {
@@ -39,8 +38,10 @@ public final class ApiKeyFile {
         ApiKeyService.Created created = keys.create(account.organizationId(), null, "first start");
         KeyAudit.record(audit, KeyAudit.FIRST_START, account.organizationId(), "api_key.created", null, created.key());
         write(file, created.plaintext() + "\n");
-        LOG.info("No API key was active, so one was made: it is in {} (readable only by you). Send it as "
-                + "'Authorization: Bearer <key>'. `keys create --name NAME` makes more.", file);
+        LOG.info(
+                "No API key was active, so one was made: it is in {} (readable only by you). Send it as "
+                        + "'Authorization: Bearer <key>'. `keys create --name NAME` makes more.",
+                file);
         return Optional.of(file);
     }
 

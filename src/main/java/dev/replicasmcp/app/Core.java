@@ -42,8 +42,7 @@ public final class Core implements AutoCloseable {
     }
 
     private void schedule() {
-        server.threads().scheduler().scheduleWithFixedDelay(server.reconciler()::requestPass, 30, 30,
-                TimeUnit.SECONDS);
+        server.threads().scheduler().scheduleWithFixedDelay(server.reconciler()::requestPass, 30, 30, TimeUnit.SECONDS);
         server.threads().scheduler().scheduleWithFixedDelay(server.policies()::pass, 30, 30, TimeUnit.SECONDS);
     }
 

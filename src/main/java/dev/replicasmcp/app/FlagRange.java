@@ -7,14 +7,13 @@ final class FlagRange {
 
     static final long WEEK_MINUTES = 10_080;
 
-    private FlagRange() {
-    }
+    private FlagRange() {}
 
     /** The value, or an IllegalArgumentException naming the flag and its bounds. */
     static long within(String flag, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(flag + " must be between " + min + " and " + max
-                    + (max == WEEK_MINUTES ? " (a week)." : "."));
+            throw new IllegalArgumentException(
+                    flag + " must be between " + min + " and " + max + (max == WEEK_MINUTES ? " (a week)." : "."));
         }
         return value;
     }

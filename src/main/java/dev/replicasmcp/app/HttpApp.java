@@ -24,6 +24,7 @@ public final class HttpApp implements AutoCloseable {
     public static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
     /** MCP sessions are pinged this often, well inside the server's idle timeout. */
     public static final Duration MCP_KEEP_ALIVE = Duration.ofSeconds(20);
+
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
 
     /**
@@ -32,8 +33,11 @@ public final class HttpApp implements AutoCloseable {
      */
     public record Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey, Duration mcpKeepAlive) {
 
-        public static final Limits DEFAULT = new Limits(SessionLimits.DEFAULT.idle(), SessionLimits.DEFAULT.maxPerKey(),
-                EventRoutes.DEFAULT_MAX_STREAMS_PER_KEY, MCP_KEEP_ALIVE);
+        public static final Limits DEFAULT = new Limits(
+                SessionLimits.DEFAULT.idle(),
+                SessionLimits.DEFAULT.maxPerKey(),
+                EventRoutes.DEFAULT_MAX_STREAMS_PER_KEY,
+                MCP_KEEP_ALIVE);
 
         public Limits(Duration sessionIdle, int maxSessionsPerKey, int maxStreamsPerKey) {
             this(sessionIdle, maxSessionsPerKey, maxStreamsPerKey, MCP_KEEP_ALIVE);
@@ -44,15 +48,20 @@ public final class HttpApp implements AutoCloseable {
      * Where to listen, which extra names (beyond loopback) may reach the server, how often streams ping,
      * and the per-key limits.
      */
-    public record Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                          Duration sseHeartbeat, Limits limits) {
+    public record Options(
+            String host,
+            int port,
+            List<String> allowedHosts,
+            List<String> allowedOrigins,
+            Duration sseHeartbeat,
+            Limits limits) {
 
         public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
             this(host, port, allowedHosts, allowedOrigins, SSE_HEARTBEAT, Limits.DEFAULT);
         }
 
-        public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                       Duration sseHeartbeat) {
+        public Options(
+                String host, int port, List<String> allowedHosts, List<String> allowedOrigins, Duration sseHeartbeat) {
             this(host, port, allowedHosts, allowedOrigins, sseHeartbeat, Limits.DEFAULT);
         }
 
@@ -78,18 +87,33 @@ public final class HttpApp implements AutoCloseable {
     }
 
     /** extras: MCP features served next to the catalogue (the product serves none; tests add fixtures). */
-    public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options,
-                                McpExtras extras) {
+    public static HttpApp start(
+            Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options, McpExtras extras) {
         HostPolicy hosts = options.hostPolicy();
         // Every HTTP call carries the caller its key authenticated; the local caller is never used here.
         ToolInvoker invoker = Wiring.tools(toolMapper, () -> core, services -> null);
-        HttpEndpoint mcp = HttpEndpoint.create(catalog, invoker, Main.VERSION, hosts, core.keys()::authenticate,
-                options.limits().mcpKeepAlive(), new SessionLimits(options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
+        HttpEndpoint mcp = HttpEndpoint.create(
+                catalog,
+                invoker,
+                Main.VERSION,
+                hosts,
+                core.keys()::authenticate,
+                options.limits().mcpKeepAlive(),
+                new SessionLimits(
+                        options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
                 extras);
         try {
-            RestServer rest = RestServer.start(new RestServer.Config(options.host(), options.port(), hosts,
-                    options.sseHeartbeat(), options.limits().maxStreamsPerKey(), List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
-                    core.services(), core.invoker(), core.keys());
+            RestServer rest = RestServer.start(
+                    new RestServer.Config(
+                            options.host(),
+                            options.port(),
+                            hosts,
+                            options.sseHeartbeat(),
+                            options.limits().maxStreamsPerKey(),
+                            List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
+                    core.services(),
+                    core.invoker(),
+                    core.keys());
             return new HttpApp(mcp, rest);
         } catch (RuntimeException e) {
             mcp.close();

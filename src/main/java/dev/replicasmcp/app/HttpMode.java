@@ -14,11 +14,14 @@ final class HttpMode {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpMode.class);
 
-    private HttpMode() {
-    }
+    private HttpMode() {}
 
-    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper, HttpApp.Options options,
-                   McpExtras extras) {
+    static int run(
+            Settings settings,
+            ToolCatalog catalog,
+            ObjectMapper toolMapper,
+            HttpApp.Options options,
+            McpExtras extras) {
         DataDirLock lock;
         Core core;
         HttpApp app;
@@ -46,16 +49,23 @@ final class HttpMode {
         }
         String base = "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":"
                 + app.port();
-        LOG.info("replicas-mcp {} serving HTTP on {}: REST API under {}/v1, MCP at {}/mcp", Main.VERSION, base, base,
+        LOG.info(
+                "replicas-mcp {} serving HTTP on {}: REST API under {}/v1, MCP at {}/mcp",
+                Main.VERSION,
+                base,
+                base,
                 base);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping the HTTP server");
-            app.close();
-            core.close();
-            release(lock);
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("Stopping the HTTP server");
+                            app.close();
+                            core.close();
+                            release(lock);
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

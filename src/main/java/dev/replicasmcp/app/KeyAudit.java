@@ -21,13 +21,16 @@ final class KeyAudit {
     static final Actor COMMAND = new Actor(Actor.Kind.SYSTEM, null, "keys command");
     static final Actor FIRST_START = new Actor(Actor.Kind.SYSTEM, null, "first start");
 
-    private KeyAudit() {
-    }
+    private KeyAudit() {}
 
-    static void record(AuditLog audit, Actor actor, String organizationId, String action, ApiKey before,
-                       ApiKey after) {
-        audit.record(new Caller(organizationId, null, actor), action, "api_key",
-                after != null ? after.id() : before.id(), json(before), json(after));
+    static void record(AuditLog audit, Actor actor, String organizationId, String action, ApiKey before, ApiKey after) {
+        audit.record(
+                new Caller(organizationId, null, actor),
+                action,
+                "api_key",
+                after != null ? after.id() : before.id(),
+                json(before),
+                json(after));
     }
 
     private static String json(ApiKey key) {

@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
  * API keys for HTTP mode. Only the database is opened (no engine), so this works beside a running
  * server. This command is not the MCP process: it prints to stdout.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys (Authorization: Bearer) for HTTP mode.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
@@ -37,7 +39,9 @@ final class KeysCommand implements Callable<Integer> {
         return Wiring.keys(Database.open(main.settings().databaseFile()), Clock.systemUTC(), Ids.random());
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Make a key of the local organization and print it once (only its hash is kept).")
     static final class Create implements Callable<Integer> {
         @ParentCommand
@@ -52,12 +56,14 @@ final class KeysCommand implements Callable<Integer> {
                 String organization = access.account().organizationId();
                 ApiKeyService.Created created = access.db().inTransaction(() -> {
                     ApiKeyService.Created made = access.keys().create(organization, null, name);
-                    KeyAudit.record(access.audit(), KeyAudit.COMMAND, organization, "api_key.created", null, made.key());
+                    KeyAudit.record(
+                            access.audit(), KeyAudit.COMMAND, organization, "api_key.created", null, made.key());
                     return made;
                 });
                 System.out.println(created.plaintext()); // stdout-ok: this command is not the MCP server
-                System.err.println("Created key " + created.key().keyPrefix() + "… ('" + created.key().name()
-                        + "', id " + created.key().id() + "). It is shown only this once: store it now.");
+                System.err.println("Created key " + created.key().keyPrefix() + "… ('"
+                        + created.key().name() + "', id " + created.key().id()
+                        + "). It is shown only this once: store it now.");
                 return 0;
             } catch (DomainException e) {
                 System.err.println(e.getMessage());
@@ -87,7 +93,12 @@ final class KeysCommand implements Callable<Integer> {
             String format = "%-36s  %-18s  %-20s  %-24s  %-24s  %s%n";
             out.printf(format, "ID", "PREFIX", "NAME", "CREATED", "LAST USED", "REVOKED"); // stdout-ok
             for (ApiKey k : keys) {
-                out.printf(format, k.id(), k.keyPrefix(), k.name(), k.createdAt(), // stdout-ok
+                out.printf(
+                        format,
+                        k.id(),
+                        k.keyPrefix(),
+                        k.name(),
+                        k.createdAt(), // stdout-ok
                         k.lastUsedAt() == null ? "never" : k.lastUsedAt(),
                         k.revokedAt() == null ? "no" : k.revokedAt());
             }
@@ -106,12 +117,19 @@ final class KeysCommand implements Callable<Integer> {
         public Integer call() {
             try (Wiring.KeyAccess access = parent.open()) {
                 access.db().run(() -> {
-                    ApiKey before = access.keys().list().stream().filter(k -> k.revokedAt() == null
-                            && (k.id().equals(key.trim()) || k.keyPrefix().equals(key.trim()))).findFirst().orElse(null);
+                    ApiKey before = access.keys().list().stream()
+                            .filter(k -> k.revokedAt() == null
+                                    && (k.id().equals(key.trim())
+                                            || k.keyPrefix().equals(key.trim())))
+                            .findFirst()
+                            .orElse(null);
                     access.keys().revoke(key);
-                    ApiKey after = access.keys().list().stream().filter(k -> k.id().equals(before.id())).findFirst()
+                    ApiKey after = access.keys().list().stream()
+                            .filter(k -> k.id().equals(before.id()))
+                            .findFirst()
                             .orElseThrow();
-                    KeyAudit.record(access.audit(), KeyAudit.COMMAND, after.organizationId(), "api_key.revoked", before, after);
+                    KeyAudit.record(
+                            access.audit(), KeyAudit.COMMAND, after.organizationId(), "api_key.revoked", before, after);
                 });
                 System.err.println("Revoked " + key + ". Requests with it now get 401.");
                 return 0;

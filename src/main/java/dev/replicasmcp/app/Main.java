@@ -3,12 +3,12 @@ package dev.replicasmcp.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
-import dev.replicasmcp.runtime.process.MarkedProcesses;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolInvoker;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,42 +23,67 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command line: with no subcommand it serves MCP over stdio. */
-@Command(name = "replicas-mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "replicas-mcp",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         subcommands = {ToolsCommand.class, KeysCommand.class},
-        description = {"A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
+        description = {
+            "A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
             "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr).",
-            "With --http, serves the REST API (/v1), its event streams and MCP (/mcp) over HTTP."})
+            "With --http, serves the REST API (/v1), its event streams and MCP (/mcp) over HTTP."
+        })
 public final class Main implements Callable<Integer> {
 
     /** The version the server reports (serverInfo, --version). */
     public static final String VERSION = "0.1.0";
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Data folder (SQLite database, keys). Default: $REPLICAS_HOME, else ~/.replicas-mcp.")
     Path dataDir;
 
-    @Option(names = "--turn-delay-ms", paramLabel = "MS", defaultValue = "1500",
+    @Option(
+            names = "--turn-delay-ms",
+            paramLabel = "MS",
+            defaultValue = "1500",
             description = "How long the built-in scripted agent works on each message. Default: ${DEFAULT-VALUE}.")
     long turnDelayMs;
 
-    @Option(names = "--wake-delay-ms", paramLabel = "MS", defaultValue = "2000",
+    @Option(
+            names = "--wake-delay-ms",
+            paramLabel = "MS",
+            defaultValue = "2000",
             description = "How long waking a sleeping replica takes. Default: ${DEFAULT-VALUE}.")
     long wakeDelayMs;
 
-    @Option(names = "--hook-timeout-seconds", paramLabel = "S", defaultValue = "300",
+    @Option(
+            names = "--hook-timeout-seconds",
+            paramLabel = "S",
+            defaultValue = "300",
             description = "Default time limit of one hook run (max 900). Default: ${DEFAULT-VALUE}.")
     long hookTimeoutSeconds;
 
-    @Option(names = "--warm-pool-size", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--warm-pool-size",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
     int warmPoolSize;
 
-    @Option(names = "--idle-sleep-minutes", paramLabel = "M", defaultValue = "60",
+    @Option(
+            names = "--idle-sleep-minutes",
+            paramLabel = "M",
+            defaultValue = "60",
             description = "Put an active replica to sleep after this many idle minutes (1-10080); under "
                     + "lifecycle_policy delete_after_inactivity it is deleted instead. Default: ${DEFAULT-VALUE}.")
     long idleSleepMinutes;
 
-    @Option(names = "--toolsets", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--toolsets",
+            paramLabel = "LIST",
+            split = ",",
             description = "Offer these toolsets from the start: replicas, repositories, environments, "
                     + "environment_contents, skills, hooks, warm_pools, agents, admin; 'all' for every one, 'default' for "
                     + "the first three. Others can be switched on mid-session with enable_toolset. Default: default.")
@@ -67,8 +92,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--read-only", description = "Only offer tools that change nothing.")
     boolean readOnly;
 
-    @Option(names = "--http", description = "Serve HTTP instead of stdio: REST under /v1 and MCP at /mcp, both "
-            + "behind API keys (Authorization: Bearer).")
+    @Option(
+            names = "--http",
+            description = "Serve HTTP instead of stdio: REST under /v1 and MCP at /mcp, both "
+                    + "behind API keys (Authorization: Bearer).")
     boolean http;
 
     @picocli.CommandLine.Mixin
@@ -97,7 +124,9 @@ public final class Main implements Callable<Integer> {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        return new CommandLine(new Main(extras)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main(extras))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     @Override
@@ -122,11 +151,13 @@ public final class Main implements Callable<Integer> {
             MarkedProcesses children = Wiring.childProcesses(settings.dataDir());
             Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
             // The database opens while the MCP handshake runs; the first tool call waits for it.
-            CompletableFuture<Core> core = CompletableFuture.supplyAsync(
-                    () -> Core.start(settings, Clock.systemUTC(), Ids.random()));
+            CompletableFuture<Core> core =
+                    CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));
             String apiKey = System.getenv(API_KEY_ENV);
             Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
-            ToolInvoker invoker = Wiring.tools(toolMapper, () -> started(core, settings),
+            ToolInvoker invoker = Wiring.tools(
+                    toolMapper,
+                    () -> started(core, settings),
                     services -> caller != null ? caller : services.localCaller());
             StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
@@ -165,8 +196,10 @@ public final class Main implements Callable<Integer> {
         try {
             return core.join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("The server could not open its database at " + settings.databaseFile()
-                    + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The server could not open its database at " + settings.databaseFile() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 
@@ -177,8 +210,14 @@ public final class Main implements Callable<Integer> {
         }
         FlagRange.within("--hook-timeout-seconds", hookTimeoutSeconds, 1, Settings.MAX_HOOK_TIMEOUT.toSeconds());
         FlagRange.within("--warm-pool-size", warmPoolSize, 1, 20);
-        return new Settings(resolveDataDir(dataDir), Duration.ofMillis(turnDelayMs), Duration.ofMillis(wakeDelayMs),
-                Duration.ofSeconds(hookTimeoutSeconds), warmPoolSize, null, agentFlags.config(),
+        return new Settings(
+                resolveDataDir(dataDir),
+                Duration.ofMillis(turnDelayMs),
+                Duration.ofMillis(wakeDelayMs),
+                Duration.ofSeconds(hookTimeoutSeconds),
+                warmPoolSize,
+                null,
+                agentFlags.config(),
                 FlagRange.minutes("--idle-sleep-minutes", idleSleepMinutes));
     }
 

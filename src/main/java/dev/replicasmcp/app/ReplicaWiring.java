@@ -17,8 +17,8 @@ import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.BootHooks;
 import dev.replicasmcp.domain.replica.EnvironmentReport;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
-import dev.replicasmcp.domain.replica.Provisioner;
 import dev.replicasmcp.domain.replica.LifecyclePolicies;
+import dev.replicasmcp.domain.replica.Provisioner;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.domain.replica.ReplicaLookup;
 import dev.replicasmcp.domain.replica.ReplicaRemoval;
@@ -73,14 +73,20 @@ final class ReplicaWiring {
     }
 
     TurnEngine turnEngine(EventLog events, AgentRunner runner, TurnContexts contexts) {
-        return new TurnEngine(new TurnEngine.Stores(replicaStore, chatStore, messageStore, historyStore), events, runner,
-                contexts, db, clock, threads.turns());
+        return new TurnEngine(
+                new TurnEngine.Stores(replicaStore, chatStore, messageStore, historyStore),
+                events,
+                runner,
+                contexts,
+                db,
+                clock,
+                threads.turns());
     }
 
     /** What each turn runs with: the replica's workspace, its environment's variables, the agent's credential. */
     TurnContexts turnContexts(EnvironmentService environments, ConfigMerge merge, AgentService agents) {
-        return new ReplicaTurnContexts(replicaStore, provisioning, environments, merge, agents,
-                new RepositoryConfigFiles());
+        return new ReplicaTurnContexts(
+                replicaStore, provisioning, environments, merge, agents, new RepositoryConfigFiles());
     }
 
     ReplicaLifecycle lifecycle(EventLog events, TurnEngine engine) {
@@ -92,8 +98,8 @@ final class ReplicaWiring {
     }
 
     MessageService messages(ChatService chats, ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events) {
-        return new MessageService(messageStore, chatStore, chats, replicaStore, lifecycle, engine, events, db, clock,
-                ids);
+        return new MessageService(
+                messageStore, chatStore, chats, replicaStore, lifecycle, engine, events, db, clock, ids);
     }
 
     HistoryService history(ChatService chats, ReplicaLifecycle lifecycle) {
@@ -104,31 +110,55 @@ final class ReplicaWiring {
         return new ReplicaEvents(lookup, lifecycle, chatStore, events, clock);
     }
 
-    Provisioner provisioner(EnvironmentService environments, ConfigMerge merge, WarmPoolService pool,
-                            Workspaces workspaces, WorkspaceRepositories repositories, HookExecutor executor) {
-        BootHooks boot = new BootHooks(executor, repositories, hookLogs, replicaStore, threads.background(), clock,
-                settings.hookTimeout());
-        return new Provisioner(environments, merge, pool, workspaces, repositories, executor, boot, provisioning,
-                clock);
+    Provisioner provisioner(
+            EnvironmentService environments,
+            ConfigMerge merge,
+            WarmPoolService pool,
+            Workspaces workspaces,
+            WorkspaceRepositories repositories,
+            HookExecutor executor) {
+        BootHooks boot = new BootHooks(
+                executor, repositories, hookLogs, replicaStore, threads.background(), clock, settings.hookTimeout());
+        return new Provisioner(
+                environments, merge, pool, workspaces, repositories, executor, boot, provisioning, clock);
     }
 
     ReplicaRemoval removal(TurnEngine engine, EventLog events, Provisioner provisioner) {
         return new ReplicaRemoval(replicaStore, chatStore, engine, events, provisioner, db, clock);
     }
 
-    ReplicaService replicas(EnvironmentResolver resolver, ChatService chats, MessageService messages,
-                            ReplicaLifecycle lifecycle, Provisioner provisioner, ReplicaRemoval removal,
-                            Checkouts checkouts, AgentService agents) {
-        return new ReplicaService(replicaStore, resolver, new ReplicaService.Conversations(chatStore, chats, messages),
-                lifecycle, hookLogs, new EnvironmentReport(agents, provisioning, hookLogs),
-                new ReplicaService.Workspace(provisioner, removal, new RepositoryStatuses(provisioning, checkouts),
-                        threads.background()),
-                db, clock, ids);
+    ReplicaService replicas(
+            EnvironmentResolver resolver,
+            ChatService chats,
+            MessageService messages,
+            ReplicaLifecycle lifecycle,
+            Provisioner provisioner,
+            ReplicaRemoval removal,
+            Checkouts checkouts,
+            AgentService agents) {
+        return new ReplicaService(
+                replicaStore,
+                resolver,
+                new ReplicaService.Conversations(chatStore, chats, messages),
+                lifecycle,
+                hookLogs,
+                new EnvironmentReport(agents, provisioning, hookLogs),
+                new ReplicaService.Workspace(
+                        provisioner, removal, new RepositoryStatuses(provisioning, checkouts), threads.background()),
+                db,
+                clock,
+                ids);
     }
 
     /** The idle and when-done policies, run on the lifecycle scheduler. */
     LifecyclePolicies policies(ReplicaLifecycle lifecycle, ReplicaRemoval removal) {
-        return new LifecyclePolicies(new LifecyclePolicies.Stores(replicaStore, chatStore, messageStore), lifecycle,
-                removal, db, clock, settings.idleSleep(), threads.scheduler());
+        return new LifecyclePolicies(
+                new LifecyclePolicies.Stores(replicaStore, chatStore, messageStore),
+                lifecycle,
+                removal,
+                db,
+                clock,
+                settings.idleSleep(),
+                threads.scheduler());
     }
 }

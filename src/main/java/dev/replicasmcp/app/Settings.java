@@ -5,8 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Everything the core is built from, resolved from the command line and the environment. */
-public record Settings(Path dataDir, Duration turnDelay, Duration wakeDelay, Duration hookTimeout, int warmPoolSize,
-                       String secretKey, AgentConfig agents, Duration idleSleep) {
+public record Settings(
+        Path dataDir,
+        Duration turnDelay,
+        Duration wakeDelay,
+        Duration hookTimeout,
+        int warmPoolSize,
+        String secretKey,
+        AgentConfig agents,
+        Duration idleSleep) {
 
     /** The spec's ceiling for one hook run (§8.4). */
     public static final Duration MAX_HOOK_TIMEOUT = Duration.ofMinutes(15);

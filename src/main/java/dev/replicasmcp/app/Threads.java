@@ -15,7 +15,8 @@ record Threads(ExecutorService turns, ScheduledExecutorService scheduler, Execut
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
 
     static Threads create() {
-        return new Threads(Executors.newCachedThreadPool(daemon("turn")),
+        return new Threads(
+                Executors.newCachedThreadPool(daemon("turn")),
                 Executors.newSingleThreadScheduledExecutor(daemon("lifecycle")),
                 Executors.newFixedThreadPool(2, daemon("hooks")));
     }

@@ -2,10 +2,10 @@ package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.ops.Toolset;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Writes the tool catalogue (the content of tools.json) without starting a server. */
-@Command(name = "tools", mixinStandardHelpOptions = true,
+@Command(
+        name = "tools",
+        mixinStandardHelpOptions = true,
         description = "Write the tool catalogue as JSON (what tools.json holds).")
 final class ToolsCommand implements Callable<Integer> {
 
@@ -37,15 +39,19 @@ final class ToolsCommand implements Callable<Integer> {
 
     static String catalogueJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        return pretty.writeValueAsString(ToolCatalog.generated(JsonMappers.tools()).toJson(pretty)) + "\n";
+        return pretty.writeValueAsString(
+                        ToolCatalog.generated(JsonMappers.tools()).toJson(pretty)) + "\n";
     }
 
     /** The toolsets, in their order, for the README's toolset table (scripts/readme-tools.py). */
     static String toolsetsJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode all = pretty.createArrayNode();
-        Toolset.selectable().forEach(t -> all.addObject().put("name", t.wire()).put("description", t.description())
-                .put("default", t.byDefault()));
+        Toolset.selectable()
+                .forEach(t -> all.addObject()
+                        .put("name", t.wire())
+                        .put("description", t.description())
+                        .put("default", t.byDefault()));
         return pretty.writeValueAsString(all) + "\n";
     }
 }

@@ -81,14 +81,22 @@ final class Wiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
 
-    private Wiring() {
-    }
+    private Wiring() {}
 
     /** What the core runs and closes; everything else hangs off these. */
-    record Server(Database db, Threads threads, HookExecutor hooks, Services services, Invoker invoker,
-                  TurnEngine engine, ReplicaLifecycle lifecycle, Provisioner provisioner, PoolReconciler reconciler,
-                  LifecyclePolicies policies, LocalAccount account, ApiKeyService keys) {
-    }
+    record Server(
+            Database db,
+            Threads threads,
+            HookExecutor hooks,
+            Services services,
+            Invoker invoker,
+            TurnEngine engine,
+            ReplicaLifecycle lifecycle,
+            Provisioner provisioner,
+            PoolReconciler reconciler,
+            LifecyclePolicies policies,
+            LocalAccount account,
+            ApiKeyService keys) {}
 
     /** The API keys of a data folder, on a connection of its own: all the keys command needs. */
     record KeyAccess(Database db, ApiKeyService keys, LocalAccount account, AuditLog audit) implements AutoCloseable {
@@ -109,22 +117,23 @@ final class Wiring {
      */
     static Server server(Settings settings, Clock clock, Ids ids, MarkedProcesses processes) {
         Database db = Database.open(settings.databaseFile());
-        SecretCipher cipher = new SecretCipher(SecretKeys.load(settings.dataDir(),
+        SecretCipher cipher = new SecretCipher(SecretKeys.load(
+                settings.dataDir(),
                 settings.secretKey() != null ? settings.secretKey() : System.getenv(SecretKeys.ENV)));
         Threads threads = Threads.create();
         ReplicaWiring w = new ReplicaWiring(db, clock, ids, threads, settings);
         EventLog events = new EventLog(new SqlEngineEventStore(db), clock);
-        RepositoryService repositories = new RepositoryService(new SqlRepositoryStore(db),
-                new GitRepositoryInspector(), db, clock, ids);
-        EnvironmentService environments = new EnvironmentService(new SqlEnvironmentStore(db), repositories, db,
-                clock, ids);
+        RepositoryService repositories =
+                new RepositoryService(new SqlRepositoryStore(db), new GitRepositoryInspector(), db, clock, ids);
+        EnvironmentService environments =
+                new EnvironmentService(new SqlEnvironmentStore(db), repositories, db, clock, ids);
         SqlEnvironmentConfigStore config = new SqlEnvironmentConfigStore(db, cipher);
         EnvironmentAccess access = new EnvironmentAccess(environments, db, clock, ids);
         ConfigMerge merge = new ConfigMerge(config);
         AgentRunners runners = new AgentRunners(settings.agents(), settings.turnDelay(), clock, processes);
         runners.describe().forEach(line -> LOG.info("Agent {}", line));
-        AgentService agents = new AgentService(runners, new SqlAgentCredentialStore(db, cipher), new JsonValues(), db,
-                clock, ids);
+        AgentService agents =
+                new AgentService(runners, new SqlAgentCredentialStore(db, cipher), new JsonValues(), db, clock, ids);
         TurnEngine engine = w.turnEngine(events, runners, w.turnContexts(environments, merge, agents));
         ReplicaLifecycle lifecycle = w.lifecycle(events, engine);
         LocalSkillCatalog catalog = new LocalSkillCatalog(settings.dataDir());
@@ -134,10 +143,22 @@ final class Wiring {
         WorkspaceRepositories clones = new WorkspaceRepositories(checkouts, new RepositoryConfigFiles(), executor);
         EnvironmentResolver resolver = new EnvironmentResolver(environments, repositories);
         SqlWarmPoolStore poolStore = new SqlWarmPoolStore(db);
-        PoolReconciler reconciler = new PoolReconciler(poolStore, new PoolReconciler.Preparation(
-                new SqlEnvironmentStore(db), environments, merge, executor, workspaces, settings.hookTimeout(),
-                env -> resolver.repositoriesOf(new Caller(env.organizationId(), null), env), clones),
-                db, clock, ids, threads.scheduler(), threads.background());
+        PoolReconciler reconciler = new PoolReconciler(
+                poolStore,
+                new PoolReconciler.Preparation(
+                        new SqlEnvironmentStore(db),
+                        environments,
+                        merge,
+                        executor,
+                        workspaces,
+                        settings.hookTimeout(),
+                        env -> resolver.repositoriesOf(new Caller(env.organizationId(), null), env),
+                        clones),
+                db,
+                clock,
+                ids,
+                threads.scheduler(),
+                threads.background());
         WarmPoolService pool = new WarmPoolService(poolStore, access, reconciler, settings.warmPoolSize());
         environments.addListener(pool);
         ChatService chats = w.chats(lifecycle, engine, agents, events);
@@ -145,20 +166,49 @@ final class Wiring {
         HistoryService history = w.history(chats, lifecycle);
         Provisioner provisioner = w.provisioner(environments, merge, pool, workspaces, clones, executor);
         ReplicaRemoval removal = w.removal(engine, events, provisioner);
-        ReplicaService replicas = w.replicas(resolver, chats, messages, lifecycle, provisioner, removal, checkouts,
-                agents);
+        ReplicaService replicas =
+                w.replicas(resolver, chats, messages, lifecycle, provisioner, removal, checkouts, agents);
         LifecyclePolicies policies = w.policies(lifecycle, removal);
         engine.afterEachTurn(policies::turnFinished);
         KeyAccess keys = keys(db, clock, ids);
-        Services services = new Services(repositories, environments, replicas, chats, messages, history,
-                w.events(lifecycle, events), new Services.EnvironmentContents(new VariableService(config, access),
-                        new FileService(config, access), new McpService(config, access),
+        Services services = new Services(
+                repositories,
+                environments,
+                replicas,
+                chats,
+                messages,
+                history,
+                w.events(lifecycle, events),
+                new Services.EnvironmentContents(
+                        new VariableService(config, access),
+                        new FileService(config, access),
+                        new McpService(config, access),
                         new SkillService(config, access, catalog),
-                        new HookService(config, access, environments, merge, executor, settings.hookTimeout(),
-                                Settings.MAX_HOOK_TIMEOUT), pool),
-                agents, keys.audit(), keys.account().caller());
-        return new Server(db, threads, executor, services, new Invoker(WireJson.mapper(), db, services.audit()),
-                engine, lifecycle, provisioner, reconciler, policies, keys.account(), keys.keys());
+                        new HookService(
+                                config,
+                                access,
+                                environments,
+                                merge,
+                                executor,
+                                settings.hookTimeout(),
+                                Settings.MAX_HOOK_TIMEOUT),
+                        pool),
+                agents,
+                keys.audit(),
+                keys.account().caller());
+        return new Server(
+                db,
+                threads,
+                executor,
+                services,
+                new Invoker(WireJson.mapper(), db, services.audit()),
+                engine,
+                lifecycle,
+                provisioner,
+                reconciler,
+                policies,
+                keys.account(),
+                keys.keys());
     }
 
     /**
@@ -167,7 +217,10 @@ final class Wiring {
      */
     static KeyAccess keys(Database db, Clock clock, Ids ids) {
         LocalAccount account = LocalAccount.ensure(new SqlLocalAccountStore(db), db, clock, ids);
-        return new KeyAccess(db, new ApiKeyService(new SqlApiKeyStore(db), clock, ids), account,
+        return new KeyAccess(
+                db,
+                new ApiKeyService(new SqlApiKeyStore(db), clock, ids),
+                account,
                 new AuditLog(new SqlAuditStore(db), clock, ids));
     }
 

@@ -8,7 +8,9 @@ public record Actor(Kind kind, String id, String name) {
 
     /** On the wire: api_key, stdio, system. */
     public enum Kind implements WireName {
-        API_KEY, STDIO, SYSTEM
+        API_KEY,
+        STDIO,
+        SYSTEM
     }
 
     public static final Actor STDIO = new Actor(Kind.STDIO, null, "stdio");

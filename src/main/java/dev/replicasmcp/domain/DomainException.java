@@ -7,7 +7,14 @@ package dev.replicasmcp.domain;
 public final class DomainException extends RuntimeException {
 
     /** What went wrong, so each front door can map it to its own status. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_LARGE, UNAVAILABLE }
+    public enum Kind {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT,
+        FORBIDDEN,
+        TOO_LARGE,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
     private final String details;

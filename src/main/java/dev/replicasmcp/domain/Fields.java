@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** A read-only map of the given key, value pairs, in that order. */
     public static Map<String, Object> of(Object... keysAndValues) {

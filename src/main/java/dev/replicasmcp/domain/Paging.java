@@ -11,8 +11,8 @@ public record Paging(int page, int limit) {
             throw DomainException.invalid("Field 'page' must be 1 or more; got " + finalPage + ".");
         }
         if (finalLimit < 1 || finalLimit > maxLimit) {
-            throw DomainException.invalid("Field 'limit' must be between 1 and " + maxLimit + "; got " + finalLimit
-                    + ".");
+            throw DomainException.invalid(
+                    "Field 'limit' must be between 1 and " + maxLimit + "; got " + finalLimit + ".");
         }
         return new Paging(finalPage, finalLimit);
     }

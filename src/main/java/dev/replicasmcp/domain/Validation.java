@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Small checks shared by the services; every failure names the field and the fix. */
 public final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
@@ -28,8 +27,10 @@ public final class Validation {
         noNul(field, value);
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            throw new DomainException(DomainException.Kind.TOO_LARGE, "Field '" + field + "' is " + length
-                    + " characters; the limit is " + max + ".", null);
+            throw new DomainException(
+                    DomainException.Kind.TOO_LARGE,
+                    "Field '" + field + "' is " + length + " characters; the limit is " + max + ".",
+                    null);
         }
         return value;
     }
@@ -56,9 +57,10 @@ public final class Validation {
                 return constant;
             }
         }
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(WireName::wire).toList());
-        throw DomainException.invalid("Field '" + field + "' has unknown value '" + value
-                + "'. Use one of: " + allowed + ".");
+        String allowed = String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(WireName::wire).toList());
+        throw DomainException.invalid(
+                "Field '" + field + "' has unknown value '" + value + "'. Use one of: " + allowed + ".");
     }
 
     public static String uuid(String field, String value) {

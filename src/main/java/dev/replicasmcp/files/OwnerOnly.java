@@ -19,10 +19,10 @@ public final class OwnerOnly {
 
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates the folder (and missing parents, which keep their own permissions) and makes it rwx------. */
     public static Path folder(Path folder) throws IOException {
@@ -65,8 +65,10 @@ public final class OwnerOnly {
     }
 
     private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
-        if (POSIX && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                && !Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions)) {
+        if (POSIX
+                && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && !Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)
+                        .equals(permissions)) {
             Files.setPosixFilePermissions(path, permissions);
         }
     }

@@ -30,7 +30,8 @@ final class ArrivalOrder {
     /** Numbers are kept exactly as sent when a line is rewritten. */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
 
     private final Turnstile turnstile;
 
@@ -45,7 +46,8 @@ final class ArrivalOrder {
 
     /** Whether the message is a call of the ordered tool. */
     static boolean isSend(JsonNode message) {
-        return message != null && McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))
+        return message != null
+                && McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))
                 && ORDERED_TOOL.equals(message.path("params").path("name").asText(null));
     }
 

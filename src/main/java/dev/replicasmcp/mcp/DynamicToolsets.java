@@ -28,8 +28,8 @@ final class DynamicToolsets implements ToolsetControl {
     private final Set<Toolset> enabled;
     private McpSyncServer server;
 
-    DynamicToolsets(ToolCatalog catalog, Function<Operation<?, ?>, SyncToolSpecification> registration,
-                    ListChangedGate gate) {
+    DynamicToolsets(
+            ToolCatalog catalog, Function<Operation<?, ?>, SyncToolSpecification> registration, ListChangedGate gate) {
         this.catalog = catalog;
         this.registration = registration;
         this.gate = gate;
@@ -38,10 +38,12 @@ final class DynamicToolsets implements ToolsetControl {
 
     /** The tools to build the server with; list_toolsets and enable_toolset answer for this object. */
     List<SyncToolSpecification> initialTools() {
-        Map<String, Operation<?, ?>> bound = ToolsetTools.all(this).stream()
-                .collect(Collectors.toMap(Operation::name, spec -> spec));
-        return catalog.initialSpecs().stream().map(spec -> bound.getOrDefault(spec.name(), spec))
-                .map(registration).toList();
+        Map<String, Operation<?, ?>> bound =
+                ToolsetTools.all(this).stream().collect(Collectors.toMap(Operation::name, spec -> spec));
+        return catalog.initialSpecs().stream()
+                .map(spec -> bound.getOrDefault(spec.name(), spec))
+                .map(registration)
+                .toList();
     }
 
     /** The server the tools of enabled toolsets are added to; set once it is built. */
@@ -51,8 +53,14 @@ final class DynamicToolsets implements ToolsetControl {
 
     @Override
     public synchronized ToolsetList list() {
-        return new ToolsetList(Toolset.selectable().stream().map(toolset -> new ToolsetInfo(toolset.wire(),
-                toolset.description(), names(toolset).size(), names(toolset), enabled.contains(toolset))).toList());
+        return new ToolsetList(Toolset.selectable().stream()
+                .map(toolset -> new ToolsetInfo(
+                        toolset.wire(),
+                        toolset.description(),
+                        names(toolset).size(),
+                        names(toolset),
+                        enabled.contains(toolset)))
+                .toList());
     }
 
     @Override
@@ -70,7 +78,8 @@ final class DynamicToolsets implements ToolsetControl {
         List<String> tools = new ArrayList<>();
         toolsets.forEach(toolset -> tools.addAll(names(toolset)));
         List<String> asNames = toolsets.stream().map(Toolset::wire).toList();
-        List<Toolset> added = toolsets.stream().filter(toolset -> !enabled.contains(toolset)).toList();
+        List<Toolset> added =
+                toolsets.stream().filter(toolset -> !enabled.contains(toolset)).toList();
         if (added.isEmpty()) {
             return new Enabled(asNames, tools, true);
         }
@@ -79,7 +88,8 @@ final class DynamicToolsets implements ToolsetControl {
         }
         gate.hold();
         try {
-            added.forEach(toolset -> catalog.specsOf(toolset).forEach(spec -> server.addTool(registration.apply(spec))));
+            added.forEach(
+                    toolset -> catalog.specsOf(toolset).forEach(spec -> server.addTool(registration.apply(spec))));
         } finally {
             gate.release();
         }

@@ -24,14 +24,15 @@ public final class HttpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
     /** /v1/mcp is where the hosted Replicas service serves MCP; its clients find the same endpoint there. */
     public static final List<String> PATHS = List.of(PATH, "/v1" + PATH);
+
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     private final HttpServletStreamableServerTransportProvider transport;
     private final HttpGuard guard;
     private final McpSyncServer server;
 
-    private HttpEndpoint(HttpServletStreamableServerTransportProvider transport, HttpGuard guard,
-                         McpSyncServer server) {
+    private HttpEndpoint(
+            HttpServletStreamableServerTransportProvider transport, HttpGuard guard, McpSyncServer server) {
         this.transport = transport;
         this.guard = guard;
         this.server = server;
@@ -41,16 +42,26 @@ public final class HttpEndpoint implements AutoCloseable {
      * keepAlive pings idle sessions; it must be shorter than the HTTP server's idle timeout so a
      * listening stream is never cut for silence.
      */
-    public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
-                                      Function<String, Optional<Caller>> authenticate, Duration keepAlive) {
-        return create(catalog, invoker, version, hosts, authenticate, keepAlive, SessionLimits.DEFAULT,
-                McpExtras.NONE);
+    public static HttpEndpoint create(
+            ToolCatalog catalog,
+            ToolInvoker invoker,
+            String version,
+            HostPolicy hosts,
+            Function<String, Optional<Caller>> authenticate,
+            Duration keepAlive) {
+        return create(catalog, invoker, version, hosts, authenticate, keepAlive, SessionLimits.DEFAULT, McpExtras.NONE);
     }
 
     /** The same, serving extra features next to the catalogue (the product passes none; tests add fixtures). */
-    public static HttpEndpoint create(ToolCatalog catalog, ToolInvoker invoker, String version, HostPolicy hosts,
-                                      Function<String, Optional<Caller>> authenticate, Duration keepAlive,
-                                      SessionLimits limits, McpExtras extras) {
+    public static HttpEndpoint create(
+            ToolCatalog catalog,
+            ToolInvoker invoker,
+            String version,
+            HostPolicy hosts,
+            Function<String, Optional<Caller>> authenticate,
+            Duration keepAlive,
+            SessionLimits limits,
+            McpExtras extras) {
         JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonMappers.protocol());
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -64,12 +75,19 @@ public final class HttpEndpoint implements AutoCloseable {
                 .sessionSweepInterval(limits.idle())
                 // The guard checks first and answers in JSON-RPC; the SDK's own check stays as a second line.
                 .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
-                        .allowedHosts(hosts.hostPatterns()).allowedOrigins(hosts.originPatterns()).build())
+                        .allowedHosts(hosts.hostPatterns())
+                        .allowedOrigins(hosts.originPatterns())
+                        .build())
                 .maxRequestSize(MAX_REQUEST_BYTES)
                 .build();
         McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
-        HttpGuard guard = new HttpGuard(hosts, authenticate, transport.protocolVersions(), MAX_REQUEST_BYTES,
-                JsonMappers.protocol(), name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)),
+        HttpGuard guard = new HttpGuard(
+                hosts,
+                authenticate,
+                transport.protocolVersions(),
+                MAX_REQUEST_BYTES,
+                JsonMappers.protocol(),
+                name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)),
                 new SessionRegistry(limits, System::nanoTime));
         return new HttpEndpoint(transport, guard, server);
     }

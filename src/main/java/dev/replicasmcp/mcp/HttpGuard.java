@@ -1,16 +1,16 @@
 package dev.replicasmcp.mcp;
 
-import dev.replicasmcp.api.BearerToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.api.BearerToken;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,6 +42,7 @@ final class HttpGuard implements Filter {
 
     /** Request attribute under which the authenticated caller travels to the transport context. */
     static final String CALLER = "replicas.caller";
+
     static final String VERSION_HEADER = "MCP-Protocol-Version";
 
     private final HostPolicy hosts;
@@ -54,8 +55,14 @@ final class HttpGuard implements Filter {
     private final SessionArrivals arrivals = new SessionArrivals();
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
-    HttpGuard(HostPolicy hosts, Function<String, Optional<Caller>> authenticate, List<String> versions, int maxBytes,
-              ObjectMapper json, Predicate<String> knownTool, SessionRegistry sessions) {
+    HttpGuard(
+            HostPolicy hosts,
+            Function<String, Optional<Caller>> authenticate,
+            List<String> versions,
+            int maxBytes,
+            ObjectMapper json,
+            Predicate<String> knownTool,
+            SessionRegistry sessions) {
         this.hosts = hosts;
         this.authenticate = authenticate;
         this.versions = versions;
@@ -71,23 +78,37 @@ final class HttpGuard implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         if (!hosts.hostAllowed(req.getHeader("Host")) || !hosts.originAllowed(req.getHeader("Origin"))) {
-            error(res, 403, ErrorCodes.INVALID_REQUEST, "Forbidden: the Host or Origin header does not name this "
-                    + "server (DNS rebinding protection). Start it with --allowed-host / --allowed-origin to allow "
-                    + "more names.", null);
+            error(
+                    res,
+                    403,
+                    ErrorCodes.INVALID_REQUEST,
+                    "Forbidden: the Host or Origin header does not name this "
+                            + "server (DNS rebinding protection). Start it with --allowed-host / --allowed-origin to allow "
+                            + "more names.",
+                    null);
             return;
         }
         Optional<String> token = BearerToken.from(req.getHeader("Authorization"));
         Optional<Caller> caller = token.flatMap(authenticate);
         if (caller.isEmpty()) {
             res.setHeader("WWW-Authenticate", "Bearer");
-            error(res, 401, -32001, "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
+            error(
+                    res,
+                    401,
+                    -32001,
+                    "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
                     null);
             return;
         }
         String version = req.getHeader(VERSION_HEADER);
         if (version != null && !versions.contains(version.trim())) {
-            error(res, 400, ErrorCodes.INVALID_REQUEST, "Unsupported " + VERSION_HEADER + " '" + version
-                    + "'. Supported: " + String.join(", ", versions) + ".", null);
+            error(
+                    res,
+                    400,
+                    ErrorCodes.INVALID_REQUEST,
+                    "Unsupported " + VERSION_HEADER + " '" + version + "'. Supported: " + String.join(", ", versions)
+                            + ".",
+                    null);
             return;
         }
         String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
@@ -103,8 +124,14 @@ final class HttpGuard implements Filter {
     }
 
     /** Everything after the key and version checks: body, session ownership and limits, the SDK, its errors. */
-    private void guarded(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Caller caller,
-                         String owner, SessionArrivals.Arrival arrival) throws IOException, ServletException {
+    private void guarded(
+            HttpServletRequest req,
+            HttpServletResponse res,
+            FilterChain chain,
+            Caller caller,
+            String owner,
+            SessionArrivals.Arrival arrival)
+            throws IOException, ServletException {
         String sessionId = req.getHeader(HttpHeaders.MCP_SESSION_ID);
         HttpServletRequest forwarded = req;
         IncomingCheck.Checked checked = null;
@@ -113,8 +140,12 @@ final class HttpGuard implements Filter {
         if ("POST".equalsIgnoreCase(req.getMethod())) {
             byte[] body = readBody(req);
             if (body == null) {
-                error(res, 413, ErrorCodes.INVALID_REQUEST, "Request too large: the limit is " + maxBytes
-                        + " bytes.", null);
+                error(
+                        res,
+                        413,
+                        ErrorCodes.INVALID_REQUEST,
+                        "Request too large: the limit is " + maxBytes + " bytes.",
+                        null);
                 return;
             }
             checked = check.read(body);
@@ -123,7 +154,8 @@ final class HttpGuard implements Filter {
                 return;
             }
             forwarded = new CachedBodyRequest(req, body);
-            opening = sessionId == null && "initialize".equals(checked.message().path("method").asText());
+            opening = sessionId == null
+                    && "initialize".equals(checked.message().path("method").asText());
         }
         if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
             // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
@@ -132,9 +164,15 @@ final class HttpGuard implements Filter {
         }
         if (opening && !sessions.reserve(owner)) {
             SessionLimits limits = sessions.limits();
-            error(res, 429, ErrorCodes.INVALID_REQUEST, "Too many open MCP sessions for this API key (the limit is "
-                    + limits.maxPerKey() + "). End sessions you no longer use (DELETE /mcp with their Mcp-Session-Id),"
-                    + " or wait: a session ends after " + limits.idleText() + " without requests.", verdict.id());
+            error(
+                    res,
+                    429,
+                    ErrorCodes.INVALID_REQUEST,
+                    "Too many open MCP sessions for this API key (the limit is "
+                            + limits.maxPerKey()
+                            + "). End sessions you no longer use (DELETE /mcp with their Mcp-Session-Id),"
+                            + " or wait: a session ends after " + limits.idleText() + " without requests.",
+                    verdict.id());
             return;
         }
         forwarded.setAttribute(CALLER, caller);
@@ -176,16 +214,13 @@ final class HttpGuard implements Filter {
                 }
 
                 @Override
-                public void onTimeout(AsyncEvent event) {
-                }
+                public void onTimeout(AsyncEvent event) {}
 
                 @Override
-                public void onError(AsyncEvent event) {
-                }
+                public void onError(AsyncEvent event) {}
 
                 @Override
-                public void onStartAsync(AsyncEvent event) {
-                }
+                public void onStartAsync(AsyncEvent event) {}
             });
         }
     }
@@ -230,8 +265,11 @@ final class HttpGuard implements Filter {
         String message = wrapped.errorMessage() != null ? wrapped.errorMessage() : fallback(status);
         try {
             JsonNode body = json.readTree(wrapped.capturedBody());
-            JsonNode error = body == null ? null : body.has("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
-            if (error != null && error.hasNonNull("message") && plain(error.get("message").asText())) {
+            JsonNode error =
+                    body == null ? null : body.has("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
+            if (error != null
+                    && error.hasNonNull("message")
+                    && plain(error.get("message").asText())) {
                 message = error.get("message").asText();
                 code = error.path("code").asInt(code);
             }
@@ -243,7 +281,9 @@ final class HttpGuard implements Filter {
 
     /** Whether an SDK message can go on the wire: some carry Java exception or Jackson parser text. */
     private static boolean plain(String message) {
-        return !message.contains("Exception") && !message.contains("java.") && !message.contains("`")
+        return !message.contains("Exception")
+                && !message.contains("java.")
+                && !message.contains("`")
                 && !message.contains("\n");
     }
 
@@ -257,8 +297,7 @@ final class HttpGuard implements Filter {
         };
     }
 
-    private void error(HttpServletResponse res, int status, int code, String message, JsonNode id)
-            throws IOException {
+    private void error(HttpServletResponse res, int status, int code, String message, JsonNode id) throws IOException {
         ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
         body.set("id", id);
         body.putObject("error").put("code", code).put("message", message);
@@ -271,5 +310,4 @@ final class HttpGuard implements Filter {
         res.getOutputStream().write(bytes);
         res.getOutputStream().flush();
     }
-
 }

@@ -23,7 +23,13 @@ import java.util.function.Predicate;
 final class IncomingCheck {
 
     /** What the message is; IGNORED is a response to no request (no id), which needs neither answer nor work. */
-    enum Kind { REQUEST, NOTIFICATION, RESPONSE, IGNORED, UNKNOWN }
+    enum Kind {
+        REQUEST,
+        NOTIFICATION,
+        RESPONSE,
+        IGNORED,
+        UNKNOWN
+    }
 
     /** The message's kind and id (null: none or unusable), and the JSON-RPC error to answer, if any. */
     record Verdict(Kind kind, JsonNode id, int code, String problem) {
@@ -34,14 +40,21 @@ final class IncomingCheck {
     }
 
     /** Methods whose handlers in the SDK need an object of params (without one they fail with a Java error). */
-    private static final Set<String> PARAMS_REQUIRED = Set.of(McpSchema.METHOD_INITIALIZE,
-            McpSchema.METHOD_TOOLS_CALL, McpSchema.METHOD_RESOURCES_READ, McpSchema.METHOD_RESOURCES_SUBSCRIBE,
-            McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, McpSchema.METHOD_PROMPT_GET, McpSchema.METHOD_COMPLETION_COMPLETE,
+    private static final Set<String> PARAMS_REQUIRED = Set.of(
+            McpSchema.METHOD_INITIALIZE,
+            McpSchema.METHOD_TOOLS_CALL,
+            McpSchema.METHOD_RESOURCES_READ,
+            McpSchema.METHOD_RESOURCES_SUBSCRIBE,
+            McpSchema.METHOD_RESOURCES_UNSUBSCRIBE,
+            McpSchema.METHOD_PROMPT_GET,
+            McpSchema.METHOD_COMPLETION_COMPLETE,
             McpSchema.METHOD_LOGGING_SET_LEVEL);
+
     private static final int MAX_ECHO = 100;
 
     private final ObjectMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private final Predicate<String> knownTool;
     private final String unit;
 
@@ -52,8 +65,7 @@ final class IncomingCheck {
     }
 
     /** The verdict on some bytes, with the message they hold (null when they are not JSON). */
-    record Checked(Verdict verdict, JsonNode message) {
-    }
+    record Checked(Verdict verdict, JsonNode message) {}
 
     Verdict check(byte[] bytes) {
         return read(bytes).verdict();
@@ -62,27 +74,43 @@ final class IncomingCheck {
     /** Parses once and judges: callers that look further into the message need not parse it again. */
     Checked read(byte[] bytes) {
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            return new Checked(new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
-                    + " is empty; send one JSON-RPC 2.0 message (a JSON object)."), null);
+            return new Checked(
+                    new Verdict(
+                            Kind.UNKNOWN,
+                            null,
+                            ErrorCodes.PARSE_ERROR,
+                            "Parse error: the " + unit + " is empty; send one JSON-RPC 2.0 message (a JSON object)."),
+                    null);
         }
         JsonNode message;
         try {
             message = json.readTree(bytes);
         } catch (IOException e) {
-            return new Checked(new Verdict(Kind.UNKNOWN, null, ErrorCodes.PARSE_ERROR, "Parse error: the " + unit
-                    + " is not valid JSON; send one JSON-RPC 2.0 message (a JSON object)."), null);
+            return new Checked(
+                    new Verdict(
+                            Kind.UNKNOWN,
+                            null,
+                            ErrorCodes.PARSE_ERROR,
+                            "Parse error: the " + unit
+                                    + " is not valid JSON; send one JSON-RPC 2.0 message (a JSON object)."),
+                    null);
         }
         return new Checked(check(message), message);
     }
 
     Verdict check(JsonNode message) {
         if (message.isArray()) {
-            return invalid(Kind.UNKNOWN, null, "Invalid request: batches (JSON arrays) are not supported; send one "
-                    + "JSON-RPC 2.0 message per " + unit + ".");
+            return invalid(
+                    Kind.UNKNOWN,
+                    null,
+                    "Invalid request: batches (JSON arrays) are not supported; send one " + "JSON-RPC 2.0 message per "
+                            + unit + ".");
         }
         if (!message.isObject()) {
-            return invalid(Kind.UNKNOWN, null, "Invalid request: a JSON-RPC 2.0 message is a JSON object, not "
-                    + describe(message) + ".");
+            return invalid(
+                    Kind.UNKNOWN,
+                    null,
+                    "Invalid request: a JSON-RPC 2.0 message is a JSON object, not " + describe(message) + ".");
         }
         boolean hasMethod = message.has("method");
         boolean isResponse = !hasMethod && (message.has("result") || message.has("error"));
@@ -91,8 +119,10 @@ final class IncomingCheck {
             return new Verdict(Kind.IGNORED, null, 0, null);
         }
         if (id != null && !validId(id)) {
-            return invalid(Kind.UNKNOWN, null, "Invalid request: 'id' must be a string or an integer, not "
-                    + describe(id) + ".");
+            return invalid(
+                    Kind.UNKNOWN,
+                    null,
+                    "Invalid request: 'id' must be a string or an integer, not " + describe(id) + ".");
         }
         JsonNode version = message.get("jsonrpc");
         if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
@@ -108,28 +138,38 @@ final class IncomingCheck {
         }
         if (isResponse) {
             if (message.hasNonNull("result") == message.hasNonNull("error")) {
-                return invalid(Kind.RESPONSE, null, "Invalid response: it needs exactly one of 'result' and "
-                        + "'error', not null.");
+                return invalid(
+                        Kind.RESPONSE,
+                        null,
+                        "Invalid response: it needs exactly one of 'result' and " + "'error', not null.");
             }
             return new Verdict(Kind.RESPONSE, id, 0, null);
         }
-        return invalid(Kind.UNKNOWN, id, "Invalid request: a JSON-RPC message needs 'method' (a request or a "
-                + "notification) or 'result' / 'error' (a response).");
+        return invalid(
+                Kind.UNKNOWN,
+                id,
+                "Invalid request: a JSON-RPC message needs 'method' (a request or a "
+                        + "notification) or 'result' / 'error' (a response).");
     }
 
     private Verdict params(Kind kind, JsonNode id, String method, JsonNode params) {
         boolean absent = params == null || params.isNull();
         if (!absent && !params.isObject()) {
-            return invalidParams(kind, id, "Invalid params: 'params' of " + method + " must be an object, not "
-                    + describe(params) + ".");
+            return invalidParams(
+                    kind,
+                    id,
+                    "Invalid params: 'params' of " + method + " must be an object, not " + describe(params) + ".");
         }
         if (kind != Kind.REQUEST) {
             return new Verdict(kind, id, 0, null);
         }
         boolean toolCall = method.equals(McpSchema.METHOD_TOOLS_CALL);
         if (absent && PARAMS_REQUIRED.contains(method)) {
-            return invalidParams(kind, id, "Invalid params: " + method + " needs 'params', an object"
-                    + (toolCall ? " with 'name' (a tool from tools/list) and 'arguments' (an object)." : "."));
+            return invalidParams(
+                    kind,
+                    id,
+                    "Invalid params: " + method + " needs 'params', an object"
+                            + (toolCall ? " with 'name' (a tool from tools/list) and 'arguments' (an object)." : "."));
         }
         if (toolCall) {
             return toolCall(id, params);
@@ -140,18 +180,27 @@ final class IncomingCheck {
     private Verdict toolCall(JsonNode id, JsonNode params) {
         JsonNode name = params.get("name");
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            return invalidParams(Kind.REQUEST, id, "Invalid params: tools/call needs 'name', the name of a tool "
-                    + "from tools/list" + (name == null || name.isNull() ? "." : ", as a string, not "
-                    + describe(name) + "."));
+            return invalidParams(
+                    Kind.REQUEST,
+                    id,
+                    "Invalid params: tools/call needs 'name', the name of a tool "
+                            + "from tools/list"
+                            + (name == null || name.isNull() ? "." : ", as a string, not " + describe(name) + "."));
         }
         JsonNode arguments = params.get("arguments");
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-            return invalidParams(Kind.REQUEST, id, "Invalid params: 'arguments' of tools/call must be an object "
-                    + "holding the tool's arguments (see its inputSchema), not " + describe(arguments) + ".");
+            return invalidParams(
+                    Kind.REQUEST,
+                    id,
+                    "Invalid params: 'arguments' of tools/call must be an object "
+                            + "holding the tool's arguments (see its inputSchema), not " + describe(arguments) + ".");
         }
         if (!knownTool.test(name.asText())) {
-            return invalidParams(Kind.REQUEST, id, "Unknown tool '" + echo(name.asText()) + "'. Call tools/list "
-                    + "for the tools this server offers.");
+            return invalidParams(
+                    Kind.REQUEST,
+                    id,
+                    "Unknown tool '" + echo(name.asText()) + "'. Call tools/list "
+                            + "for the tools this server offers.");
         }
         return new Verdict(Kind.REQUEST, id, 0, null);
     }

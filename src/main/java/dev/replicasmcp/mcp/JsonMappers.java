@@ -11,11 +11,12 @@ import dev.replicasmcp.api.WireJson;
  */
 public final class JsonMappers {
 
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 
     public static ObjectMapper protocol() {
-        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** The tool dialect is the wire dialect both front doors share. */

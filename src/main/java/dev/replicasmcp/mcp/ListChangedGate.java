@@ -29,7 +29,8 @@ final class ListChangedGate {
 
     private Mono<Void> unlessHeld(String method, java.util.function.Supplier<Mono<Void>> send) {
         return Mono.defer(() -> held.get() && McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED.equals(method)
-                ? Mono.empty() : send.get());
+                ? Mono.empty()
+                : send.get());
     }
 
     McpServerTransportProvider wrap(McpServerTransportProvider delegate) {

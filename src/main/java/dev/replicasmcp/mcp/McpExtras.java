@@ -14,10 +14,13 @@ import java.util.List;
  * (with listChanged: enable_toolset adds tools), resources (with subscriptions), prompts and completions
  * when there are any, logging when asked for.
  */
-public record McpExtras(List<SyncToolSpecification> tools, List<SyncResourceSpecification> resources,
-                        List<SyncResourceTemplateSpecification> resourceTemplates,
-                        List<SyncPromptSpecification> prompts, List<SyncCompletionSpecification> completions,
-                        boolean logging) {
+public record McpExtras(
+        List<SyncToolSpecification> tools,
+        List<SyncResourceSpecification> resources,
+        List<SyncResourceTemplateSpecification> resourceTemplates,
+        List<SyncPromptSpecification> prompts,
+        List<SyncCompletionSpecification> completions,
+        boolean logging) {
 
     public static final McpExtras NONE = new McpExtras(List.of(), List.of(), List.of(), List.of(), List.of(), false);
 
@@ -30,7 +33,8 @@ public record McpExtras(List<SyncToolSpecification> tools, List<SyncResourceSpec
     }
 
     McpSchema.ServerCapabilities capabilities() {
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(true);
+        McpSchema.ServerCapabilities.Builder capabilities =
+                McpSchema.ServerCapabilities.builder().tools(true);
         if (!resources.isEmpty() || !resourceTemplates.isEmpty()) {
             capabilities.resources(true, false);
         }

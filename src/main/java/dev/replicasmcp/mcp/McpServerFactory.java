@@ -1,5 +1,8 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Progress;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -8,9 +11,6 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
-import dev.replicasmcp.domain.Caller;
-import dev.replicasmcp.ops.Operation;
-import dev.replicasmcp.ops.Progress;
 import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
@@ -28,8 +28,7 @@ public final class McpServerFactory {
             More tools (environment variables, files and MCP servers, skills, hooks, warm pools, agent \
             credentials) come in toolsets: list_toolsets shows them, enable_toolset switches one on.""";
 
-    private McpServerFactory() {
-    }
+    private McpServerFactory() {}
 
     /** Progress goes to the client only when it sent a token; a failed notification never fails the call. */
     static Progress progress(McpSyncServerExchange exchange, Object token) {
@@ -49,39 +48,54 @@ public final class McpServerFactory {
     public static final String CALLER = "replicas.caller";
 
     /** A server on a single-session transport (stdio); order keeps its sends in the order they were read. */
-    static McpSyncServer create(McpServerTransportProvider transport, McpJsonMapper protocolMapper,
-                                ToolCatalog catalog, ToolInvoker invoker, String version, ArrivalOrder order) {
+    static McpSyncServer create(
+            McpServerTransportProvider transport,
+            McpJsonMapper protocolMapper,
+            ToolCatalog catalog,
+            ToolInvoker invoker,
+            String version,
+            ArrivalOrder order) {
         ListChangedGate gate = new ListChangedGate();
-        DynamicToolsets toolsets = new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, order),
-                gate);
-        McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
-                McpExtras.NONE).build();
+        DynamicToolsets toolsets =
+                new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, order), gate);
+        McpSyncServer server = configure(
+                        McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, McpExtras.NONE)
+                .build();
         toolsets.attach(server);
         return server;
     }
 
-    public static McpSyncServer create(McpStreamableServerTransportProvider transport, McpJsonMapper protocolMapper,
-                                       ToolCatalog catalog, ToolInvoker invoker, String version, McpExtras extras) {
+    public static McpSyncServer create(
+            McpStreamableServerTransportProvider transport,
+            McpJsonMapper protocolMapper,
+            ToolCatalog catalog,
+            ToolInvoker invoker,
+            String version,
+            McpExtras extras) {
         ListChangedGate gate = new ListChangedGate();
-        DynamicToolsets toolsets = new DynamicToolsets(catalog,
-                tool -> registration(catalog, invoker, tool, ArrivalOrder.NONE), gate);
-        McpSyncServer server = configure(McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version,
-                extras).build();
+        DynamicToolsets toolsets =
+                new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, ArrivalOrder.NONE), gate);
+        McpSyncServer server = configure(
+                        McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, extras)
+                .build();
         toolsets.attach(server);
         return server;
     }
 
     /** The SDK's form of one tool: its description, and a handler that runs it through the invoker. */
-    private static McpServerFeatures.SyncToolSpecification registration(ToolCatalog catalog, ToolInvoker invoker,
-                                                                        Operation<?, ?> tool, ArrivalOrder order) {
-        return new McpServerFeatures.SyncToolSpecification(catalog.describe(tool),
-                (exchange, request) -> order.inTurn(request.meta(), () -> invoker.call(tool, request.arguments(),
-                        progress(exchange, request.progressToken()), (Caller) exchange.transportContext().get(CALLER))));
+    private static McpServerFeatures.SyncToolSpecification registration(
+            ToolCatalog catalog, ToolInvoker invoker, Operation<?, ?> tool, ArrivalOrder order) {
+        return new McpServerFeatures.SyncToolSpecification(
+                catalog.describe(tool),
+                (exchange, request) -> order.inTurn(
+                        request.meta(),
+                        () -> invoker.call(
+                                tool, request.arguments(), progress(exchange, request.progressToken()), (Caller)
+                                        exchange.transportContext().get(CALLER))));
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> S configure(S spec, McpJsonMapper protocolMapper,
-                                                                            DynamicToolsets toolsets, String version,
-                                                                            McpExtras extras) {
+    private static <S extends McpServer.SyncSpecification<S>> S configure(
+            S spec, McpJsonMapper protocolMapper, DynamicToolsets toolsets, String version, McpExtras extras) {
         spec.serverInfo("replicas-mcp", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
@@ -89,8 +103,11 @@ public final class McpServerFactory {
                 .capabilities(extras.capabilities())
                 .tools(toolsets.initialTools());
         if (extras != McpExtras.NONE) {
-            spec.tools(extras.tools()).resources(extras.resources()).resourceTemplates(extras.resourceTemplates())
-                    .prompts(extras.prompts()).completions(extras.completions());
+            spec.tools(extras.tools())
+                    .resources(extras.resources())
+                    .resourceTemplates(extras.resourceTemplates())
+                    .prompts(extras.prompts())
+                    .completions(extras.completions());
         }
         return spec;
     }

@@ -66,7 +66,7 @@ final class OneSendAtATime implements McpServerTransportProvider {
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
             return Mono.create(sink -> {
                 synchronized (lock) {
-                    transport.sendMessage(message).subscribe(ignored -> { }, sink::error, sink::success);
+                    transport.sendMessage(message).subscribe(ignored -> {}, sink::error, sink::success);
                 }
             });
         }

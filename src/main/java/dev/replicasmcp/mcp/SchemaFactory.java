@@ -136,17 +136,19 @@ public final class SchemaFactory {
     }
 
     private static SchemaGeneratorConfigBuilder config(boolean output) {
-        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
-                OptionPreset.PLAIN_JSON)
+        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
                 .with(Option.INLINE_ALL_SCHEMAS)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         builder.forFields().withPropertyNameOverrideResolver(SchemaFactory::snakeName);
         builder.forFields().withEnumResolver(field -> allowedValues(field, output));
-        builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) ->
-                JsonNode.class.isAssignableFrom(type.getErasedType())
-                        ? new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "object"),
-                        CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES)
+        builder.forTypesInGeneral()
+                .withCustomDefinitionProvider((type, context) -> JsonNode.class.isAssignableFrom(type.getErasedType())
+                        ? new CustomDefinition(
+                                context.getGeneratorConfig().createObjectNode().put("type", "object"),
+                                CustomDefinition.DefinitionType.INLINE,
+                                CustomDefinition.AttributeInclusion.YES)
                         : null);
         if (output) {
             builder.forFields().withNullableCheck(field -> isNullable(field));
@@ -176,7 +178,8 @@ public final class SchemaFactory {
             return null;
         }
         List<Object> values = new ArrayList<>(Arrays.stream(allowed.value().getEnumConstants())
-                .map(WireName::wire).toList());
+                .map(WireName::wire)
+                .toList());
         if (output && isNullable(field)) {
             values.add(null);
         }

@@ -58,9 +58,16 @@ final class SessionArrivals {
     }
 
     /** Passes the request on; a send first waits for its turn. */
-    void pass(Arrival arrival, IncomingCheck.Checked checked, HttpServletRequest forwarded,
-              HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        boolean send = arrival != null && checked != null && checked.verdict().kind() == IncomingCheck.Kind.REQUEST
+    void pass(
+            Arrival arrival,
+            IncomingCheck.Checked checked,
+            HttpServletRequest forwarded,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws IOException, ServletException {
+        boolean send = arrival != null
+                && checked != null
+                && checked.verdict().kind() == IncomingCheck.Kind.REQUEST
                 && ArrivalOrder.isSend(checked.message());
         if (!send) {
             if (arrival != null) {

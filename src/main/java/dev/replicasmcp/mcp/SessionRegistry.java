@@ -41,8 +41,8 @@ final class SessionRegistry {
     /** Takes a slot for a session the owner is opening; false when it holds the maximum already. */
     synchronized boolean reserve(String owner) {
         prune();
-        long held = sessions.values().stream().filter(s -> s.owner.equals(owner)).count()
-                + pending.getOrDefault(owner, 0);
+        long held =
+                sessions.values().stream().filter(s -> s.owner.equals(owner)).count() + pending.getOrDefault(owner, 0);
         if (held >= limits.maxPerKey()) {
             return false;
         }

@@ -48,22 +48,22 @@ public final class StdioServer {
     private static final long DRAIN_SECONDS = 10;
     private static final long SERVER_WAIT_SECONDS = 30;
 
-    private StdioServer() {
-    }
+    private StdioServer() {}
 
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
         CompletableFuture<McpSyncServer> served = new CompletableFuture<>();
         ArrivalOrder order = ArrivalOrder.stamped();
         Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"), order);
-        OutputStream protocolOut = new LineWatchingOutput(new FileOutputStream(FileDescriptor.out), ledger::lineWritten);
+        OutputStream protocolOut =
+                new LineWatchingOutput(new FileOutputStream(FileDescriptor.out), ledger::lineWritten);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
-        McpSyncServer server = McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker,
-                version, order);
+        McpSyncServer server =
+                McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker, version, order);
         served.complete(server);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
@@ -129,7 +129,8 @@ public final class StdioServer {
         /** The line's verdict; counts every answer it will get with an id (from the SDK, or our error). */
         IncomingCheck.Verdict admit(byte[] line) {
             IncomingCheck.Verdict verdict = sdkCanRead(check.check(line), line);
-            boolean answered = verdict.ok() ? verdict.kind() == IncomingCheck.Kind.REQUEST
+            boolean answered = verdict.ok()
+                    ? verdict.kind() == IncomingCheck.Kind.REQUEST
                     : verdict.id() != null && verdict.kind() != IncomingCheck.Kind.NOTIFICATION;
             if (answered) {
                 pending.incrementAndGet();
@@ -149,8 +150,10 @@ public final class StdioServer {
                 McpSchema.deserializeJsonRpcMessage(mapper, new String(line, StandardCharsets.UTF_8));
                 return verdict;
             } catch (IOException | RuntimeException e) {
-                return new IncomingCheck.Verdict(verdict.kind(), verdict.kind() == IncomingCheck.Kind.REQUEST
-                        ? verdict.id() : null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                return new IncomingCheck.Verdict(
+                        verdict.kind(),
+                        verdict.kind() == IncomingCheck.Kind.REQUEST ? verdict.id() : null,
+                        McpSchema.ErrorCodes.INVALID_REQUEST,
                         "Invalid request: the message does not have the shape of a JSON-RPC 2.0 message.");
             }
         }
@@ -263,11 +266,14 @@ public final class StdioServer {
             } else if (verdict.ok()) {
                 LOG.debug("Dropped a response without an id on stdin: it answers no request");
             } else if (verdict.kind() == IncomingCheck.Kind.NOTIFICATION) {
-                LOG.warn("Dropped a malformed notification on stdin (notifications get no answer): {}",
+                LOG.warn(
+                        "Dropped a malformed notification on stdin (notifications get no answer): {}",
                         verdict.problem());
             } else {
-                LOG.warn("Answered a line of {} bytes on stdin that is not a well-formed JSON-RPC message: {}",
-                        line.length, verdict.problem());
+                LOG.warn(
+                        "Answered a line of {} bytes on stdin that is not a well-formed JSON-RPC message: {}",
+                        line.length,
+                        verdict.problem());
                 byte[] answer = (ledger.check().answer(verdict) + "\n").getBytes(StandardCharsets.UTF_8);
                 synchronized (out) { // the transport writes under the same lock
                     out.write(answer);

@@ -31,7 +31,8 @@ public final class ToolCatalog {
     }
 
     private ToolCatalog(List<Operation<?, ?>> specs, SchemaFactory schemas, Set<Toolset> enabled) {
-        this.specs = specs.stream().sorted(Comparator.comparing(Operation::name)).toList();
+        this.specs =
+                specs.stream().sorted(Comparator.comparing(Operation::name)).toList();
         this.schemas = schemas;
         this.enabled = Set.copyOf(enabled);
     }
@@ -59,7 +60,11 @@ public final class ToolCatalog {
      * is an IllegalArgumentException listing the known ones.
      */
     public ToolCatalog select(Set<String> toolsets, boolean readOnly) {
-        return new ToolCatalog(specs.stream().filter(spec -> !readOnly || spec.hints().readOnly()).toList(), schemas,
+        return new ToolCatalog(
+                specs.stream()
+                        .filter(spec -> !readOnly || spec.hints().readOnly())
+                        .toList(),
+                schemas,
                 Toolset.select(toolsets));
     }
 
@@ -80,17 +85,21 @@ public final class ToolCatalog {
 
     /** The tools offered from the start: those of the enabled toolsets, and the dynamic-toolset tools. */
     public List<Operation<?, ?>> initialSpecs() {
-        return specs.stream().filter(spec -> spec.toolset() == Toolset.DYNAMIC
-                || enabled.contains(spec.toolset())).toList();
+        return specs.stream()
+                .filter(spec -> spec.toolset() == Toolset.DYNAMIC || enabled.contains(spec.toolset()))
+                .toList();
     }
 
     public McpSchema.Tool describe(Operation<?, ?> spec) {
         Operation.Hints hints = spec.hints();
-        return McpSchema.Tool.builder().name(spec.name()).title(spec.title()).description(spec.description())
+        return McpSchema.Tool.builder()
+                .name(spec.name())
+                .title(spec.title())
+                .description(spec.description())
                 .inputSchema(schemas.input(spec.input()))
                 .outputSchema(schemas.output(spec.output()))
-                .annotations(new McpSchema.ToolAnnotations(null, hints.readOnly(), hints.destructive(),
-                        hints.idempotent(), hints.openWorld(), null))
+                .annotations(new McpSchema.ToolAnnotations(
+                        null, hints.readOnly(), hints.destructive(), hints.idempotent(), hints.openWorld(), null))
                 .build();
     }
 
@@ -99,9 +108,12 @@ public final class ToolCatalog {
         ArrayNode tools = mapper.createArrayNode();
         for (Operation<?, ?> spec : specs) {
             ObjectNode tool = tools.addObject();
-            tool.put("name", spec.name()).put("title", spec.title()).put("toolset", spec.toolset().wire())
+            tool.put("name", spec.name())
+                    .put("title", spec.title())
+                    .put("toolset", spec.toolset().wire())
                     .put("description", spec.description());
-            tool.putObject("annotations").put("readOnlyHint", spec.hints().readOnly())
+            tool.putObject("annotations")
+                    .put("readOnlyHint", spec.hints().readOnly())
                     .put("destructiveHint", spec.hints().destructive())
                     .put("idempotentHint", spec.hints().idempotent())
                     .put("openWorldHint", spec.hints().openWorld());

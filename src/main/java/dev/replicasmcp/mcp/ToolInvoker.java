@@ -50,16 +50,24 @@ public final class ToolInvoker {
         inFlight.incrementAndGet();
         try {
             OperationContext base = context.get();
-            Outcome outcome = invoker.get().invoke(op, arguments, new OperationContext(base.services(),
-                    caller != null ? caller : base.caller(), progress));
+            Outcome outcome = invoker.get()
+                    .invoke(
+                            op,
+                            arguments,
+                            new OperationContext(base.services(), caller != null ? caller : base.caller(), progress));
             if (!outcome.ok()) {
-                return CallToolResult.builder().isError(true)
-                        .addTextContent(errorText(outcome.failure().message(), outcome.failure().details())).build();
+                return CallToolResult.builder()
+                        .isError(true)
+                        .addTextContent(errorText(
+                                outcome.failure().message(), outcome.failure().details()))
+                        .build();
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> structured = mapper.convertValue(outcome.result(), Map.class);
-            return CallToolResult.builder().structuredContent(structured)
-                    .addTextContent(mapper.writeValueAsString(outcome.result())).build();
+            return CallToolResult.builder()
+                    .structuredContent(structured)
+                    .addTextContent(mapper.writeValueAsString(outcome.result()))
+                    .build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the result of " + op.name() + " as JSON", e);
         } finally {

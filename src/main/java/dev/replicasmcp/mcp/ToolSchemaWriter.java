@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 public final class ToolSchemaWriter {
 
-    private ToolSchemaWriter() {
-    }
+    private ToolSchemaWriter() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

@@ -7,19 +7,26 @@ import java.util.List;
 public interface ToolsetControl {
 
     /** One toolset as list_toolsets shows it. */
-    record ToolsetInfo(String name, String description, int toolCount, List<String> tools,
-                       @JsonPropertyDescription("Its tools are offered now") boolean enabled) {
-    }
+    record ToolsetInfo(
+            String name,
+            String description,
+            int toolCount,
+            List<String> tools,
 
-    record ToolsetList(List<ToolsetInfo> toolsets) {
-    }
+            @JsonPropertyDescription("Its tools are offered now")
+            boolean enabled) {}
+
+    record ToolsetList(List<ToolsetInfo> toolsets) {}
 
     /** What enable_toolset did. */
-    record Enabled(List<String> toolsets,
-                   @JsonPropertyDescription("Tools now offered from them (tools/list_changed was sent)")
-                   List<String> tools,
-                   @JsonPropertyDescription("true: every toolset asked for was already on") boolean alreadyEnabled) {
-    }
+    record Enabled(
+            List<String> toolsets,
+
+            @JsonPropertyDescription("Tools now offered from them (tools/list_changed was sent)")
+            List<String> tools,
+
+            @JsonPropertyDescription("true: every toolset asked for was already on")
+            boolean alreadyEnabled) {}
 
     ToolsetList list();
 

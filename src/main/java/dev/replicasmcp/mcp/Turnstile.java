@@ -31,8 +31,7 @@ final class Turnstile {
         while (next < ticket) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                LOG.warn("Message #{} went ahead after {} s: a message before it never came", ticket,
-                        PATIENCE_SECONDS);
+                LOG.warn("Message #{} went ahead after {} s: a message before it never came", ticket, PATIENCE_SECONDS);
                 next = ticket;
                 leftEarly.headSet(ticket).clear();
                 return;

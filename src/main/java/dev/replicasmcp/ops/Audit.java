@@ -11,14 +11,23 @@ import java.util.Set;
  * run processes or wait on other threads (a clone, a hook, stopping an agent), where holding the
  * database for their whole length would stall the server: the entry is written as soon as they succeed.
  */
-public record Audit<I, O>(Action<I, O> action, String resourceType, Mode mode, ResourceId<I, O> id, Before<I> before,
-                          After<I, O> after, Set<String> secretFields) {
+public record Audit<I, O>(
+        Action<I, O> action,
+        String resourceType,
+        Mode mode,
+        ResourceId<I, O> id,
+        Before<I> before,
+        After<I, O> after,
+        Set<String> secretFields) {
 
-    public enum Mode { WITH_CHANGE, AFTER_CHANGE }
+    public enum Mode {
+        WITH_CHANGE,
+        AFTER_CHANGE
+    }
 
     /** Fields whose values are secrets wherever they appear; headers and env hide every value inside. */
-    public static final Set<String> SECRETS = Set.of("value", "headers", "env", "secret", "token", "password",
-            "api_key", "secret_ciphertext");
+    public static final Set<String> SECRETS =
+            Set.of("value", "headers", "env", "secret", "token", "password", "api_key", "secret_ciphertext");
 
     /** The action's name; most are fixed, some depend on the input (warm_pool.enabled or .disabled). */
     @FunctionalInterface
@@ -42,17 +51,35 @@ public record Audit<I, O>(Action<I, O> action, String resourceType, Mode mode, R
     }
 
     public static <I, O> Audit<I, O> created(String resourceType, ResourceId<I, O> id) {
-        return new Audit<>((in, out) -> resourceType + ".created", resourceType, Mode.WITH_CHANGE, id, null, (in, out) -> out,
+        return new Audit<>(
+                (in, out) -> resourceType + ".created",
+                resourceType,
+                Mode.WITH_CHANGE,
+                id,
+                null,
+                (in, out) -> out,
                 SECRETS);
     }
 
     public static <I, O> Audit<I, O> updated(String resourceType, ResourceId<I, O> id, Before<I> before) {
-        return new Audit<>((in, out) -> resourceType + ".updated", resourceType, Mode.WITH_CHANGE, id, before, (in, out) -> out,
+        return new Audit<>(
+                (in, out) -> resourceType + ".updated",
+                resourceType,
+                Mode.WITH_CHANGE,
+                id,
+                before,
+                (in, out) -> out,
                 SECRETS);
     }
 
     public static <I, O> Audit<I, O> deleted(String resourceType, ResourceId<I, O> id, Before<I> before) {
-        return new Audit<>((in, out) -> resourceType + ".deleted", resourceType, Mode.WITH_CHANGE, id, before, (in, out) -> null,
+        return new Audit<>(
+                (in, out) -> resourceType + ".deleted",
+                resourceType,
+                Mode.WITH_CHANGE,
+                id,
+                before,
+                (in, out) -> null,
                 SECRETS);
     }
 

@@ -13,8 +13,7 @@ final class AuditJson {
 
     static final TextNode REDACTED = TextNode.valueOf("[redacted]");
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     static String of(ObjectMapper mapper, Object state, Set<String> secrets) {
         if (state == null) {

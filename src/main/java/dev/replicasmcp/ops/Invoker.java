@@ -37,8 +37,11 @@ public final class Invoker {
             return Outcome.failed(status(e.kind()), e.getMessage(), e.details());
         } catch (RuntimeException e) {
             LOG.error("Operation {} failed unexpectedly", op.name(), e);
-            return Outcome.failed(500, "'" + op.name() + "' failed unexpectedly. The server logged the details and "
-                    + "is still running; try again or report it.", null);
+            return Outcome.failed(
+                    500,
+                    "'" + op.name() + "' failed unexpectedly. The server logged the details and "
+                            + "is still running; try again or report it.",
+                    null);
         }
     }
 
@@ -62,7 +65,11 @@ public final class Invoker {
     }
 
     private <I, O> void record(Audit<I, O> how, OperationContext context, I input, Object before, O output) {
-        audit.record(context.caller(), how.action().of(input, output), how.resourceType(), how.id().of(input, output),
+        audit.record(
+                context.caller(),
+                how.action().of(input, output),
+                how.resourceType(),
+                how.id().of(input, output),
                 AuditJson.of(mapper, before, how.secretFields()),
                 AuditJson.of(mapper, how.after().of(input, output), how.secretFields()));
     }

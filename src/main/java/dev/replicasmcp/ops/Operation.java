@@ -5,13 +5,20 @@ package dev.replicasmcp.ops;
  * toolset, REST method/path/status (null: no REST route) and what the audit log records (null: not
  * audited). The MCP tool and the REST route are both made from it; {@link Invoker} runs it for both.
  */
-public record Operation<I, O>(String name, String title, String description, Toolset toolset, Hints hints,
-                              Class<I> input, Class<O> output, Handler<I, O> handler, Route route,
-                              Audit<I, O> audit) {
+public record Operation<I, O>(
+        String name,
+        String title,
+        String description,
+        Toolset toolset,
+        Hints hints,
+        Class<I> input,
+        Class<O> output,
+        Handler<I, O> handler,
+        Route route,
+        Audit<I, O> audit) {
 
     /** The four MCP annotation hints. openWorld is false everywhere: the server touches only this machine. */
-    public record Hints(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
-    }
+    public record Hints(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {}
 
     /** Runs the operation on parsed, validated input. */
     @FunctionalInterface
@@ -20,24 +27,69 @@ public record Operation<I, O>(String name, String title, String description, Too
     }
 
     /** Reads only; calling it twice changes nothing. */
-    public static <I, O> Operation<I, O> readOnly(String name, String title, Toolset toolset, String description,
-                                                  Class<I> input, Class<O> output, Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, new Hints(true, false, true, false), input, output,
-                handler, null, null);
+    public static <I, O> Operation<I, O> readOnly(
+            String name,
+            String title,
+            Toolset toolset,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            Handler<I, O> handler) {
+        return new Operation<>(
+                name,
+                title,
+                description,
+                toolset,
+                new Hints(true, false, true, false),
+                input,
+                output,
+                handler,
+                null,
+                null);
     }
 
     /** Adds or changes something without destroying anything; a repeat makes a second effect. */
-    public static <I, O> Operation<I, O> mutating(String name, String title, Toolset toolset, String description,
-                                                  Class<I> input, Class<O> output, Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, new Hints(false, false, false, false), input,
-                output, handler, null, null);
+    public static <I, O> Operation<I, O> mutating(
+            String name,
+            String title,
+            Toolset toolset,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            Handler<I, O> handler) {
+        return new Operation<>(
+                name,
+                title,
+                description,
+                toolset,
+                new Hints(false, false, false, false),
+                input,
+                output,
+                handler,
+                null,
+                null);
     }
 
     /** Removes something; a repeat with the same arguments has no further effect. */
-    public static <I, O> Operation<I, O> destructive(String name, String title, Toolset toolset, String description,
-                                                     Class<I> input, Class<O> output, Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, new Hints(false, true, true, false), input,
-                output, handler, null, null);
+    public static <I, O> Operation<I, O> destructive(
+            String name,
+            String title,
+            Toolset toolset,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            Handler<I, O> handler) {
+        return new Operation<>(
+                name,
+                title,
+                description,
+                toolset,
+                new Hints(false, true, true, false),
+                input,
+                output,
+                handler,
+                null,
+                null);
     }
 
     /** The same operation, also served over REST at this route. */

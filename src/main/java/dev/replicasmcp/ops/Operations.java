@@ -15,8 +15,7 @@ import java.util.List;
 /** Every operation of the platform, each defined once; both doors are made from this list. */
 public final class Operations {
 
-    private Operations() {
-    }
+    private Operations() {}
 
     public static List<Operation<?, ?>> all() {
         List<Operation<?, ?>> all = new ArrayList<>();

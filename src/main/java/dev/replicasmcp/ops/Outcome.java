@@ -6,8 +6,7 @@ package dev.replicasmcp.ops;
  */
 public record Outcome(Object result, Failure failure) {
 
-    public record Failure(int status, String message, String details) {
-    }
+    public record Failure(int status, String message, String details) {}
 
     public static Outcome of(Object result) {
         return new Outcome(result, null);

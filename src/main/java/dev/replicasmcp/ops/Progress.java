@@ -4,7 +4,7 @@ package dev.replicasmcp.ops;
 @FunctionalInterface
 public interface Progress {
 
-    Progress NONE = (progress, total, message) -> { };
+    Progress NONE = (progress, total, message) -> {};
 
     void report(double progress, Double total, String message);
 }

@@ -10,7 +10,13 @@ import java.util.function.UnaryOperator;
  */
 public record Route(Method method, String path, int status, UnaryOperator<Map<String, Object>> body) {
 
-    public enum Method { GET, POST, PUT, PATCH, DELETE }
+    public enum Method {
+        GET,
+        POST,
+        PUT,
+        PATCH,
+        DELETE
+    }
 
     public static Route get(String path) {
         return new Route(Method.GET, path, 200, UnaryOperator.identity());

@@ -27,6 +27,7 @@ public enum Toolset {
 
     /** What --toolsets accepts besides toolset names. */
     public static final String EVERY = "all";
+
     public static final String DEFAULTS = "default";
 
     private final String wire;
@@ -85,8 +86,9 @@ public enum Toolset {
             } else if (name.equals(DEFAULTS)) {
                 selected.addAll(defaults());
             } else {
-                selected.add(find(name).orElseThrow(() -> new IllegalArgumentException(unknown(name)
-                        + " Also accepted: " + EVERY + ", " + DEFAULTS + ".")));
+                selected.add(find(name)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                unknown(name) + " Also accepted: " + EVERY + ", " + DEFAULTS + ".")));
             }
         }
         return selected;

@@ -41,11 +41,10 @@ final class Gate {
         }
         Caller caller = keys.authenticate(presented.get()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new UnauthorizedResponse("Invalid or revoked API key. `scripts/run keys list` shows the active "
-                    + "keys.");
+            return new UnauthorizedResponse(
+                    "Invalid or revoked API key. `scripts/run keys list` shows the active " + "keys.");
         });
         ctx.attribute(Http.CALLER, caller);
         ctx.attribute(Http.KEY, ApiKeyService.fingerprint(presented.get()));
     }
-
 }

@@ -40,9 +40,11 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws IOException {
-        String reason = cause instanceof HttpException http && http.getReason() != null ? http.getReason()
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
+        String reason = cause instanceof HttpException http && http.getReason() != null
+                ? http.getReason()
                 : (String) request.getAttribute(ERROR_MESSAGE);
         String text = describe(request, code, reason);
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
@@ -63,22 +65,29 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static String describe(Request request, int code, String reason) {
-        String said = reason != null && PLAIN_REASON.matcher(reason).matches()
-                && !reason.equalsIgnoreCase(HttpStatus.getMessage(code)) ? " (" + reason + ")" : "";
+        String said = reason != null
+                        && PLAIN_REASON.matcher(reason).matches()
+                        && !reason.equalsIgnoreCase(HttpStatus.getMessage(code))
+                ? " (" + reason + ")"
+                : "";
         return switch (code) {
             case 400 -> "Bad request" + said + ": the request line, a header or the path is malformed.";
-            case 404 -> "No endpoint " + request.getMethod() + " " + request.getHttpURI().getPath()
-                    + ". See the API reference for the paths under /v1; MCP is at /mcp.";
+            case 404 ->
+                "No endpoint " + request.getMethod() + " "
+                        + request.getHttpURI().getPath()
+                        + ". See the API reference for the paths under /v1; MCP is at /mcp.";
             case 405 -> "Method " + request.getMethod() + " is not allowed here.";
-            case 413 -> "The request is too large; the limit is " + RestServer.MAX_BODY_BYTES / (1024 * 1024)
-                    + " MiB.";
+            case 413 -> "The request is too large; the limit is " + RestServer.MAX_BODY_BYTES / (1024 * 1024) + " MiB.";
             case 414 -> "The request URI is too long.";
-            case 431 -> "The request headers are too large; the limit is "
-                    + request.getConnectionMetaData().getHttpConfiguration().getRequestHeaderSize()
-                    + " bytes in all.";
+            case 431 ->
+                "The request headers are too large; the limit is "
+                        + request.getConnectionMetaData().getHttpConfiguration().getRequestHeaderSize()
+                        + " bytes in all.";
             case 505 -> "HTTP version not supported; use HTTP/1.1.";
-            default -> code >= 500 ? "The server failed to handle the request" + said + "; it logged the details."
-                    : HttpStatus.getMessage(code) + said + ".";
+            default ->
+                code >= 500
+                        ? "The server failed to handle the request" + said + "; it logged the details."
+                        : HttpStatus.getMessage(code) + said + ".";
         };
     }
 }

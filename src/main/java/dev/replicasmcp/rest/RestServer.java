@@ -34,9 +34,8 @@ public final class RestServer implements AutoCloseable {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     /** Where to listen, whom to serve, how many event streams a key may hold, and what else to mount. */
-    public record Config(String host, int port, HostPolicy hosts, Duration heartbeat, int maxStreamsPerKey,
-                         List<Mount> mounts) {
-    }
+    public record Config(
+            String host, int port, HostPolicy hosts, Duration heartbeat, int maxStreamsPerKey, List<Mount> mounts) {}
 
     /**
      * A servlet mounted at exact paths beside the REST API, behind its own filter (Javalin's do not see
@@ -88,7 +87,8 @@ public final class RestServer implements AutoCloseable {
         });
         // Jetty's own errors (a bad request line or Host, headers too large, ...) are JSON like every other answer.
         JsonErrorHandler errors = new JsonErrorHandler(config.mounts().stream()
-                .flatMap(mount -> mount.paths().stream()).toList());
+                .flatMap(mount -> mount.paths().stream())
+                .toList());
         javalin.jetty.modifyServer(server -> server.setErrorHandler(errors));
         javalin.jetty.modifyServletContextHandler(handler -> {
             handler.setErrorHandler(errors);

@@ -33,7 +33,9 @@ public final class Database implements Transactions, AutoCloseable {
 
     private Database(Connection connection) {
         this.connection = connection;
-        this.dsl = DSL.using(connection, SQLDialect.SQLITE,
+        this.dsl = DSL.using(
+                connection,
+                SQLDialect.SQLITE,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
     }
 
@@ -53,7 +55,11 @@ public final class Database implements Transactions, AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
         }
         SQLiteDataSource source = dataSource(file);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         try {
             Database db = new Database(source.getConnection());
             restrictCompanions(file);

@@ -10,11 +10,9 @@ import java.util.Map;
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {

@@ -39,8 +39,12 @@ public final class SecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed: " + e.getClass().getSimpleName(), e);
         }
@@ -58,8 +62,10 @@ public final class SecretCipher {
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // Never include the ciphertext or key material: only say which record could not be read.
-            throw new IllegalStateException("A stored secret could not be decrypted (" + context
-                    + "): wrong REPLICAS_SECRET_KEY or secret.key for this database?", e);
+            throw new IllegalStateException(
+                    "A stored secret could not be decrypted (" + context
+                            + "): wrong REPLICAS_SECRET_KEY or secret.key for this database?",
+                    e);
         }
     }
 }

@@ -20,8 +20,7 @@ public final class SecretKeys {
     public static final String ENV = "REPLICAS_SECRET_KEY";
     static final String FILE = "secret.key";
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     public static byte[] load(Path dataDir, String fromEnvironment) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {

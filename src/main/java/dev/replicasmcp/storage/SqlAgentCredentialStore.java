@@ -41,28 +41,40 @@ public final class SqlAgentCredentialStore implements AgentCredentialStore {
     @Override
     public void save(AgentCredential c, String secret) {
         String sealed = cipher.encrypt(secret, context(c.id()));
-        db.run(dsl -> dsl.insertInto(AGENT_CREDENTIALS).set(AGENT_CREDENTIALS.ID, c.id())
+        db.run(dsl -> dsl.insertInto(AGENT_CREDENTIALS)
+                .set(AGENT_CREDENTIALS.ID, c.id())
                 .set(AGENT_CREDENTIALS.ORGANIZATION_ID, c.organizationId())
-                .set(AGENT_CREDENTIALS.KIND, c.kind().wire()).set(AGENT_CREDENTIALS.SECRET_CIPHERTEXT, sealed)
-                .set(AGENT_CREDENTIALS.HINT, c.hint()).set(AGENT_CREDENTIALS.CREATED_AT, c.createdAt())
+                .set(AGENT_CREDENTIALS.KIND, c.kind().wire())
+                .set(AGENT_CREDENTIALS.SECRET_CIPHERTEXT, sealed)
+                .set(AGENT_CREDENTIALS.HINT, c.hint())
+                .set(AGENT_CREDENTIALS.CREATED_AT, c.createdAt())
                 .set(AGENT_CREDENTIALS.UPDATED_AT, c.updatedAt())
-                .onConflict(AGENT_CREDENTIALS.ID).doUpdate()
-                .set(AGENT_CREDENTIALS.SECRET_CIPHERTEXT, sealed).set(AGENT_CREDENTIALS.HINT, c.hint())
-                .set(AGENT_CREDENTIALS.UPDATED_AT, c.updatedAt()).execute());
+                .onConflict(AGENT_CREDENTIALS.ID)
+                .doUpdate()
+                .set(AGENT_CREDENTIALS.SECRET_CIPHERTEXT, sealed)
+                .set(AGENT_CREDENTIALS.HINT, c.hint())
+                .set(AGENT_CREDENTIALS.UPDATED_AT, c.updatedAt())
+                .execute());
     }
 
     @Override
     public boolean delete(String organizationId, CredentialKind kind) {
-        return db.with(dsl -> dsl.deleteFrom(AGENT_CREDENTIALS).where(AGENT_CREDENTIALS.ORGANIZATION_ID
-                .eq(organizationId).and(AGENT_CREDENTIALS.KIND.eq(kind.wire()))).execute()) > 0;
+        return db.with(dsl -> dsl.deleteFrom(AGENT_CREDENTIALS)
+                        .where(AGENT_CREDENTIALS
+                                .ORGANIZATION_ID
+                                .eq(organizationId)
+                                .and(AGENT_CREDENTIALS.KIND.eq(kind.wire())))
+                        .execute())
+                > 0;
     }
 
     @Override
     public Map<CredentialKind, String> secrets(String organizationId) {
         Map<CredentialKind, String> secrets = new EnumMap<>(CredentialKind.class);
-        db.with(dsl -> dsl.selectFrom(AGENT_CREDENTIALS).where(AGENT_CREDENTIALS.ORGANIZATION_ID.eq(organizationId))
-                .fetch()).forEach(r -> secrets.put(kind(r),
-                        cipher.decrypt(r.getSecretCiphertext(), context(r.getId()))));
+        db.with(dsl -> dsl.selectFrom(AGENT_CREDENTIALS)
+                        .where(AGENT_CREDENTIALS.ORGANIZATION_ID.eq(organizationId))
+                        .fetch())
+                .forEach(r -> secrets.put(kind(r), cipher.decrypt(r.getSecretCiphertext(), context(r.getId()))));
         return secrets;
     }
 
@@ -75,7 +87,7 @@ public final class SqlAgentCredentialStore implements AgentCredentialStore {
     }
 
     private static AgentCredential credential(AgentCredentialsRecord r) {
-        return new AgentCredential(r.getId(), r.getOrganizationId(), kind(r), r.getHint(), r.getCreatedAt(),
-                r.getUpdatedAt());
+        return new AgentCredential(
+                r.getId(), r.getOrganizationId(), kind(r), r.getHint(), r.getCreatedAt(), r.getUpdatedAt());
     }
 }

@@ -19,32 +19,44 @@ public final class SqlApiKeyStore implements ApiKeyStore {
 
     @Override
     public void insert(ApiKey k) {
-        db.run(dsl -> dsl.insertInto(API_KEYS).set(API_KEYS.ID, k.id()).set(API_KEYS.ORGANIZATION_ID, k.organizationId())
-                .set(API_KEYS.USER_ID, k.userId()).set(API_KEYS.NAME, k.name()).set(API_KEYS.KEY_PREFIX, k.keyPrefix())
-                .set(API_KEYS.KEY_HASH, k.keyHash()).set(API_KEYS.CREATED_AT, k.createdAt()).execute());
+        db.run(dsl -> dsl.insertInto(API_KEYS)
+                .set(API_KEYS.ID, k.id())
+                .set(API_KEYS.ORGANIZATION_ID, k.organizationId())
+                .set(API_KEYS.USER_ID, k.userId())
+                .set(API_KEYS.NAME, k.name())
+                .set(API_KEYS.KEY_PREFIX, k.keyPrefix())
+                .set(API_KEYS.KEY_HASH, k.keyHash())
+                .set(API_KEYS.CREATED_AT, k.createdAt())
+                .execute());
     }
 
     @Override
     public Optional<ApiKey> findByHash(String keyHash) {
-        return db.with(dsl -> dsl.selectFrom(API_KEYS).where(API_KEYS.KEY_HASH.eq(keyHash))
-                .fetchOptional(SqlApiKeyStore::toKey));
+        return db.with(dsl ->
+                dsl.selectFrom(API_KEYS).where(API_KEYS.KEY_HASH.eq(keyHash)).fetchOptional(SqlApiKeyStore::toKey));
     }
 
     @Override
     public List<ApiKey> list() {
-        return db.with(dsl -> dsl.selectFrom(API_KEYS).orderBy(API_KEYS.CREATED_AT.desc()).fetch(SqlApiKeyStore::toKey));
+        return db.with(dsl ->
+                dsl.selectFrom(API_KEYS).orderBy(API_KEYS.CREATED_AT.desc()).fetch(SqlApiKeyStore::toKey));
     }
 
     @Override
     public int revoke(String idOrPrefix, String at) {
-        return db.with(dsl -> dsl.update(API_KEYS).set(API_KEYS.REVOKED_AT, at)
+        return db.with(dsl -> dsl.update(API_KEYS)
+                .set(API_KEYS.REVOKED_AT, at)
                 .where(API_KEYS.ID.eq(idOrPrefix).or(API_KEYS.KEY_PREFIX.eq(idOrPrefix)))
-                .and(API_KEYS.REVOKED_AT.isNull()).execute());
+                .and(API_KEYS.REVOKED_AT.isNull())
+                .execute());
     }
 
     @Override
     public void touch(String id, String at) {
-        db.run(dsl -> dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, at).where(API_KEYS.ID.eq(id)).execute());
+        db.run(dsl -> dsl.update(API_KEYS)
+                .set(API_KEYS.LAST_USED_AT, at)
+                .where(API_KEYS.ID.eq(id))
+                .execute());
     }
 
     @Override
@@ -53,7 +65,15 @@ public final class SqlApiKeyStore implements ApiKeyStore {
     }
 
     private static ApiKey toKey(ApiKeysRecord r) {
-        return new ApiKey(r.getId(), r.getOrganizationId(), r.getUserId(), r.getName(), r.getKeyPrefix(),
-                r.getKeyHash(), r.getCreatedAt(), r.getLastUsedAt(), r.getRevokedAt());
+        return new ApiKey(
+                r.getId(),
+                r.getOrganizationId(),
+                r.getUserId(),
+                r.getName(),
+                r.getKeyPrefix(),
+                r.getKeyHash(),
+                r.getCreatedAt(),
+                r.getLastUsedAt(),
+                r.getRevokedAt());
     }
 }

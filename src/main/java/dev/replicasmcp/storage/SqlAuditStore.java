@@ -45,8 +45,11 @@ public final class SqlAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> page(String organizationId, AuditQuery query, int offset, int limit) {
-        return db.with(dsl -> dsl.selectFrom(AUDIT_LOG).where(where(organizationId, query))
-                .orderBy(AUDIT_LOG.AT.desc(), DSL.field("rowid").desc()).limit(limit).offset(offset)
+        return db.with(dsl -> dsl.selectFrom(AUDIT_LOG)
+                .where(where(organizationId, query))
+                .orderBy(AUDIT_LOG.AT.desc(), DSL.field("rowid").desc())
+                .limit(limit)
+                .offset(offset)
                 .fetch(SqlAuditStore::toEntry));
     }
 
@@ -59,7 +62,10 @@ public final class SqlAuditStore implements AuditStore {
             where = where.and(AUDIT_LOG.RESOURCE_TYPE.eq(q.resourceType()));
         }
         if (q.actor() != null) {
-            where = where.and(AUDIT_LOG.ACTOR_TYPE.eq(q.actor()).or(AUDIT_LOG.ACTOR_ID.eq(q.actor()))
+            where = where.and(AUDIT_LOG
+                    .ACTOR_TYPE
+                    .eq(q.actor())
+                    .or(AUDIT_LOG.ACTOR_ID.eq(q.actor()))
                     .or(AUDIT_LOG.ACTOR_NAME.eq(q.actor())));
         }
         if (q.from() != null) {
@@ -72,8 +78,17 @@ public final class SqlAuditStore implements AuditStore {
     }
 
     private static AuditEntry toEntry(AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getOrganizationId(), r.getAt(), r.getActorType(), r.getActorId(),
-                r.getActorName(), r.getAction(), r.getResourceType(), r.getResourceId(), r.getBeforeJson(),
+        return new AuditEntry(
+                r.getId(),
+                r.getOrganizationId(),
+                r.getAt(),
+                r.getActorType(),
+                r.getActorId(),
+                r.getActorName(),
+                r.getAction(),
+                r.getResourceType(),
+                r.getResourceId(),
+                r.getBeforeJson(),
                 r.getAfterJson());
     }
 }

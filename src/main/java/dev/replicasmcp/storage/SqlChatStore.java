@@ -19,8 +19,9 @@ import org.jooq.impl.DSL;
 /** Chats in SQLite; `processing` is read from the messages table so it can never go stale. */
 public final class SqlChatStore implements ChatStore {
 
-    private static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne().from(MESSAGES)
-            .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))
+    private static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne()
+                    .from(MESSAGES)
+                    .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))
             .as("processing");
 
     private final Database db;
@@ -31,10 +32,16 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public void insert(Chat c) {
-        db.run(dsl -> dsl.insertInto(CHATS).set(CHATS.ID, c.id()).set(CHATS.REPLICA_ID, c.replicaId())
-                .set(CHATS.PROVIDER, c.provider().wire()).set(CHATS.TITLE, c.title())
-                .set(CHATS.IS_DEFAULT, c.isDefault() ? 1 : 0).set(CHATS.THREAD_ID, c.threadId())
-                .set(CHATS.CREATED_AT, c.createdAt()).set(CHATS.UPDATED_AT, c.updatedAt()).execute());
+        db.run(dsl -> dsl.insertInto(CHATS)
+                .set(CHATS.ID, c.id())
+                .set(CHATS.REPLICA_ID, c.replicaId())
+                .set(CHATS.PROVIDER, c.provider().wire())
+                .set(CHATS.TITLE, c.title())
+                .set(CHATS.IS_DEFAULT, c.isDefault() ? 1 : 0)
+                .set(CHATS.THREAD_ID, c.threadId())
+                .set(CHATS.CREATED_AT, c.createdAt())
+                .set(CHATS.UPDATED_AT, c.updatedAt())
+                .execute());
     }
 
     @Override
@@ -49,8 +56,11 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public List<Chat> list(String replicaId) {
-        return db.with(dsl -> dsl.select(CHATS.fields()).select(PROCESSING).from(CHATS)
-                .where(CHATS.REPLICA_ID.eq(replicaId)).orderBy(CHATS.CREATED_AT, CHATS.rowid())
+        return db.with(dsl -> dsl.select(CHATS.fields())
+                .select(PROCESSING)
+                .from(CHATS)
+                .where(CHATS.REPLICA_ID.eq(replicaId))
+                .orderBy(CHATS.CREATED_AT, CHATS.rowid())
                 .fetch(SqlChatStore::toChat));
     }
 
@@ -61,13 +71,17 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public Optional<Chat> latestForProvider(String replicaId, CodingAgent provider) {
-        return first(CHATS.REPLICA_ID.eq(replicaId).and(CHATS.PROVIDER.eq(provider.wire())),
-                CHATS.UPDATED_AT.desc());
+        return first(CHATS.REPLICA_ID.eq(replicaId).and(CHATS.PROVIDER.eq(provider.wire())), CHATS.UPDATED_AT.desc());
     }
 
     private Optional<Chat> first(Condition condition, SortField<?> order) {
-        return db.with(dsl -> dsl.select(CHATS.fields()).select(PROCESSING).from(CHATS).where(condition)
-                .orderBy(order).limit(1).fetchOptional(SqlChatStore::toChat));
+        return db.with(dsl -> dsl.select(CHATS.fields())
+                .select(PROCESSING)
+                .from(CHATS)
+                .where(condition)
+                .orderBy(order)
+                .limit(1)
+                .fetchOptional(SqlChatStore::toChat));
     }
 
     @Override
@@ -77,18 +91,30 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public void setThreadId(String chatId, String threadId) {
-        db.run(dsl -> dsl.update(CHATS).set(CHATS.THREAD_ID, threadId).where(CHATS.ID.eq(chatId)).execute());
+        db.run(dsl -> dsl.update(CHATS)
+                .set(CHATS.THREAD_ID, threadId)
+                .where(CHATS.ID.eq(chatId))
+                .execute());
     }
 
     @Override
     public void touch(String chatId, String at) {
-        db.run(dsl -> dsl.update(CHATS).set(CHATS.UPDATED_AT, at).where(CHATS.ID.eq(chatId)).execute());
+        db.run(dsl -> dsl.update(CHATS)
+                .set(CHATS.UPDATED_AT, at)
+                .where(CHATS.ID.eq(chatId))
+                .execute());
     }
 
     private static Chat toChat(Record r) {
-        return new Chat(r.get(CHATS.ID), r.get(CHATS.REPLICA_ID),
-                CodingAgent.valueOf(r.get(CHATS.PROVIDER).toUpperCase(Locale.ROOT)), r.get(CHATS.TITLE),
-                r.get(CHATS.IS_DEFAULT) == 1, r.get(CHATS.THREAD_ID), r.get(CHATS.CREATED_AT),
-                r.get(CHATS.UPDATED_AT), Boolean.TRUE.equals(r.get(PROCESSING)));
+        return new Chat(
+                r.get(CHATS.ID),
+                r.get(CHATS.REPLICA_ID),
+                CodingAgent.valueOf(r.get(CHATS.PROVIDER).toUpperCase(Locale.ROOT)),
+                r.get(CHATS.TITLE),
+                r.get(CHATS.IS_DEFAULT) == 1,
+                r.get(CHATS.THREAD_ID),
+                r.get(CHATS.CREATED_AT),
+                r.get(CHATS.UPDATED_AT),
+                Boolean.TRUE.equals(r.get(PROCESSING)));
     }
 }

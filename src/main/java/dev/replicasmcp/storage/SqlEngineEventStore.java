@@ -18,25 +18,31 @@ public final class SqlEngineEventStore implements EngineEventStore {
 
     @Override
     public long append(String replicaId, String ts, String type, Map<String, Object> payload) {
-        return db.with(dsl -> dsl.insertInto(ENGINE_EVENTS).set(ENGINE_EVENTS.REPLICA_ID, replicaId)
-                .set(ENGINE_EVENTS.TS, ts).set(ENGINE_EVENTS.TYPE, type)
+        return db.with(dsl -> dsl.insertInto(ENGINE_EVENTS)
+                .set(ENGINE_EVENTS.REPLICA_ID, replicaId)
+                .set(ENGINE_EVENTS.TS, ts)
+                .set(ENGINE_EVENTS.TYPE, type)
                 .set(ENGINE_EVENTS.PAYLOAD_JSON, Json.write(payload))
-                .returningResult(ENGINE_EVENTS.ID).fetchOne(0, Long.class));
+                .returningResult(ENGINE_EVENTS.ID)
+                .fetchOne(0, Long.class));
     }
 
     @Override
     public List<EngineEvent> after(String replicaId, long afterId, int limit) {
         return db.with(dsl -> dsl.selectFrom(ENGINE_EVENTS)
                 .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId).and(ENGINE_EVENTS.ID.gt((int) afterId)))
-                .orderBy(ENGINE_EVENTS.ID).limit(limit)
-                .fetch(r -> new EngineEvent(r.getId(), r.getReplicaId(), r.getTs(), r.getType(),
-                        Json.readObject(r.getPayloadJson()))));
+                .orderBy(ENGINE_EVENTS.ID)
+                .limit(limit)
+                .fetch(r -> new EngineEvent(
+                        r.getId(), r.getReplicaId(), r.getTs(), r.getType(), Json.readObject(r.getPayloadJson()))));
     }
 
     @Override
     public long latestId(String replicaId) {
-        Integer max = db.with(dsl -> dsl.select(org.jooq.impl.DSL.max(ENGINE_EVENTS.ID)).from(ENGINE_EVENTS)
-                .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId)).fetchOne(0, Integer.class));
+        Integer max = db.with(dsl -> dsl.select(org.jooq.impl.DSL.max(ENGINE_EVENTS.ID))
+                .from(ENGINE_EVENTS)
+                .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId))
+                .fetchOne(0, Integer.class));
         return max == null ? 0 : max;
     }
 }

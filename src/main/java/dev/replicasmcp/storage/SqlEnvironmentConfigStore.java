@@ -40,8 +40,13 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_VARIABLES)
                 .where(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(environmentId))
                 .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, ENVIRONMENT_VARIABLES.rowid())
-                .fetch(r -> new EnvironmentVariable(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getKey(),
-                        cipher.decrypt(r.getValueCiphertext(), "variable:" + r.getId()), r.getCreatedAt(),
+                .fetch(r -> new EnvironmentVariable(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        r.getEnvironmentId(),
+                        r.getKey(),
+                        cipher.decrypt(r.getValueCiphertext(), "variable:" + r.getId()),
+                        r.getCreatedAt(),
                         r.getUpdatedAt())));
     }
 
@@ -50,27 +55,39 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         String sealed = cipher.encrypt(v.value(), "variable:" + v.id());
         db.run(dsl -> {
             if (isNew) {
-                dsl.insertInto(ENVIRONMENT_VARIABLES).set(ENVIRONMENT_VARIABLES.ID, v.id())
+                dsl.insertInto(ENVIRONMENT_VARIABLES)
+                        .set(ENVIRONMENT_VARIABLES.ID, v.id())
                         .set(ENVIRONMENT_VARIABLES.ORGANIZATION_ID, v.organizationId())
                         .set(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, v.environmentId())
-                        .set(ENVIRONMENT_VARIABLES.KEY, v.key()).set(ENVIRONMENT_VARIABLES.VALUE_CIPHERTEXT, sealed)
+                        .set(ENVIRONMENT_VARIABLES.KEY, v.key())
+                        .set(ENVIRONMENT_VARIABLES.VALUE_CIPHERTEXT, sealed)
                         .set(ENVIRONMENT_VARIABLES.CREATED_AT, v.createdAt())
-                        .set(ENVIRONMENT_VARIABLES.UPDATED_AT, v.updatedAt()).execute();
+                        .set(ENVIRONMENT_VARIABLES.UPDATED_AT, v.updatedAt())
+                        .execute();
             } else {
-                dsl.update(ENVIRONMENT_VARIABLES).set(ENVIRONMENT_VARIABLES.KEY, v.key())
+                dsl.update(ENVIRONMENT_VARIABLES)
+                        .set(ENVIRONMENT_VARIABLES.KEY, v.key())
                         .set(ENVIRONMENT_VARIABLES.VALUE_CIPHERTEXT, sealed)
                         .set(ENVIRONMENT_VARIABLES.UPDATED_AT, v.updatedAt())
-                        .where(ENVIRONMENT_VARIABLES.ID.eq(v.id())).execute();
+                        .where(ENVIRONMENT_VARIABLES.ID.eq(v.id()))
+                        .execute();
             }
         });
     }
 
     @Override
     public List<EnvironmentFile> files(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_FILES).where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId))
+        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_FILES)
+                .where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId))
                 .orderBy(ENVIRONMENT_FILES.CREATED_AT, ENVIRONMENT_FILES.rowid())
-                .fetch(r -> new EnvironmentFile(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getName(),
-                        r.getPath(), cipher.decrypt(r.getContentCiphertext(), "file:" + r.getId()), r.getCreatedAt(),
+                .fetch(r -> new EnvironmentFile(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        r.getEnvironmentId(),
+                        r.getName(),
+                        r.getPath(),
+                        cipher.decrypt(r.getContentCiphertext(), "file:" + r.getId()),
+                        r.getCreatedAt(),
                         r.getUpdatedAt())));
     }
 
@@ -79,29 +96,46 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         String sealed = cipher.encrypt(f.content(), "file:" + f.id());
         db.run(dsl -> {
             if (isNew) {
-                dsl.insertInto(ENVIRONMENT_FILES).set(ENVIRONMENT_FILES.ID, f.id())
+                dsl.insertInto(ENVIRONMENT_FILES)
+                        .set(ENVIRONMENT_FILES.ID, f.id())
                         .set(ENVIRONMENT_FILES.ORGANIZATION_ID, f.organizationId())
-                        .set(ENVIRONMENT_FILES.ENVIRONMENT_ID, f.environmentId()).set(ENVIRONMENT_FILES.NAME, f.name())
-                        .set(ENVIRONMENT_FILES.PATH, f.path()).set(ENVIRONMENT_FILES.CONTENT_CIPHERTEXT, sealed)
-                        .set(ENVIRONMENT_FILES.CREATED_AT, f.createdAt()).set(ENVIRONMENT_FILES.UPDATED_AT, f.updatedAt())
+                        .set(ENVIRONMENT_FILES.ENVIRONMENT_ID, f.environmentId())
+                        .set(ENVIRONMENT_FILES.NAME, f.name())
+                        .set(ENVIRONMENT_FILES.PATH, f.path())
+                        .set(ENVIRONMENT_FILES.CONTENT_CIPHERTEXT, sealed)
+                        .set(ENVIRONMENT_FILES.CREATED_AT, f.createdAt())
+                        .set(ENVIRONMENT_FILES.UPDATED_AT, f.updatedAt())
                         .execute();
             } else {
-                dsl.update(ENVIRONMENT_FILES).set(ENVIRONMENT_FILES.NAME, f.name()).set(ENVIRONMENT_FILES.PATH, f.path())
-                        .set(ENVIRONMENT_FILES.CONTENT_CIPHERTEXT, sealed).set(ENVIRONMENT_FILES.UPDATED_AT, f.updatedAt())
-                        .where(ENVIRONMENT_FILES.ID.eq(f.id())).execute();
+                dsl.update(ENVIRONMENT_FILES)
+                        .set(ENVIRONMENT_FILES.NAME, f.name())
+                        .set(ENVIRONMENT_FILES.PATH, f.path())
+                        .set(ENVIRONMENT_FILES.CONTENT_CIPHERTEXT, sealed)
+                        .set(ENVIRONMENT_FILES.UPDATED_AT, f.updatedAt())
+                        .where(ENVIRONMENT_FILES.ID.eq(f.id()))
+                        .execute();
             }
         });
     }
 
     @Override
     public List<EnvironmentMcp> mcps(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_MCPS).where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId))
+        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_MCPS)
+                .where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId))
                 .orderBy(ENVIRONMENT_MCPS.CREATED_AT, ENVIRONMENT_MCPS.rowid())
                 .fetch(r -> {
-                    McpTransport transport = McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
+                    McpTransport transport =
+                            McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
                     JsonNode config = Json.read(cipher.decrypt(r.getConfigCiphertext(), "mcp:" + r.getId()));
-                    return new EnvironmentMcp(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getName(),
-                            transport, toConfig(transport, config), r.getCreatedAt(), r.getUpdatedAt());
+                    return new EnvironmentMcp(
+                            r.getId(),
+                            r.getOrganizationId(),
+                            r.getEnvironmentId(),
+                            r.getName(),
+                            transport,
+                            toConfig(transport, config),
+                            r.getCreatedAt(),
+                            r.getUpdatedAt());
                 }));
     }
 
@@ -110,17 +144,24 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         String sealed = cipher.encrypt(Json.write(m.config()), "mcp:" + m.id());
         db.run(dsl -> {
             if (isNew) {
-                dsl.insertInto(ENVIRONMENT_MCPS).set(ENVIRONMENT_MCPS.ID, m.id())
+                dsl.insertInto(ENVIRONMENT_MCPS)
+                        .set(ENVIRONMENT_MCPS.ID, m.id())
                         .set(ENVIRONMENT_MCPS.ORGANIZATION_ID, m.organizationId())
-                        .set(ENVIRONMENT_MCPS.ENVIRONMENT_ID, m.environmentId()).set(ENVIRONMENT_MCPS.NAME, m.name())
+                        .set(ENVIRONMENT_MCPS.ENVIRONMENT_ID, m.environmentId())
+                        .set(ENVIRONMENT_MCPS.NAME, m.name())
                         .set(ENVIRONMENT_MCPS.TRANSPORT, m.transport().wire())
-                        .set(ENVIRONMENT_MCPS.CONFIG_CIPHERTEXT, sealed).set(ENVIRONMENT_MCPS.CREATED_AT, m.createdAt())
-                        .set(ENVIRONMENT_MCPS.UPDATED_AT, m.updatedAt()).execute();
+                        .set(ENVIRONMENT_MCPS.CONFIG_CIPHERTEXT, sealed)
+                        .set(ENVIRONMENT_MCPS.CREATED_AT, m.createdAt())
+                        .set(ENVIRONMENT_MCPS.UPDATED_AT, m.updatedAt())
+                        .execute();
             } else {
-                dsl.update(ENVIRONMENT_MCPS).set(ENVIRONMENT_MCPS.NAME, m.name())
+                dsl.update(ENVIRONMENT_MCPS)
+                        .set(ENVIRONMENT_MCPS.NAME, m.name())
                         .set(ENVIRONMENT_MCPS.TRANSPORT, m.transport().wire())
-                        .set(ENVIRONMENT_MCPS.CONFIG_CIPHERTEXT, sealed).set(ENVIRONMENT_MCPS.UPDATED_AT, m.updatedAt())
-                        .where(ENVIRONMENT_MCPS.ID.eq(m.id())).execute();
+                        .set(ENVIRONMENT_MCPS.CONFIG_CIPHERTEXT, sealed)
+                        .set(ENVIRONMENT_MCPS.UPDATED_AT, m.updatedAt())
+                        .where(ENVIRONMENT_MCPS.ID.eq(m.id()))
+                        .execute();
             }
         });
     }
@@ -142,63 +183,125 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentSkill> skills(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_SKILLS).where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId))
+        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_SKILLS)
+                .where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId))
                 .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, ENVIRONMENT_SKILLS.rowid())
-                .fetch(r -> new EnvironmentSkill(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), r.getName(),
-                        r.getSlug(), r.getSource(), r.getCreatedAt(), r.getUpdatedAt())));
+                .fetch(r -> new EnvironmentSkill(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        r.getEnvironmentId(),
+                        r.getName(),
+                        r.getSlug(),
+                        r.getSource(),
+                        r.getCreatedAt(),
+                        r.getUpdatedAt())));
     }
 
     @Override
     public void insertSkill(EnvironmentSkill s) {
-        db.run(dsl -> dsl.insertInto(ENVIRONMENT_SKILLS).set(ENVIRONMENT_SKILLS.ID, s.id())
+        db.run(dsl -> dsl.insertInto(ENVIRONMENT_SKILLS)
+                .set(ENVIRONMENT_SKILLS.ID, s.id())
                 .set(ENVIRONMENT_SKILLS.ORGANIZATION_ID, s.organizationId())
-                .set(ENVIRONMENT_SKILLS.ENVIRONMENT_ID, s.environmentId()).set(ENVIRONMENT_SKILLS.NAME, s.name())
-                .set(ENVIRONMENT_SKILLS.SLUG, s.slug()).set(ENVIRONMENT_SKILLS.SOURCE, s.source())
-                .set(ENVIRONMENT_SKILLS.CREATED_AT, s.createdAt()).set(ENVIRONMENT_SKILLS.UPDATED_AT, s.updatedAt())
+                .set(ENVIRONMENT_SKILLS.ENVIRONMENT_ID, s.environmentId())
+                .set(ENVIRONMENT_SKILLS.NAME, s.name())
+                .set(ENVIRONMENT_SKILLS.SLUG, s.slug())
+                .set(ENVIRONMENT_SKILLS.SOURCE, s.source())
+                .set(ENVIRONMENT_SKILLS.CREATED_AT, s.createdAt())
+                .set(ENVIRONMENT_SKILLS.UPDATED_AT, s.updatedAt())
                 .execute());
     }
 
     @Override
     public boolean delete(Item item, String environmentId, String id) {
         return db.with(dsl -> switch (item) {
-            case VARIABLE -> dsl.deleteFrom(ENVIRONMENT_VARIABLES).where(ENVIRONMENT_VARIABLES.ID.eq(id)
-                    .and(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(environmentId))).execute();
-            case FILE -> dsl.deleteFrom(ENVIRONMENT_FILES).where(ENVIRONMENT_FILES.ID.eq(id)
-                    .and(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId))).execute();
-            case MCP -> dsl.deleteFrom(ENVIRONMENT_MCPS).where(ENVIRONMENT_MCPS.ID.eq(id)
-                    .and(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId))).execute();
-            case SKILL -> dsl.deleteFrom(ENVIRONMENT_SKILLS).where(ENVIRONMENT_SKILLS.ID.eq(id)
-                    .and(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId))).execute();
-        }) > 0;
+                    case VARIABLE ->
+                        dsl.deleteFrom(ENVIRONMENT_VARIABLES)
+                                .where(ENVIRONMENT_VARIABLES
+                                        .ID
+                                        .eq(id)
+                                        .and(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(environmentId)))
+                                .execute();
+                    case FILE ->
+                        dsl.deleteFrom(ENVIRONMENT_FILES)
+                                .where(ENVIRONMENT_FILES
+                                        .ID
+                                        .eq(id)
+                                        .and(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId)))
+                                .execute();
+                    case MCP ->
+                        dsl.deleteFrom(ENVIRONMENT_MCPS)
+                                .where(ENVIRONMENT_MCPS
+                                        .ID
+                                        .eq(id)
+                                        .and(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId)))
+                                .execute();
+                    case SKILL ->
+                        dsl.deleteFrom(ENVIRONMENT_SKILLS)
+                                .where(ENVIRONMENT_SKILLS
+                                        .ID
+                                        .eq(id)
+                                        .and(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId)))
+                                .execute();
+                })
+                > 0;
     }
 
     @Override
     public Optional<HookScript> activeHook(String environmentId, HookKind kind) {
         return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_HOOKS)
-                .where(ENVIRONMENT_HOOKS.ENVIRONMENT_ID.eq(environmentId).and(ENVIRONMENT_HOOKS.KIND.eq(kind.wire()))
+                .where(ENVIRONMENT_HOOKS
+                        .ENVIRONMENT_ID
+                        .eq(environmentId)
+                        .and(ENVIRONMENT_HOOKS.KIND.eq(kind.wire()))
                         .and(ENVIRONMENT_HOOKS.IS_ACTIVE.eq(1)))
-                .fetchOptional(r -> new HookScript(r.getId(), r.getOrganizationId(), r.getEnvironmentId(), kind,
-                        r.getVersion(), r.getContent(), true, r.getCreatedAt())));
+                .fetchOptional(r -> new HookScript(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        r.getEnvironmentId(),
+                        kind,
+                        r.getVersion(),
+                        r.getContent(),
+                        true,
+                        r.getCreatedAt())));
     }
 
     @Override
     public HookScript saveHook(HookScript draft) {
         return db.inTransaction(() -> db.with(dsl -> {
-            int version = dsl.select(DSL.coalesce(DSL.max(ENVIRONMENT_HOOKS.VERSION), 0)).from(ENVIRONMENT_HOOKS)
-                    .where(ENVIRONMENT_HOOKS.ENVIRONMENT_ID.eq(draft.environmentId())
+            int version = dsl.select(DSL.coalesce(DSL.max(ENVIRONMENT_HOOKS.VERSION), 0))
+                            .from(ENVIRONMENT_HOOKS)
+                            .where(ENVIRONMENT_HOOKS
+                                    .ENVIRONMENT_ID
+                                    .eq(draft.environmentId())
+                                    .and(ENVIRONMENT_HOOKS.KIND.eq(draft.kind().wire())))
+                            .fetchOne(0, Integer.class)
+                    + 1;
+            dsl.update(ENVIRONMENT_HOOKS)
+                    .set(ENVIRONMENT_HOOKS.IS_ACTIVE, 0)
+                    .where(ENVIRONMENT_HOOKS
+                            .ENVIRONMENT_ID
+                            .eq(draft.environmentId())
                             .and(ENVIRONMENT_HOOKS.KIND.eq(draft.kind().wire())))
-                    .fetchOne(0, Integer.class) + 1;
-            dsl.update(ENVIRONMENT_HOOKS).set(ENVIRONMENT_HOOKS.IS_ACTIVE, 0)
-                    .where(ENVIRONMENT_HOOKS.ENVIRONMENT_ID.eq(draft.environmentId())
-                            .and(ENVIRONMENT_HOOKS.KIND.eq(draft.kind().wire()))).execute();
-            dsl.insertInto(ENVIRONMENT_HOOKS).set(ENVIRONMENT_HOOKS.ID, draft.id())
+                    .execute();
+            dsl.insertInto(ENVIRONMENT_HOOKS)
+                    .set(ENVIRONMENT_HOOKS.ID, draft.id())
                     .set(ENVIRONMENT_HOOKS.ORGANIZATION_ID, draft.organizationId())
                     .set(ENVIRONMENT_HOOKS.ENVIRONMENT_ID, draft.environmentId())
-                    .set(ENVIRONMENT_HOOKS.KIND, draft.kind().wire()).set(ENVIRONMENT_HOOKS.VERSION, version)
-                    .set(ENVIRONMENT_HOOKS.CONTENT, draft.content()).set(ENVIRONMENT_HOOKS.IS_ACTIVE, 1)
-                    .set(ENVIRONMENT_HOOKS.CREATED_AT, draft.createdAt()).execute();
-            return new HookScript(draft.id(), draft.organizationId(), draft.environmentId(), draft.kind(), version,
-                    draft.content(), true, draft.createdAt());
+                    .set(ENVIRONMENT_HOOKS.KIND, draft.kind().wire())
+                    .set(ENVIRONMENT_HOOKS.VERSION, version)
+                    .set(ENVIRONMENT_HOOKS.CONTENT, draft.content())
+                    .set(ENVIRONMENT_HOOKS.IS_ACTIVE, 1)
+                    .set(ENVIRONMENT_HOOKS.CREATED_AT, draft.createdAt())
+                    .execute();
+            return new HookScript(
+                    draft.id(),
+                    draft.organizationId(),
+                    draft.environmentId(),
+                    draft.kind(),
+                    version,
+                    draft.content(),
+                    true,
+                    draft.createdAt());
         }));
     }
 }

@@ -30,22 +30,31 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public void insert(Environment e) {
-        db.run(dsl -> dsl.insertInto(ENVIRONMENTS).set(ENVIRONMENTS.ID, e.id())
-                .set(ENVIRONMENTS.ORGANIZATION_ID, e.organizationId()).set(ENVIRONMENTS.NAME, e.name())
-                .set(ENVIRONMENTS.DESCRIPTION, e.description()).set(ENVIRONMENTS.IS_GLOBAL, e.isGlobal() ? 1 : 0)
+        db.run(dsl -> dsl.insertInto(ENVIRONMENTS)
+                .set(ENVIRONMENTS.ID, e.id())
+                .set(ENVIRONMENTS.ORGANIZATION_ID, e.organizationId())
+                .set(ENVIRONMENTS.NAME, e.name())
+                .set(ENVIRONMENTS.DESCRIPTION, e.description())
+                .set(ENVIRONMENTS.IS_GLOBAL, e.isGlobal() ? 1 : 0)
                 .set(ENVIRONMENTS.REPOSITORY_ID, e.repositoryId())
                 .set(ENVIRONMENTS.REPOSITORY_SET_ID, e.repositorySetId())
-                .set(ENVIRONMENTS.SYSTEM_PROMPT, e.systemPrompt()).set(ENVIRONMENTS.CREATED_AT, e.createdAt())
-                .set(ENVIRONMENTS.UPDATED_AT, e.updatedAt()).execute());
+                .set(ENVIRONMENTS.SYSTEM_PROMPT, e.systemPrompt())
+                .set(ENVIRONMENTS.CREATED_AT, e.createdAt())
+                .set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
+                .execute());
     }
 
     @Override
     public void update(Environment e) {
-        db.run(dsl -> dsl.update(ENVIRONMENTS).set(ENVIRONMENTS.NAME, e.name())
-                .set(ENVIRONMENTS.DESCRIPTION, e.description()).set(ENVIRONMENTS.REPOSITORY_ID, e.repositoryId())
+        db.run(dsl -> dsl.update(ENVIRONMENTS)
+                .set(ENVIRONMENTS.NAME, e.name())
+                .set(ENVIRONMENTS.DESCRIPTION, e.description())
+                .set(ENVIRONMENTS.REPOSITORY_ID, e.repositoryId())
                 .set(ENVIRONMENTS.REPOSITORY_SET_ID, e.repositorySetId())
-                .set(ENVIRONMENTS.SYSTEM_PROMPT, e.systemPrompt()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
-                .where(ENVIRONMENTS.ID.eq(e.id()).and(ENVIRONMENTS.ORGANIZATION_ID.eq(e.organizationId()))).execute());
+                .set(ENVIRONMENTS.SYSTEM_PROMPT, e.systemPrompt())
+                .set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
+                .where(ENVIRONMENTS.ID.eq(e.id()).and(ENVIRONMENTS.ORGANIZATION_ID.eq(e.organizationId())))
+                .execute());
     }
 
     @Override
@@ -53,19 +62,28 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
         db.run(dsl -> {
             // Deleted replicas stay as tombstones that still reference the environment; they go with it
             // (their chats, history and hook logs cascade), or the foreign key would refuse the delete.
-            dsl.deleteFrom(REPLICAS).where(REPLICAS.ORGANIZATION_ID.eq(organizationId)
-                    .and(REPLICAS.ENVIRONMENT_ID.eq(id)).and(REPLICAS.DELETED_AT.isNotNull())).execute();
+            dsl.deleteFrom(REPLICAS)
+                    .where(REPLICAS.ORGANIZATION_ID
+                            .eq(organizationId)
+                            .and(REPLICAS.ENVIRONMENT_ID.eq(id))
+                            .and(REPLICAS.DELETED_AT.isNotNull()))
+                    .execute();
             dsl.deleteFrom(ENVIRONMENTS)
-                    .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))).execute();
+                    .where(ENVIRONMENTS.ID.eq(id).and(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId)))
+                    .execute();
         });
     }
 
     @Override
     public List<String> replicasUsing(String organizationId, String environmentId) {
-        return db.with(dsl -> dsl.select(REPLICAS.NAME).from(REPLICAS)
-                .where(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ENVIRONMENT_ID.eq(environmentId))
+        return db.with(dsl -> dsl.select(REPLICAS.NAME)
+                .from(REPLICAS)
+                .where(REPLICAS.ORGANIZATION_ID
+                        .eq(organizationId)
+                        .and(REPLICAS.ENVIRONMENT_ID.eq(environmentId))
                         .and(REPLICAS.DELETED_AT.isNull()))
-                .orderBy(REPLICAS.NAME).fetch(REPLICAS.NAME));
+                .orderBy(REPLICAS.NAME)
+                .fetch(REPLICAS.NAME));
     }
 
     @Override
@@ -85,9 +103,12 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public List<Environment> list(String organizationId) {
-        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
+        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields())
+                .select(VARIABLES, FILES, SKILLS, MCPS)
+                .from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(ENVIRONMENTS.IS_GLOBAL.desc(), ENVIRONMENTS.NAME).fetch(SqlEnvironmentStore::toEnvironment));
+                .orderBy(ENVIRONMENTS.IS_GLOBAL.desc(), ENVIRONMENTS.NAME)
+                .fetch(SqlEnvironmentStore::toEnvironment));
     }
 
     @Override
@@ -105,9 +126,12 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
      * never to the random id.
      */
     private Optional<Environment> first(String organizationId, Condition condition) {
-        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields()).select(VARIABLES, FILES, SKILLS, MCPS).from(ENVIRONMENTS)
+        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields())
+                .select(VARIABLES, FILES, SKILLS, MCPS)
+                .from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid()).limit(1)
+                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid())
+                .limit(1)
                 .fetchOptional(SqlEnvironmentStore::toEnvironment));
     }
 
@@ -122,8 +146,20 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     private static Environment toEnvironment(Record row) {
         EnvironmentsRecord r = row.into(ENVIRONMENTS);
-        return new Environment(r.getId(), r.getOrganizationId(), r.getName(), r.getDescription(),
-                r.getIsGlobal() == 1, r.getRepositoryId(), r.getRepositorySetId(), r.getSystemPrompt(),
-                row.get(VARIABLES), row.get(FILES), row.get(SKILLS), row.get(MCPS), r.getCreatedAt(), r.getUpdatedAt());
+        return new Environment(
+                r.getId(),
+                r.getOrganizationId(),
+                r.getName(),
+                r.getDescription(),
+                r.getIsGlobal() == 1,
+                r.getRepositoryId(),
+                r.getRepositorySetId(),
+                r.getSystemPrompt(),
+                row.get(VARIABLES),
+                row.get(FILES),
+                row.get(SKILLS),
+                row.get(MCPS),
+                r.getCreatedAt(),
+                r.getUpdatedAt());
     }
 }

@@ -25,17 +25,23 @@ public final class SqlHistoryStore implements HistoryStore {
     public long append(String chatId, HistoryEvent event) {
         return db.with(dsl -> {
             long seq = count(chatId);
-            dsl.insertInto(HISTORY_EVENTS).set(HISTORY_EVENTS.CHAT_ID, chatId).set(HISTORY_EVENTS.SEQ, (int) seq)
-                    .set(HISTORY_EVENTS.TIMESTAMP, event.timestamp()).set(HISTORY_EVENTS.TYPE, event.type())
-                    .set(HISTORY_EVENTS.PAYLOAD_JSON, Json.write(event.payload())).execute();
+            dsl.insertInto(HISTORY_EVENTS)
+                    .set(HISTORY_EVENTS.CHAT_ID, chatId)
+                    .set(HISTORY_EVENTS.SEQ, (int) seq)
+                    .set(HISTORY_EVENTS.TIMESTAMP, event.timestamp())
+                    .set(HISTORY_EVENTS.TYPE, event.type())
+                    .set(HISTORY_EVENTS.PAYLOAD_JSON, Json.write(event.payload()))
+                    .execute();
             return seq;
         });
     }
 
     @Override
     public long count(String chatId) {
-        Integer max = db.with(dsl -> dsl.select(DSL.max(HISTORY_EVENTS.SEQ)).from(HISTORY_EVENTS)
-                .where(HISTORY_EVENTS.CHAT_ID.eq(chatId)).fetchOne(0, Integer.class));
+        Integer max = db.with(dsl -> dsl.select(DSL.max(HISTORY_EVENTS.SEQ))
+                .from(HISTORY_EVENTS)
+                .where(HISTORY_EVENTS.CHAT_ID.eq(chatId))
+                .fetchOne(0, Integer.class));
         return max == null ? 0 : max + 1L;
     }
 
@@ -43,7 +49,10 @@ public final class SqlHistoryStore implements HistoryStore {
     public List<HistoryEvent> window(String chatId, long fromSeq, long toSeq) {
         return db.with(dsl -> dsl.select(HISTORY_EVENTS.TIMESTAMP, HISTORY_EVENTS.TYPE, HISTORY_EVENTS.PAYLOAD_JSON)
                 .from(HISTORY_EVENTS)
-                .where(HISTORY_EVENTS.CHAT_ID.eq(chatId).and(HISTORY_EVENTS.SEQ.ge((int) fromSeq))
+                .where(HISTORY_EVENTS
+                        .CHAT_ID
+                        .eq(chatId)
+                        .and(HISTORY_EVENTS.SEQ.ge((int) fromSeq))
                         .and(HISTORY_EVENTS.SEQ.lt((int) toSeq)))
                 .orderBy(HISTORY_EVENTS.SEQ)
                 .fetch(r -> new HistoryEvent(r.value1(), r.value2(), toAgentEvent(Json.readObject(r.value3())))));

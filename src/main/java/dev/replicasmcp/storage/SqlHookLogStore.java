@@ -30,7 +30,13 @@ public final class SqlHookLogStore implements HookLogStore {
             row.setHookType(log.hookType());
             row.setHookName(log.hookName());
             row.setScript(log.hookScript());
-            fill(row, log.output(), log.outputTruncated(), log.outputTotalChars(), log.exitCode(), log.timedOut(),
+            fill(
+                    row,
+                    log.output(),
+                    log.outputTruncated(),
+                    log.outputTotalChars(),
+                    log.exitCode(),
+                    log.timedOut(),
                     log.executedAt());
             row.store();
         });
@@ -45,14 +51,26 @@ public final class SqlHookLogStore implements HookLogStore {
             row.setHookType(log.hookType());
             row.setHookName(log.hookName());
             row.setCommandsJson(Json.write(log.hookCommands()));
-            fill(row, log.output(), log.outputTruncated(), log.outputTotalChars(), log.exitCode(), log.timedOut(),
+            fill(
+                    row,
+                    log.output(),
+                    log.outputTruncated(),
+                    log.outputTotalChars(),
+                    log.exitCode(),
+                    log.timedOut(),
                     log.executedAt());
             row.store();
         });
     }
 
-    private static void fill(HookLogsRecord row, String output, boolean truncated, int totalChars, int exitCode,
-                             boolean timedOut, String executedAt) {
+    private static void fill(
+            HookLogsRecord row,
+            String output,
+            boolean truncated,
+            int totalChars,
+            int exitCode,
+            boolean timedOut,
+            String executedAt) {
         row.setOutput(output);
         row.setOutputTruncated(truncated ? 1 : 0);
         row.setOutputTotalChars(totalChars);
@@ -63,17 +81,35 @@ public final class SqlHookLogStore implements HookLogStore {
 
     @Override
     public HookLogs forReplica(String replicaId) {
-        List<HookLogsRecord> rows = db.with(dsl -> dsl.selectFrom(HOOK_LOGS).where(HOOK_LOGS.REPLICA_ID.eq(replicaId))
-                .orderBy(HOOK_LOGS.ID).fetch());
-        List<WarmHookLog> warm = rows.stream().filter(r -> WARM.equals(r.getPhase()))
-                .map(r -> new WarmHookLog(r.getHookType(), r.getHookName(), r.getScript(), r.getOutput(),
-                        r.getOutputTruncated() == 1, r.getOutputTotalChars(), r.getExitCode(), r.getTimedOut() == 1,
+        List<HookLogsRecord> rows = db.with(dsl -> dsl.selectFrom(HOOK_LOGS)
+                .where(HOOK_LOGS.REPLICA_ID.eq(replicaId))
+                .orderBy(HOOK_LOGS.ID)
+                .fetch());
+        List<WarmHookLog> warm = rows.stream()
+                .filter(r -> WARM.equals(r.getPhase()))
+                .map(r -> new WarmHookLog(
+                        r.getHookType(),
+                        r.getHookName(),
+                        r.getScript(),
+                        r.getOutput(),
+                        r.getOutputTruncated() == 1,
+                        r.getOutputTotalChars(),
+                        r.getExitCode(),
+                        r.getTimedOut() == 1,
                         r.getExecutedAt()))
                 .toList();
-        List<StartHookLog> start = rows.stream().filter(r -> START.equals(r.getPhase()))
-                .map(r -> new StartHookLog(r.getHookType(), r.getHookName(), r.getHookName(),
-                        List.of(Json.read(r.getCommandsJson(), String[].class)), r.getOutput(),
-                        r.getOutputTruncated() == 1, r.getOutputTotalChars(), r.getExitCode(), r.getTimedOut() == 1,
+        List<StartHookLog> start = rows.stream()
+                .filter(r -> START.equals(r.getPhase()))
+                .map(r -> new StartHookLog(
+                        r.getHookType(),
+                        r.getHookName(),
+                        r.getHookName(),
+                        List.of(Json.read(r.getCommandsJson(), String[].class)),
+                        r.getOutput(),
+                        r.getOutputTruncated() == 1,
+                        r.getOutputTotalChars(),
+                        r.getExitCode(),
+                        r.getTimedOut() == 1,
                         r.getExecutedAt()))
                 .toList();
         return new HookLogs(warm, start);

@@ -19,7 +19,8 @@ public final class SqlProvisioningStore implements ProvisioningStore {
 
     @Override
     public void save(Provisioning p) {
-        db.run(dsl -> dsl.insertInto(REPLICA_PROVISIONING).set(REPLICA_PROVISIONING.REPLICA_ID, p.replicaId())
+        db.run(dsl -> dsl.insertInto(REPLICA_PROVISIONING)
+                .set(REPLICA_PROVISIONING.REPLICA_ID, p.replicaId())
                 .set(REPLICA_PROVISIONING.WORKSPACE_PATH, p.workspacePath())
                 .set(REPLICA_PROVISIONING.WARM_SOURCE, p.warmSource().wire())
                 .set(REPLICA_PROVISIONING.FILES_JSON, Json.write(p.files()))
@@ -28,20 +29,26 @@ public final class SqlProvisioningStore implements ProvisioningStore {
                 .set(REPLICA_PROVISIONING.MCPS_JSON, Json.write(p.mcps()))
                 .set(REPLICA_PROVISIONING.WARM_HOOKS_CONFIGURED, p.warmHooksConfigured() ? 1 : 0)
                 .set(REPLICA_PROVISIONING.UPDATED_AT, p.updatedAt())
-                .onConflict(REPLICA_PROVISIONING.REPLICA_ID).doUpdate()
+                .onConflict(REPLICA_PROVISIONING.REPLICA_ID)
+                .doUpdate()
                 .set(REPLICA_PROVISIONING.WORKSPACE_PATH, p.workspacePath())
-                .set(REPLICA_PROVISIONING.UPDATED_AT, p.updatedAt()).execute());
+                .set(REPLICA_PROVISIONING.UPDATED_AT, p.updatedAt())
+                .execute());
     }
 
     @Override
     public Optional<Provisioning> find(String replicaId) {
-        return db.with(dsl -> dsl.selectFrom(REPLICA_PROVISIONING).where(REPLICA_PROVISIONING.REPLICA_ID.eq(replicaId))
-                .fetchOptional(r -> new Provisioning(r.getReplicaId(), r.getWorkspacePath(),
+        return db.with(dsl -> dsl.selectFrom(REPLICA_PROVISIONING)
+                .where(REPLICA_PROVISIONING.REPLICA_ID.eq(replicaId))
+                .fetchOptional(r -> new Provisioning(
+                        r.getReplicaId(),
+                        r.getWorkspacePath(),
                         Provisioning.WarmSource.valueOf(r.getWarmSource().toUpperCase(Locale.ROOT)),
                         List.of(Json.read(r.getFilesJson(), String[].class)),
                         List.of(Json.read(r.getEnvVarsJson(), String[].class)),
                         List.of(Json.read(r.getSkillsJson(), String[].class)),
                         List.of(Json.read(r.getMcpsJson(), String[].class)),
-                        r.getWarmHooksConfigured() == 1, r.getUpdatedAt())));
+                        r.getWarmHooksConfigured() == 1,
+                        r.getUpdatedAt())));
     }
 }

@@ -37,25 +37,37 @@ public final class SqlReplicaStore implements ReplicaStore {
     @Override
     public void insert(Replica r) {
         db.run(dsl -> {
-            dsl.insertInto(REPLICAS).set(REPLICAS.ID, r.id()).set(REPLICAS.ORGANIZATION_ID, r.organizationId())
-                    .set(REPLICAS.NAME, r.name()).set(REPLICAS.STATUS, r.status().wire())
-                    .set(REPLICAS.SOURCE, r.source().wire()).set(REPLICAS.USER_ID, r.userId())
+            dsl.insertInto(REPLICAS)
+                    .set(REPLICAS.ID, r.id())
+                    .set(REPLICAS.ORGANIZATION_ID, r.organizationId())
+                    .set(REPLICAS.NAME, r.name())
+                    .set(REPLICAS.STATUS, r.status().wire())
+                    .set(REPLICAS.SOURCE, r.source().wire())
+                    .set(REPLICAS.USER_ID, r.userId())
                     .set(REPLICAS.ENVIRONMENT_ID, r.environmentId())
-                    .set(REPLICAS.CODING_AGENT, r.codingAgent() == null ? null : r.codingAgent().wire())
+                    .set(
+                            REPLICAS.CODING_AGENT,
+                            r.codingAgent() == null ? null : r.codingAgent().wire())
                     .set(REPLICAS.MODEL, r.model())
-                    .set(REPLICAS.THINKING_LEVEL, r.thinkingLevel() == null ? null : r.thinkingLevel().wire())
+                    .set(
+                            REPLICAS.THINKING_LEVEL,
+                            r.thinkingLevel() == null ? null : r.thinkingLevel().wire())
                     .set(REPLICAS.LIFECYCLE_POLICY, r.lifecyclePolicy().wire())
-                    .set(REPLICAS.CREATED_AT, r.createdAt()).set(REPLICAS.LAST_ACTIVITY_AT, r.lastActivityAt())
+                    .set(REPLICAS.CREATED_AT, r.createdAt())
+                    .set(REPLICAS.LAST_ACTIVITY_AT, r.lastActivityAt())
                     .execute();
             int position = 0;
             for (ReplicaRepository repo : r.repositories()) {
-                dsl.insertInto(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.REPLICA_ID, r.id())
+                dsl.insertInto(REPLICA_REPOSITORIES)
+                        .set(REPLICA_REPOSITORIES.REPLICA_ID, r.id())
                         .set(REPLICA_REPOSITORIES.REPOSITORY_ID, repo.repositoryId())
-                        .set(REPLICA_REPOSITORIES.NAME, repo.name()).set(REPLICA_REPOSITORIES.URL, repo.url())
+                        .set(REPLICA_REPOSITORIES.NAME, repo.name())
+                        .set(REPLICA_REPOSITORIES.URL, repo.url())
                         .set(REPLICA_REPOSITORIES.DEFAULT_BRANCH, repo.defaultBranch())
                         .set(REPLICA_REPOSITORIES.BRANCH, repo.branch())
                         .set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, repo.startHooksCompleted() ? 1 : 0)
-                        .set(REPLICA_REPOSITORIES.POSITION, position++).execute();
+                        .set(REPLICA_REPOSITORIES.POSITION, position++)
+                        .execute();
             }
         });
     }
@@ -72,7 +84,8 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     private Optional<Replica> one(Condition condition) {
         return db.with(dsl -> {
-            List<ReplicasRecord> rows = dsl.selectFrom(REPLICAS).where(condition.and(REPLICAS.DELETED_AT.isNull()))
+            List<ReplicasRecord> rows = dsl.selectFrom(REPLICAS)
+                    .where(condition.and(REPLICAS.DELETED_AT.isNull()))
                     .fetch();
             return assemble(dsl, rows).stream().findFirst();
         });
@@ -81,11 +94,21 @@ public final class SqlReplicaStore implements ReplicaStore {
     @Override
     public List<Replica> page(String organizationId, ReplicaFilter filter, int offset, int limit) {
         SortField<?>[] order = filter.status() == ReplicaStatus.ARCHIVED
-                ? new SortField<?>[] {DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).desc(),
-                    REPLICAS.rowid().desc()}
-                : new SortField<?>[] {REPLICAS.CREATED_AT.desc(), REPLICAS.rowid().desc()};
-        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS).where(filtered(organizationId, filter))
-                .orderBy(order).limit(limit).offset(offset).fetch()));
+                ? new SortField<?>[] {
+                    DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).desc(),
+                    REPLICAS.rowid().desc()
+                }
+                : new SortField<?>[] {
+                    REPLICAS.CREATED_AT.desc(), REPLICAS.rowid().desc()
+                };
+        return db.with(dsl -> assemble(
+                dsl,
+                dsl.selectFrom(REPLICAS)
+                        .where(filtered(organizationId, filter))
+                        .orderBy(order)
+                        .limit(limit)
+                        .offset(offset)
+                        .fetch()));
     }
 
     @Override
@@ -109,69 +132,99 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public void updateStatus(String id, ReplicaStatus status, boolean waking, String at) {
-        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.STATUS, status.wire()).set(REPLICAS.WAKING, waking ? 1 : 0)
+        db.run(dsl -> dsl.update(REPLICAS)
+                .set(REPLICAS.STATUS, status.wire())
+                .set(REPLICAS.WAKING, waking ? 1 : 0)
                 .set(REPLICAS.SLEEPING_SINCE, status == ReplicaStatus.SLEEPING ? at : null)
                 .set(REPLICAS.ARCHIVED_AT, status == ReplicaStatus.ARCHIVED ? at : null)
-                .where(REPLICAS.ID.eq(id)).execute());
+                .where(REPLICAS.ID.eq(id))
+                .execute());
     }
 
     @Override
     public void touch(String id, String at) {
-        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.LAST_ACTIVITY_AT, at).where(REPLICAS.ID.eq(id)).execute());
+        db.run(dsl -> dsl.update(REPLICAS)
+                .set(REPLICAS.LAST_ACTIVITY_AT, at)
+                .where(REPLICAS.ID.eq(id))
+                .execute());
     }
 
     @Override
     public void setCodingAgent(String id, CodingAgent agent) {
-        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.CODING_AGENT, agent.wire()).where(REPLICAS.ID.eq(id))
+        db.run(dsl -> dsl.update(REPLICAS)
+                .set(REPLICAS.CODING_AGENT, agent.wire())
+                .where(REPLICAS.ID.eq(id))
                 .execute());
     }
 
     @Override
     public void markDeleted(String id, String at) {
-        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.DELETED_AT, at).where(REPLICAS.ID.eq(id)).execute());
+        db.run(dsl -> dsl.update(REPLICAS)
+                .set(REPLICAS.DELETED_AT, at)
+                .where(REPLICAS.ID.eq(id))
+                .execute());
     }
 
     @Override
     public void markError(String id, String message, String at) {
-        db.run(dsl -> dsl.update(REPLICAS).set(REPLICAS.STATUS, ReplicaStatus.ERROR.wire())
-                .set(REPLICAS.ERROR_MESSAGE, message).set(REPLICAS.WAKING, 0).set(REPLICAS.LAST_ACTIVITY_AT, at)
-                .where(REPLICAS.ID.eq(id)).execute());
+        db.run(dsl -> dsl.update(REPLICAS)
+                .set(REPLICAS.STATUS, ReplicaStatus.ERROR.wire())
+                .set(REPLICAS.ERROR_MESSAGE, message)
+                .set(REPLICAS.WAKING, 0)
+                .set(REPLICAS.LAST_ACTIVITY_AT, at)
+                .where(REPLICAS.ID.eq(id))
+                .execute());
     }
 
     @Override
     public void markStartHooksCompleted(String id) {
-        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
-                .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(id)).execute());
+        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES)
+                .set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
+                .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(id))
+                .execute());
     }
 
     @Override
     public void markStartHooksCompleted(String id, String repositoryId) {
-        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES).set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
+        db.run(dsl -> dsl.update(REPLICA_REPOSITORIES)
+                .set(REPLICA_REPOSITORIES.START_HOOKS_COMPLETED, 1)
                 .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(id).and(REPLICA_REPOSITORIES.REPOSITORY_ID.eq(repositoryId)))
                 .execute());
     }
 
     @Override
     public List<Replica> idleActive(String lastActivityBefore) {
-        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
-                .where(REPLICAS.STATUS.eq(ReplicaStatus.ACTIVE.wire()).and(REPLICAS.WAKING.eq(0))
-                        .and(REPLICAS.DELETED_AT.isNull())
-                        .and(DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT).lt(lastActivityBefore)))
-                .fetch()));
+        return db.with(dsl -> assemble(
+                dsl,
+                dsl.selectFrom(REPLICAS)
+                        .where(REPLICAS.STATUS
+                                .eq(ReplicaStatus.ACTIVE.wire())
+                                .and(REPLICAS.WAKING.eq(0))
+                                .and(REPLICAS.DELETED_AT.isNull())
+                                .and(DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT)
+                                        .lt(lastActivityBefore)))
+                        .fetch()));
     }
 
     @Override
     public List<String> sleepingBefore(String sleepingSinceBefore) {
-        return db.with(dsl -> dsl.select(REPLICAS.ID).from(REPLICAS)
-                .where(REPLICAS.STATUS.eq(ReplicaStatus.SLEEPING.wire()).and(REPLICAS.WAKING.eq(0))
-                        .and(REPLICAS.DELETED_AT.isNull()).and(REPLICAS.SLEEPING_SINCE.lt(sleepingSinceBefore)))
+        return db.with(dsl -> dsl.select(REPLICAS.ID)
+                .from(REPLICAS)
+                .where(REPLICAS.STATUS
+                        .eq(ReplicaStatus.SLEEPING.wire())
+                        .and(REPLICAS.WAKING.eq(0))
+                        .and(REPLICAS.DELETED_AT.isNull())
+                        .and(REPLICAS.SLEEPING_SINCE.lt(sleepingSinceBefore)))
                 .fetch(REPLICAS.ID));
     }
 
     @Override
     public List<Replica> inStatus(ReplicaStatus status) {
-        return db.with(dsl -> assemble(dsl, dsl.selectFrom(REPLICAS)
-                .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull())).fetch()));
+        return db.with(dsl -> assemble(
+                dsl,
+                dsl.selectFrom(REPLICAS)
+                        .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull()))
+                        .fetch()));
     }
 
     /** Loads repositories and pull requests of all rows with one query each. */
@@ -180,26 +233,58 @@ public final class SqlReplicaStore implements ReplicaStore {
             return List.of();
         }
         List<String> ids = rows.stream().map(ReplicasRecord::getId).toList();
-        Map<String, List<ReplicaRepository>> repos = dsl.selectFrom(REPLICA_REPOSITORIES)
-                .where(REPLICA_REPOSITORIES.REPLICA_ID.in(ids)).orderBy(REPLICA_REPOSITORIES.POSITION).fetch()
-                .stream().collect(Collectors.groupingBy(r -> r.getReplicaId(), Collectors.mapping(
-                        r -> new ReplicaRepository(r.getRepositoryId(), r.getName(), r.getUrl(), r.getDefaultBranch(),
-                                r.getBranch(), r.getStartHooksCompleted() == 1), Collectors.toList())));
-        Map<String, List<PullRequest>> prs = dsl.selectFrom(PULL_REQUESTS).where(PULL_REQUESTS.REPLICA_ID.in(ids))
-                .orderBy(PULL_REQUESTS.CREATED_AT).fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.getReplicaId(), Collectors.mapping(
-                        r -> new PullRequest(r.getRepository(), r.getNumber(), r.getUrl()), Collectors.toList())));
+        Map<String, List<ReplicaRepository>> repos = dsl
+                .selectFrom(REPLICA_REPOSITORIES)
+                .where(REPLICA_REPOSITORIES.REPLICA_ID.in(ids))
+                .orderBy(REPLICA_REPOSITORIES.POSITION)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.getReplicaId(),
+                        Collectors.mapping(
+                                r -> new ReplicaRepository(
+                                        r.getRepositoryId(),
+                                        r.getName(),
+                                        r.getUrl(),
+                                        r.getDefaultBranch(),
+                                        r.getBranch(),
+                                        r.getStartHooksCompleted() == 1),
+                                Collectors.toList())));
+        Map<String, List<PullRequest>> prs = dsl
+                .selectFrom(PULL_REQUESTS)
+                .where(PULL_REQUESTS.REPLICA_ID.in(ids))
+                .orderBy(PULL_REQUESTS.CREATED_AT)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.getReplicaId(),
+                        Collectors.mapping(
+                                r -> new PullRequest(r.getRepository(), r.getNumber(), r.getUrl()),
+                                Collectors.toList())));
         List<Replica> result = new ArrayList<>(rows.size());
         for (ReplicasRecord r : rows) {
-            result.add(new Replica(r.getId(), r.getOrganizationId(), r.getName(),
-                    ReplicaStatus.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), Source.valueOf(r.getSource().toUpperCase(java.util.Locale.ROOT)),
-                    r.getUserId(), r.getEnvironmentId(),
-                    r.getCodingAgent() == null ? null : CodingAgent.valueOf(r.getCodingAgent().toUpperCase(java.util.Locale.ROOT)),
+            result.add(new Replica(
+                    r.getId(),
+                    r.getOrganizationId(),
+                    r.getName(),
+                    ReplicaStatus.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)),
+                    Source.valueOf(r.getSource().toUpperCase(java.util.Locale.ROOT)),
+                    r.getUserId(),
+                    r.getEnvironmentId(),
+                    r.getCodingAgent() == null
+                            ? null
+                            : CodingAgent.valueOf(r.getCodingAgent().toUpperCase(java.util.Locale.ROOT)),
                     r.getModel(),
-                    r.getThinkingLevel() == null ? null : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(java.util.Locale.ROOT)),
-                    LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(java.util.Locale.ROOT)), r.getWaking() == 1,
-                    r.getErrorMessage(), r.getCreatedAt(), r.getLastActivityAt(),
-                    repos.getOrDefault(r.getId(), List.of()), prs.getOrDefault(r.getId(), List.of())));
+                    r.getThinkingLevel() == null
+                            ? null
+                            : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(java.util.Locale.ROOT)),
+                    LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(java.util.Locale.ROOT)),
+                    r.getWaking() == 1,
+                    r.getErrorMessage(),
+                    r.getCreatedAt(),
+                    r.getLastActivityAt(),
+                    repos.getOrDefault(r.getId(), List.of()),
+                    prs.getOrDefault(r.getId(), List.of())));
         }
         return result;
     }

@@ -26,10 +26,14 @@ public final class SqlRepositoryStore implements RepositoryStore {
 
     @Override
     public void insert(String organizationId, Repository r) {
-        db.run(dsl -> dsl.insertInto(REPOSITORIES).set(REPOSITORIES.ID, r.id())
-                .set(REPOSITORIES.ORGANIZATION_ID, organizationId).set(REPOSITORIES.NAME, r.name())
-                .set(REPOSITORIES.URL, r.url()).set(REPOSITORIES.DEFAULT_BRANCH, r.defaultBranch())
-                .set(REPOSITORIES.CREATED_AT, r.createdAt()).execute());
+        db.run(dsl -> dsl.insertInto(REPOSITORIES)
+                .set(REPOSITORIES.ID, r.id())
+                .set(REPOSITORIES.ORGANIZATION_ID, organizationId)
+                .set(REPOSITORIES.NAME, r.name())
+                .set(REPOSITORIES.URL, r.url())
+                .set(REPOSITORIES.DEFAULT_BRANCH, r.defaultBranch())
+                .set(REPOSITORIES.CREATED_AT, r.createdAt())
+                .execute());
     }
 
     @Override
@@ -55,35 +59,45 @@ public final class SqlRepositoryStore implements RepositoryStore {
 
     @Override
     public List<Repository> list(String organizationId) {
-        return db.with(dsl -> dsl.selectFrom(REPOSITORIES).where(REPOSITORIES.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(REPOSITORIES.NAME).fetch(SqlRepositoryStore::toRepository));
+        return db.with(dsl -> dsl.selectFrom(REPOSITORIES)
+                .where(REPOSITORIES.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(REPOSITORIES.NAME)
+                .fetch(SqlRepositoryStore::toRepository));
     }
 
     @Override
     public void delete(String organizationId, String id) {
         db.run(dsl -> dsl.deleteFrom(REPOSITORIES)
-                .where(REPOSITORIES.ORGANIZATION_ID.eq(organizationId).and(REPOSITORIES.ID.eq(id))).execute());
+                .where(REPOSITORIES.ORGANIZATION_ID.eq(organizationId).and(REPOSITORIES.ID.eq(id)))
+                .execute());
     }
 
     @Override
     public List<String> environmentsBoundTo(String organizationId, String repositoryId) {
-        return db.with(dsl -> dsl.select(ENVIRONMENTS.NAME).from(ENVIRONMENTS)
+        return db.with(dsl -> dsl.select(ENVIRONMENTS.NAME)
+                .from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(ENVIRONMENTS.REPOSITORY_ID.eq(repositoryId)))
-                .orderBy(ENVIRONMENTS.NAME).fetch(ENVIRONMENTS.NAME));
+                .orderBy(ENVIRONMENTS.NAME)
+                .fetch(ENVIRONMENTS.NAME));
     }
 
     @Override
     public void insertSet(String organizationId, RepositorySet set, String createdAt) {
         db.run(dsl -> {
-            dsl.insertInto(REPOSITORY_SETS).set(REPOSITORY_SETS.ID, set.id())
-                    .set(REPOSITORY_SETS.ORGANIZATION_ID, organizationId).set(REPOSITORY_SETS.NAME, set.name())
+            dsl.insertInto(REPOSITORY_SETS)
+                    .set(REPOSITORY_SETS.ID, set.id())
+                    .set(REPOSITORY_SETS.ORGANIZATION_ID, organizationId)
+                    .set(REPOSITORY_SETS.NAME, set.name())
                     .set(REPOSITORY_SETS.DESCRIPTION, set.description())
-                    .set(REPOSITORY_SETS.CREATED_AT, createdAt).execute();
+                    .set(REPOSITORY_SETS.CREATED_AT, createdAt)
+                    .execute();
             int position = 0;
             for (Repository member : set.repositories()) {
-                dsl.insertInto(REPOSITORY_SET_MEMBERS).set(REPOSITORY_SET_MEMBERS.REPOSITORY_SET_ID, set.id())
+                dsl.insertInto(REPOSITORY_SET_MEMBERS)
+                        .set(REPOSITORY_SET_MEMBERS.REPOSITORY_SET_ID, set.id())
                         .set(REPOSITORY_SET_MEMBERS.REPOSITORY_ID, member.id())
-                        .set(REPOSITORY_SET_MEMBERS.POSITION, position++).execute();
+                        .set(REPOSITORY_SET_MEMBERS.POSITION, position++)
+                        .execute();
             }
         });
     }
@@ -101,22 +115,28 @@ public final class SqlRepositoryStore implements RepositoryStore {
     private Optional<RepositorySet> oneSet(String organizationId, Condition condition) {
         return db.with(dsl -> dsl.selectFrom(REPOSITORY_SETS)
                 .where(REPOSITORY_SETS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .fetchOptional().map(r -> toSet(dsl, r)));
+                .fetchOptional()
+                .map(r -> toSet(dsl, r)));
     }
 
     @Override
     public List<RepositorySet> listSets(String organizationId) {
         return db.with(dsl -> dsl.selectFrom(REPOSITORY_SETS)
-                .where(REPOSITORY_SETS.ORGANIZATION_ID.eq(organizationId)).orderBy(REPOSITORY_SETS.NAME)
-                .fetch().map(r -> toSet(dsl, r)));
+                .where(REPOSITORY_SETS.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(REPOSITORY_SETS.NAME)
+                .fetch()
+                .map(r -> toSet(dsl, r)));
     }
 
     private static RepositorySet toSet(DSLContext dsl, RepositorySetsRecord r) {
-        List<Repository> members = dsl.select(REPOSITORIES.fields()).from(REPOSITORY_SET_MEMBERS)
-                .join(REPOSITORIES).on(REPOSITORIES.ID.eq(REPOSITORY_SET_MEMBERS.REPOSITORY_ID))
+        List<Repository> members = dsl.select(REPOSITORIES.fields())
+                .from(REPOSITORY_SET_MEMBERS)
+                .join(REPOSITORIES)
+                .on(REPOSITORIES.ID.eq(REPOSITORY_SET_MEMBERS.REPOSITORY_ID))
                 .where(REPOSITORY_SET_MEMBERS.REPOSITORY_SET_ID.eq(r.getId()))
                 .orderBy(REPOSITORY_SET_MEMBERS.POSITION)
-                .fetchInto(REPOSITORIES).map(SqlRepositoryStore::toRepository);
+                .fetchInto(REPOSITORIES)
+                .map(SqlRepositoryStore::toRepository);
         return new RepositorySet(r.getId(), r.getName(), r.getDescription(), members);
     }
 

@@ -45,10 +45,12 @@ class HostileInputTest {
     private static final Pattern LEAK = Pattern.compile(
             "\\b(java|javax|jakarta|sun|com\\.fasterxml|io\\.modelcontextprotocol|org\\.eclipse|io\\.javalin|"
                     + "org\\.sqlite|org\\.jooq|dev\\.replicasmcp)\\.[a-z]|Exception\\b|\\tat |`[A-Za-z]+\\.[a-z]+\\w*\\(\\)`");
+
     private static final int PER_FIELD = 5;
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
     static HostileValues hostile;
     static Path marker;
@@ -62,24 +64,40 @@ class HostileInputTest {
         marker = dir.resolve("injected-command-ran");
         hostile = new HostileValues(marker);
         Repository repository = http.core.repository("target");
-        Environment environment = http.core.services.environments().create(http.core.caller, "target-env", null,
-                repository.id(), null, null);
-        Replica replica = http.core.services.replicas().create(http.core.caller, TestCore.create("target", "hi",
-                environment.id())).replica();
+        Environment environment = http.core
+                .services
+                .environments()
+                .create(http.core.caller, "target-env", null, repository.id(), null, null);
+        Replica replica = http.core
+                .services
+                .replicas()
+                .create(http.core.caller, TestCore.create("target", "hi", environment.id()))
+                .replica();
         ids.put("repository_id", repository.id());
         ids.put("environment_id", environment.id());
         ids.put("replica_id", replica.id());
-        ids.put("chat_id", http.core.services.chats().list(http.core.caller, replica.id()).chats().get(0).id());
+        ids.put(
+                "chat_id",
+                http.core
+                        .services
+                        .chats()
+                        .list(http.core.caller, replica.id())
+                        .chats()
+                        .get(0)
+                        .id());
         session = McpSession.open(http);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            assertThat(http.get("/v1/replica").status()).as("the server still answers").isEqualTo(200);
+            assertThat(http.get("/v1/replica").status())
+                    .as("the server still answers")
+                    .isEqualTo(200);
             assertThat(marker).as("no injected command ran").doesNotExist();
-            try (var db = DriverManager.getConnection("jdbc:sqlite:" + http.core.dataDir().resolve("replicas.db"));
-                 ResultSet check = db.createStatement().executeQuery("PRAGMA integrity_check")) {
+            try (var db = DriverManager.getConnection(
+                            "jdbc:sqlite:" + http.core.dataDir().resolve("replicas.db"));
+                    ResultSet check = db.createStatement().executeQuery("PRAGMA integrity_check")) {
                 assertThat(check.next()).isTrue();
                 assertThat(check.getString(1)).isEqualTo("ok");
             }
@@ -91,10 +109,14 @@ class HostileInputTest {
     @Test
     void everyToolAnswersHostileArgumentsWithAResultOrAClearError() throws Exception {
         List<JsonNode> tools = new ArrayList<>();
-        McpSession.call(http, session, "tools/list", Map.of(), Duration.ofSeconds(30)).message().path("result")
-                .path("tools").forEach(tools::add);
+        McpSession.call(http, session, "tools/list", Map.of(), Duration.ofSeconds(30))
+                .message()
+                .path("result")
+                .path("tools")
+                .forEach(tools::add);
         // Deleting tools last, so the other tools meet the replica, chat and environment that exist.
-        tools.sort((a, b) -> Boolean.compare(a.path("name").asText().startsWith("delete_"),
+        tools.sort((a, b) -> Boolean.compare(
+                a.path("name").asText().startsWith("delete_"),
                 b.path("name").asText().startsWith("delete_")));
         List<String> failures = new ArrayList<>();
         int cases = 0;
@@ -128,7 +150,9 @@ class HostileInputTest {
     void everyRestRouteAnswersHostileInputWithAStatusBelow500() throws Exception {
         JsonNode document = JSON.readTree(Files.readString(Contract.DOCUMENT));
         List<RestCase> cases = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
@@ -139,7 +163,8 @@ class HostileInputTest {
             }
         }
         // Deletions last, so the other requests meet the replica, chat and environment that exist.
-        cases.sort((a, b) -> Boolean.compare(a.method().equals("DELETE"), b.method().equals("DELETE")));
+        cases.sort((a, b) ->
+                Boolean.compare(a.method().equals("DELETE"), b.method().equals("DELETE")));
         List<String> failures = new ArrayList<>();
         for (RestCase c : cases) {
             restCase(c).ifPresent(failures::add);
@@ -182,19 +207,26 @@ class HostileInputTest {
 
     private static java.util.Optional<String> restCase(RestCase c) throws Exception {
         String what = c.method() + " " + abbreviate(c.path()) + " " + abbreviate(c.body() == null ? "" : c.body());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base + c.path())).timeout(PATIENCE)
-                .header("Authorization", "Bearer " + http.key).header("Content-Type", "application/json")
-                .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(c.body()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base + c.path()))
+                .timeout(PATIENCE)
+                .header("Authorization", "Bearer " + http.key)
+                .header("Content-Type", "application/json")
+                .method(
+                        c.method(),
+                        c.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(c.body()));
         long started = System.nanoTime();
         try {
-            HttpResponse<java.io.InputStream> response = http.client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response =
+                    http.client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");
             String body;
             try (java.io.InputStream in = response.body()) {
                 // An event stream that opened is a success; it is closed at once.
-                body = type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                body = type.startsWith("text/event-stream")
+                        ? ""
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (!type.startsWith("text/event-stream") && !type.startsWith("application/json")) {
                 return java.util.Optional.of(what + ": answered " + type + " " + abbreviate(body));

@@ -20,17 +20,31 @@ final class McpSession {
     private static final AtomicInteger IDS = new AtomicInteger(1);
 
     /** One answer: its HTTP status, the raw body and the JSON-RPC message in it (missing when there is none). */
-    record Answer(int status, String raw, JsonNode message) {
-    }
+    record Answer(int status, String raw, JsonNode message) {}
 
-    private McpSession() {
-    }
+    private McpSession() {}
 
     /** Initializes a session with the fixture's key and returns its id. */
     static String open(HttpFixture http) throws Exception {
-        HttpResponse<String> init = post(http, null, Map.of("jsonrpc", "2.0", "id", 0, "method", "initialize",
-                "params", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                        "clientInfo", Map.of("name", "hostile", "version", "1"))), Duration.ofSeconds(30));
+        HttpResponse<String> init = post(
+                http,
+                null,
+                Map.of(
+                        "jsonrpc",
+                        "2.0",
+                        "id",
+                        0,
+                        "method",
+                        "initialize",
+                        "params",
+                        Map.of(
+                                "protocolVersion",
+                                "2025-06-18",
+                                "capabilities",
+                                Map.of(),
+                                "clientInfo",
+                                Map.of("name", "hostile", "version", "1"))),
+                Duration.ofSeconds(30));
         assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
         post(http, session, Map.of("jsonrpc", "2.0", "method", "notifications/initialized"), Duration.ofSeconds(30));
@@ -50,8 +64,10 @@ final class McpSession {
 
     private static HttpResponse<String> post(HttpFixture http, String session, Object body, Duration timeout)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base + "/mcp")).timeout(timeout)
-                .header("Authorization", "Bearer " + http.key).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base + "/mcp"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + http.key)
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (session != null) {
@@ -62,8 +78,11 @@ final class McpSession {
 
     /** The message of a JSON answer or of the first data line of an event-stream answer. */
     private static JsonNode message(String body) throws Exception {
-        String data = body.lines().filter(line -> line.startsWith("data:")).findFirst()
-                .map(line -> line.substring(5).trim()).orElse(body.trim());
+        String data = body.lines()
+                .filter(line -> line.startsWith("data:"))
+                .findFirst()
+                .map(line -> line.substring(5).trim())
+                .orElse(body.trim());
         return data.isEmpty() ? JSON.missingNode() : JSON.readTree(data);
     }
 }

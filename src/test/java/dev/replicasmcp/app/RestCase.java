@@ -1,5 +1,4 @@
 package dev.replicasmcp.app;
 
 /** One hostile REST request: method, path with query, and body (null: none). */
-record RestCase(String method, String path, String body) {
-}
+record RestCase(String method, String path, String body) {}

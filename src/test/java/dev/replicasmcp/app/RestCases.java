@@ -19,14 +19,19 @@ final class RestCases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_PARAMETER = 3;
-    private static final List<String> BAD_BODIES = List.of("null", "[]", "not json", "{", "\"text\"",
-            "{\"a\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}");
+    private static final List<String> BAD_BODIES =
+            List.of("null", "[]", "not json", "{", "\"text\"", "{\"a\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}");
 
-    private RestCases() {
-    }
+    private RestCases() {}
 
-    static List<RestCase> of(JsonNode document, String template, String method, JsonNode operation,
-                             Map<String, String> ids, HostileValues hostile) throws JsonProcessingException {
+    static List<RestCase> of(
+            JsonNode document,
+            String template,
+            String method,
+            JsonNode operation,
+            Map<String, String> ids,
+            HostileValues hostile)
+            throws JsonProcessingException {
         List<String> pathParams = new ArrayList<>();
         List<String> queryParams = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {
@@ -37,8 +42,13 @@ final class RestCases {
                 queryParams.add(parameter.path("name").asText());
             }
         }
-        JsonNode schema = resolve(document, operation.path("requestBody").path("content").path("application/json")
-                .path("schema"));
+        JsonNode schema = resolve(
+                document,
+                operation
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema"));
         boolean hasBody = !schema.isMissingNode();
         Map<String, String> real = new LinkedHashMap<>();
         pathParams.forEach(name -> real.put(name, realId(template, name, ids)));
@@ -56,8 +66,10 @@ final class RestCases {
         }
         for (String name : queryParams) {
             for (int i = 0; i < PER_PARAMETER; i++) {
-                cases.add(new RestCase(method, path(template, real, Map.of(name,
-                        String.valueOf(hostile.get(n++ * 5 + name.length())))), baseBody));
+                cases.add(new RestCase(
+                        method,
+                        path(template, real, Map.of(name, String.valueOf(hostile.get(n++ * 5 + name.length())))),
+                        baseBody));
             }
         }
         if (hasBody) {
@@ -112,8 +124,8 @@ final class RestCases {
         }
         if (!query.isEmpty()) {
             StringBuilder q = new StringBuilder();
-            query.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
-                    .append(HostileInputTest.encode(v)));
+            query.forEach((k, v) ->
+                    q.append(q.length() == 0 ? "?" : "&").append(k).append('=').append(HostileInputTest.encode(v)));
             path += q;
         }
         return path;

@@ -10,11 +10,15 @@ import dev.replicasmcp.mcp.McpExtras;
  */
 public final class ConformanceProfile {
 
-    private ConformanceProfile() {
-    }
+    private ConformanceProfile() {}
 
     public static McpExtras extras() {
-        return new McpExtras(FixtureTools.all(), FixtureResources.resources(), FixtureResources.templates(),
-                FixturePrompts.all(), FixturePrompts.completions(), true);
+        return new McpExtras(
+                FixtureTools.all(),
+                FixtureResources.resources(),
+                FixtureResources.templates(),
+                FixturePrompts.all(),
+                FixturePrompts.completions(),
+                true);
     }
 }

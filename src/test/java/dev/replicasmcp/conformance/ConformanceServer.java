@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConformanceServer {
 
-    private ConformanceServer() {
-    }
+    private ConformanceServer() {}
 
     public static void main(String[] args) {
         // The fixtures are served over HTTP only: the suite tests Streamable HTTP, and stdio takes no extras.
@@ -24,10 +23,13 @@ public final class ConformanceServer {
             System.exit(2);
         }
         McpExtras extras = ConformanceProfile.extras();
-        LoggerFactory.getLogger(ConformanceServer.class).warn("Serving {} conformance fixture tools, {} resources "
-                + "and {} prompts next to the product's tools. For the MCP conformance run only.",
-                extras.tools().size(), extras.resources().size() + extras.resourceTemplates().size(),
-                extras.prompts().size());
+        LoggerFactory.getLogger(ConformanceServer.class)
+                .warn(
+                        "Serving {} conformance fixture tools, {} resources "
+                                + "and {} prompts next to the product's tools. For the MCP conformance run only.",
+                        extras.tools().size(),
+                        extras.resources().size() + extras.resourceTemplates().size(),
+                        extras.prompts().size());
         System.exit(Main.run(args, extras));
     }
 }

@@ -29,16 +29,23 @@ class CoreShutdownTest {
         TestCore t = new TestCore(dir, Duration.ZERO);
         Path pids = Files.createDirectories(dir.resolve("pids"));
         Repository repository = t.repository("busy");
-        TestRepos.commitFile(t.source("busy"), "replicas.json", "{\"startHook\": {\"commands\": ["
-                + "\"(sleep 600 & echo $! > " + pids.resolve("background") + ")\","
-                + "\"echo $$ > " + pids.resolve("running") + "; sleep 600\","
-                + "\"echo late > ~/late-marker\"]}}");
+        TestRepos.commitFile(
+                t.source("busy"),
+                "replicas.json",
+                "{\"startHook\": {\"commands\": ["
+                        + "\"(sleep 600 & echo $! > " + pids.resolve("background") + ")\","
+                        + "\"echo $$ > " + pids.resolve("running") + "; sleep 600\","
+                        + "\"echo late > ~/late-marker\"]}}");
         Environment env = t.services.environments().create(t.caller, "busy-env", null, repository.id(), null, null);
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("busy", "hi", env.id())).replica();
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("busy", "hi", env.id()))
+                .replica();
         Path home = t.home(replica.id());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(pids.resolve("running"))
-                && Files.exists(pids.resolve("background")));
-        long background = Long.parseLong(Files.readString(pids.resolve("background")).trim());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(pids.resolve("running")) && Files.exists(pids.resolve("background")));
+        long background =
+                Long.parseLong(Files.readString(pids.resolve("background")).trim());
         long running = Long.parseLong(Files.readString(pids.resolve("running")).trim());
 
         t.close();
@@ -46,17 +53,20 @@ class CoreShutdownTest {
         // Killed by close; a few moments more for the kernel to reap them.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(alive(running)).as("the running start hook").isFalse();
-            assertThat(alive(background)).as("what the hook left running in the background").isFalse();
+            assertThat(alive(background))
+                    .as("what the hook left running in the background")
+                    .isFalse();
         });
-        assertThat(home.resolve("late-marker")).as("no hook command runs after close").doesNotExist();
+        assertThat(home.resolve("late-marker"))
+                .as("no hook command runs after close")
+                .doesNotExist();
     }
 
     @Test
     void closeWaitsForAProvisioningStillRunningInTheBackground() throws Exception {
         TestCore t = new TestCore(dir, Duration.ZERO);
         Repository repository = t.repository("slow");
-        TestRepos.commitFile(t.source("slow"), "replicas.json",
-                "{\"startHook\": {\"commands\": [\"sleep 600\"]}}");
+        TestRepos.commitFile(t.source("slow"), "replicas.json", "{\"startHook\": {\"commands\": [\"sleep 600\"]}}");
         Environment env = t.services.environments().create(t.caller, "slow-env", null, repository.id(), null, null);
         Replica replica = t.services.replicas().createInBackground(t.caller, TestCore.create("slow", "hi", env.id()));
         assertThat(replica.status()).isEqualTo(ReplicaStatus.PREPARING);

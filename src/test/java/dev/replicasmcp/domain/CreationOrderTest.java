@@ -31,6 +31,7 @@ class CreationOrderTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     VariableService variables;
@@ -57,8 +58,12 @@ class CreationOrderTest {
             variables.create(t.caller, env.id(), "K" + i, "v");
             files.create(t.caller, env.id(), "K" + i, "~/f" + i, "c");
         }
-        assertThat(variables.list(t.caller, env.id())).extracting(EnvironmentVariable::key).isEqualTo(keys);
-        assertThat(files.list(t.caller, env.id())).extracting(EnvironmentFile::name).isEqualTo(keys);
+        assertThat(variables.list(t.caller, env.id()))
+                .extracting(EnvironmentVariable::key)
+                .isEqualTo(keys);
+        assertThat(files.list(t.caller, env.id()))
+                .extracting(EnvironmentFile::name)
+                .isEqualTo(keys);
     }
 
     @Test
@@ -69,8 +74,12 @@ class CreationOrderTest {
             files.create(t.caller, env.id(), "second", "~/./same" + i, "second");
             script.append("cat ~/same").append(i).append("; echo\n");
         }
-        assertThat(t.services.contents().hooks().test(t.caller, env.id(), script.toString(), null,
-                HookProgress.NONE).output()).isEqualTo("second\n".repeat(8));
+        assertThat(t.services
+                        .contents()
+                        .hooks()
+                        .test(t.caller, env.id(), script.toString(), null, HookProgress.NONE)
+                        .output())
+                .isEqualTo("second\n".repeat(8));
     }
 
     @Test
@@ -81,6 +90,7 @@ class CreationOrderTest {
             made.add(t.services.environments().create(t.caller, "bound-" + i, null, repo.id(), null, null));
         }
         assertThat(t.services.environments().firstBoundToAnyRepository(t.caller, List.of(repo.id())))
-                .hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(made.get(0).id()));
+                .hasValueSatisfying(
+                        e -> assertThat(e.id()).isEqualTo(made.get(0).id()));
     }
 }

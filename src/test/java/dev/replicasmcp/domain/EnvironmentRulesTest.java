@@ -27,6 +27,7 @@ class EnvironmentRulesTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     EnvironmentService environments;
 
@@ -50,10 +51,18 @@ class EnvironmentRulesTest {
         Environment global = environments.get(t.caller, "environment_id", "global");
         for (String id : List.of("global", "GLOBAL", global.id())) {
             DomainException e = Fails.invalid(() -> environments.update(t.caller, id, rename("renamed")), "Global");
-            assertThat(e.getMessage()).contains("variables", "files", "skills", "MCP servers", "hooks",
-                    "_environment_variable", "environment_id='global'");
+            assertThat(e.getMessage())
+                    .contains(
+                            "variables",
+                            "files",
+                            "skills",
+                            "MCP servers",
+                            "hooks",
+                            "_environment_variable",
+                            "environment_id='global'");
         }
-        assertThat(environments.get(t.caller, "environment_id", "global").name()).isEqualTo("Global");
+        assertThat(environments.get(t.caller, "environment_id", "global").name())
+                .isEqualTo("Global");
     }
 
     @Test
@@ -67,7 +76,9 @@ class EnvironmentRulesTest {
     @Test
     void anEnvironmentInUseCannotBeDeletedAndTheErrorNamesTheReplica() throws Exception {
         Environment env = t.environment("busy");
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("busy-worker", "hi", env.id()))
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("busy-worker", "hi", env.id()))
                 .replica();
         Fails.conflict(() -> environments.delete(t.caller, env.id()), "busy-worker", "busy");
         t.services.replicas().delete(t.caller, replica.id());
@@ -97,21 +108,30 @@ class EnvironmentRulesTest {
         Fails.invalid(() -> environments.update(t.caller, b.id(), rename("global")), "'name'");
         Fails.invalid(() -> environments.create(t.caller, " ", null, null, null, null), "'name'");
         assertThat(environments.update(t.caller, b.id(), rename("beta")).name()).isEqualTo("beta");
-        assertThat(environments.update(t.caller, b.id(), rename("gamma")).name()).isEqualTo("gamma");
+        assertThat(environments.update(t.caller, b.id(), rename("gamma")).name())
+                .isEqualTo("gamma");
     }
 
     @Test
     void bothBindingsAtOnceAreRefused() throws Exception {
         Repository repo = t.repository("r");
         RepositorySet set = t.services.repositories().createSet(t.caller, "s", null, List.of(repo.id()));
-        Fails.invalid(() -> environments.create(t.caller, "both", null, repo.id(), set.id(), null),
-                "'repository_id'", "'repository_set_id'");
+        Fails.invalid(
+                () -> environments.create(t.caller, "both", null, repo.id(), set.id(), null),
+                "'repository_id'",
+                "'repository_set_id'");
         Environment env = environments.create(t.caller, "one", null, repo.id(), null, null);
-        Fails.invalid(() -> environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, repo.id(),
-                set.id(), null, null)), "'repository_id'", "'repository_set_id'");
-        Fails.notFound(() -> environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, null,
-                UNKNOWN, null, null)), UNKNOWN);
-        assertThat(environments.get(t.caller, "environment_id", env.id()).repositoryId()).isEqualTo(repo.id());
+        Fails.invalid(
+                () -> environments.update(
+                        t.caller, env.id(), new UpdateEnvironment(null, null, repo.id(), set.id(), null, null)),
+                "'repository_id'",
+                "'repository_set_id'");
+        Fails.notFound(
+                () -> environments.update(
+                        t.caller, env.id(), new UpdateEnvironment(null, null, null, UNKNOWN, null, null)),
+                UNKNOWN);
+        assertThat(environments.get(t.caller, "environment_id", env.id()).repositoryId())
+                .isEqualTo(repo.id());
     }
 
     @Test
@@ -119,12 +139,12 @@ class EnvironmentRulesTest {
         Repository repo = t.repository("r");
         RepositorySet set = t.services.repositories().createSet(t.caller, "s", null, List.of(repo.id()));
         Environment env = environments.create(t.caller, "rebind", null, repo.id(), null, null);
-        Environment onSet = environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, null, set.id(),
-                null, null));
+        Environment onSet =
+                environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, null, set.id(), null, null));
         assertThat(onSet.repositorySetId()).isEqualTo(set.id());
         assertThat(onSet.repositoryId()).isNull();
-        Environment back = environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, repo.id(), null,
-                null, null));
+        Environment back =
+                environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, repo.id(), null, null, null));
         assertThat(back.repositoryId()).isEqualTo(repo.id());
         assertThat(back.repositorySetId()).isNull();
         Environment read = environments.get(t.caller, "environment_id", env.id());
@@ -136,18 +156,24 @@ class EnvironmentRulesTest {
     void clearSetsTheListedFieldsToNull() throws Exception {
         Repository repo = t.repository("r");
         Environment env = environments.create(t.caller, "full", "about", repo.id(), null, "be nice");
-        Environment partly = environments.update(t.caller, env.id(), new UpdateEnvironment(null, "kept?", null, null,
-                null, Set.of("system_prompt")));
+        Environment partly = environments.update(
+                t.caller, env.id(), new UpdateEnvironment(null, "kept?", null, null, null, Set.of("system_prompt")));
         assertThat(partly.description()).isEqualTo("kept?");
         assertThat(partly.systemPrompt()).isNull();
-        Environment cleared = environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, null, null,
-                null, Set.of("description", "repository_id")));
+        Environment cleared = environments.update(
+                t.caller,
+                env.id(),
+                new UpdateEnvironment(null, null, null, null, null, Set.of("description", "repository_id")));
         assertThat(cleared.description()).isNull();
         assertThat(cleared.repositoryId()).isNull();
         assertThat(cleared.isUnbound()).isTrue();
-        assertThat(environments.get(t.caller, "environment_id", env.id()).description()).isNull();
-        Fails.invalid(() -> environments.update(t.caller, env.id(), new UpdateEnvironment(null, null, null, null,
-                null, Set.of("name"))), "'clear'", "name");
+        assertThat(environments.get(t.caller, "environment_id", env.id()).description())
+                .isNull();
+        Fails.invalid(
+                () -> environments.update(
+                        t.caller, env.id(), new UpdateEnvironment(null, null, null, null, null, Set.of("name"))),
+                "'clear'",
+                "name");
         Fails.notFound(() -> environments.update(t.caller, UNKNOWN, rename("x")), UNKNOWN);
     }
 
@@ -157,8 +183,10 @@ class EnvironmentRulesTest {
         assertThat(global.isGlobal()).isTrue();
         assertThat(global.name()).isEqualTo("Global");
         assertThat(global.repositoryId()).isNull();
-        assertThat(environments.get(t.caller, "environment_id", " Global ").id()).isEqualTo(global.id());
-        assertThat(environments.get(t.caller, "environment_id", global.id()).isGlobal()).isTrue();
+        assertThat(environments.get(t.caller, "environment_id", " Global ").id())
+                .isEqualTo(global.id());
+        assertThat(environments.get(t.caller, "environment_id", global.id()).isGlobal())
+                .isTrue();
         Fails.notFound(() -> environments.get(t.caller, "environment_id", UNKNOWN), UNKNOWN);
         Fails.invalid(() -> environments.get(t.caller, "environment_id", "globals"), "globals");
     }
@@ -183,7 +211,8 @@ class EnvironmentRulesTest {
         assertThat(counts(list.get(0))).containsExactly(1, 0, 1, 0);
         assertThat(counts(list.get(1))).containsExactly(2, 1, 0, 0);
         assertThat(counts(list.get(2))).containsExactly(0, 0, 0, 1);
-        assertThat(counts(environments.get(t.caller, "environment_id", alpha.id()))).containsExactly(2, 1, 0, 0);
+        assertThat(counts(environments.get(t.caller, "environment_id", alpha.id())))
+                .containsExactly(2, 1, 0, 0);
     }
 
     private static List<Integer> counts(Environment e) {

@@ -27,6 +27,7 @@ class GitWorkspaceTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
 
     @BeforeEach
@@ -40,11 +41,18 @@ class GitWorkspaceTest {
     }
 
     Replica create(String name, String environmentId) {
-        return t.services.replicas().create(t.caller, TestCore.create(name, "hi", environmentId)).replica();
+        return t.services
+                .replicas()
+                .create(t.caller, TestCore.create(name, "hi", environmentId))
+                .replica();
     }
 
     RepositoryStatus status(Replica replica, Set<String> include) {
-        return t.services.replicas().get(t.caller, replica.id(), include).repositoryStatuses().get(0);
+        return t.services
+                .replicas()
+                .get(t.caller, replica.id(), include)
+                .repositoryStatuses()
+                .get(0);
     }
 
     @Test
@@ -76,8 +84,13 @@ class GitWorkspaceTest {
     @Test
     void aReplicaOverARepositorySetHasEveryRepositoryClonedAndReported() throws Exception {
         Repository api = t.repository("api");
-        Repository web = t.services.repositories().add(t.caller, TestRepos.create(dir.resolve("org"), "web", "trunk")
-                .toString(), "acme/web", null);
+        Repository web = t.services
+                .repositories()
+                .add(
+                        t.caller,
+                        TestRepos.create(dir.resolve("org"), "web", "trunk").toString(),
+                        "acme/web",
+                        null);
         RepositorySet set = t.services.repositories().createSet(t.caller, "stack", null, List.of(api.id(), web.id()));
         Environment env = t.services.environments().create(t.caller, "stack-env", null, null, set.id(), null);
 
@@ -87,8 +100,8 @@ class GitWorkspaceTest {
                 .isEqualTo("replicas/both");
         assertThat(TestRepos.git(home.resolve("workspaces/web"), "rev-parse", "--abbrev-ref", "HEAD"))
                 .isEqualTo("replicas/both");
-        List<RepositoryStatus> statuses = t.services.replicas().get(t.caller, replica.id(), Set.of())
-                .repositoryStatuses();
+        List<RepositoryStatus> statuses =
+                t.services.replicas().get(t.caller, replica.id(), Set.of()).repositoryStatuses();
         assertThat(statuses).extracting(RepositoryStatus::repository).containsExactly("api", "acme/web");
         assertThat(statuses).extracting(RepositoryStatus::defaultBranch).containsExactly("main", "trunk");
         assertThat(statuses).allSatisfy(s -> assertThat(s.gitDiff()).isEqualTo(new GitDiff(0, 0, "")));
@@ -115,9 +128,16 @@ class GitWorkspaceTest {
 
         GitDiff full = status(replica, Set.of("diffs")).gitDiff();
         assertThat(full.added()).isEqualTo(7);
-        assertThat(full.fullDiff()).contains("-# diffs-repo", "+# changed title", "+second line",
-                "+++ b/notes.txt", "+three\n\\ No newline at end of file", "+++ b/docs/guide.md",
-                "Binary files /dev/null and b/logo.bin differ").doesNotContain("ignored");
+        assertThat(full.fullDiff())
+                .contains(
+                        "-# diffs-repo",
+                        "+# changed title",
+                        "+second line",
+                        "+++ b/notes.txt",
+                        "+three\n\\ No newline at end of file",
+                        "+++ b/docs/guide.md",
+                        "Binary files /dev/null and b/logo.bin differ")
+                .doesNotContain("ignored");
 
         // A commit on the branch still counts: the base is where the branch started.
         TestRepos.git(clone, "add", "notes.txt");
@@ -136,7 +156,9 @@ class GitWorkspaceTest {
         assertThat(clone.resolve(".env")).hasContent("A=1");
         assertThat(clone.resolve("README.md")).hasContent("# dotenv-repo");
         assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("replicas/with-env");
-        assertThat(status(replica, Set.of()).gitDiff().added()).as("the .env file is new to git").isEqualTo(1);
+        assertThat(status(replica, Set.of()).gitDiff().added())
+                .as("the .env file is new to git")
+                .isEqualTo(1);
     }
 
     @Test
@@ -144,15 +166,23 @@ class GitWorkspaceTest {
         Environment env = t.environment("vanishing");
         TestRepos.git(t.source("vanishing-repo"), "branch", "-m", "main", "renamed");
 
-        DomainException error = Fails.with(DomainException.Kind.UNAVAILABLE,
+        DomainException error = Fails.with(
+                DomainException.Kind.UNAVAILABLE,
                 () -> t.services.replicas().create(t.caller, TestCore.create("doomed", "hi", env.id())),
-                "Cloning", "branch main", "status 'error'");
-        Replica failed = t.services.replicas().list(t.caller, null, null, null, null, null).replicas().get(0);
+                "Cloning",
+                "branch main",
+                "status 'error'");
+        Replica failed = t.services
+                .replicas()
+                .list(t.caller, null, null, null, null, null)
+                .replicas()
+                .get(0);
         assertThat(error.getMessage()).contains(failed.id());
         assertThat(failed.status()).isEqualTo(ReplicaStatus.ERROR);
         assertThat(failed.errorMessage()).contains("Cloning").contains("main");
         assertThat(t.home(failed.id())).doesNotExist();
         assertThat(t.services.replicas().get(t.caller, failed.id(), Set.of()).repositoryStatuses())
-                .singleElement().satisfies(s -> assertThat(s.gitDiff()).isNull());
+                .singleElement()
+                .satisfies(s -> assertThat(s.gitDiff()).isNull());
     }
 }

@@ -28,8 +28,9 @@ class HistoryWindowTest {
         t = new TestCore(dir, Duration.ZERO);
         replica = t.replica("hist", "m0");
         for (int i = 1; i < 4; i++) {
-            t.services.messages().send(t.caller, replica.id(), new SendMessage("m" + i, null, null, null, null, null,
-                    null));
+            t.services
+                    .messages()
+                    .send(t.caller, replica.id(), new SendMessage("m" + i, null, null, null, null, null, null));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> read(null, null).total() == 12);
     }

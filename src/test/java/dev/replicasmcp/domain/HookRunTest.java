@@ -27,6 +27,7 @@ class HookRunTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     HookService hooks;
@@ -97,11 +98,15 @@ class HookRunTest {
         assertThat(run.output()).contains("started").doesNotContain("never");
         assertThat(run.durationMs()).isBetween(1_900L, 6_000L);
         assertThat(tookMs).as("the call returns near the timeout").isLessThan(8_000L);
-        long scriptPid = Long.parseLong(Files.readString(pids.resolve("script.pid")).trim());
-        long childPid = Long.parseLong(Files.readString(pids.resolve("child.pid")).trim());
+        long scriptPid =
+                Long.parseLong(Files.readString(pids.resolve("script.pid")).trim());
+        long childPid =
+                Long.parseLong(Files.readString(pids.resolve("child.pid")).trim());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(running(scriptPid)).as("the script (pid %s)", scriptPid).isFalse();
-            assertThat(running(childPid)).as("its background child (pid %s)", childPid).isFalse();
+            assertThat(running(childPid))
+                    .as("its background child (pid %s)", childPid)
+                    .isFalse();
         });
     }
 
@@ -113,9 +118,13 @@ class HookRunTest {
         HookRun run = run("sleep 300 &\necho $! > \"$PID_DIR/child.pid\"\necho done", 20);
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).isEqualTo("done\n");
-        assertThat((System.nanoTime() - started) / 1_000_000).as("not held up by the child").isLessThan(5_000L);
-        long childPid = Long.parseLong(Files.readString(pids.resolve("child.pid")).trim());
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(running(childPid)).isFalse());
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("not held up by the child")
+                .isLessThan(5_000L);
+        long childPid =
+                Long.parseLong(Files.readString(pids.resolve("child.pid")).trim());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(running(childPid)).isFalse());
     }
 
     /** Alive and not a zombie waiting for init to reap it. */
@@ -137,12 +146,31 @@ class HookRunTest {
         HookRun run = run("env -0 | tr '\\0' '\\n' | cut -d= -f1", null);
         Set<String> names = new TreeSet<>(Arrays.asList(run.output().split("\n")));
         names.remove("");
-        Set<String> allowed = Set.of("PATH", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "HOME", "PWD", "SHLVL", "_",
-                "OLDPWD", "MINE", "REPLICAS_DATA_ID", "REPLICAS_SERVER_PID");
-        assertThat(names).as("variables a hook sees").contains("MINE", "HOME", "PATH").isSubsetOf(allowed);
-        assertThat(System.getenv()).as("the test JVM has variables the hook must not see").isNotEmpty();
+        Set<String> allowed = Set.of(
+                "PATH",
+                "LANG",
+                "LC_ALL",
+                "TZ",
+                "USER",
+                "LOGNAME",
+                "HOME",
+                "PWD",
+                "SHLVL",
+                "_",
+                "OLDPWD",
+                "MINE",
+                "REPLICAS_DATA_ID",
+                "REPLICAS_SERVER_PID");
+        assertThat(names)
+                .as("variables a hook sees")
+                .contains("MINE", "HOME", "PATH")
+                .isSubsetOf(allowed);
+        assertThat(System.getenv())
+                .as("the test JVM has variables the hook must not see")
+                .isNotEmpty();
         assertThat(run("echo \"[${REPLICAS_SECRET_KEY:-unset}] [${JAVA_HOME:-unset}] [${MAVEN_OPTS:-unset}]\"", null)
-                .output()).isEqualTo("[unset] [unset] [unset]\n");
+                        .output())
+                .isEqualTo("[unset] [unset] [unset]\n");
     }
 
     @Test
@@ -158,21 +186,24 @@ class HookRunTest {
         files.create(t.caller, env.id(), "same", "~/same.txt", "environment wins");
         files.create(t.caller, env.id(), "deep", "~/workspaces/app/.env", "DEEP=1");
 
-        HookRun run = run("echo \"$SHARED $GLOBAL_ONLY\"\n[ \"$PWD\" = \"$HOME\" ] && echo cwd-is-home\n"
-                + "cat ~/global.txt; echo; cat ~/same.txt; echo; cat ~/workspaces/app/.env", null);
+        HookRun run = run(
+                "echo \"$SHARED $GLOBAL_ONLY\"\n[ \"$PWD\" = \"$HOME\" ] && echo cwd-is-home\n"
+                        + "cat ~/global.txt; echo; cat ~/same.txt; echo; cat ~/workspaces/app/.env",
+                null);
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).isEqualTo("envy g\ncwd-is-home\nglobal file\nenvironment wins\nDEEP=1");
         // The test workspace is isolated and removed: a second run starts from a fresh home.
         assertThat(run("touch ~/leftover && echo made", null).output()).isEqualTo("made\n");
-        assertThat(run("[ -e ~/leftover ] && echo present || echo absent", null).output()).isEqualTo("absent\n");
+        assertThat(run("[ -e ~/leftover ] && echo present || echo absent", null).output())
+                .isEqualTo("absent\n");
     }
 
     @Test
     void progressIsReportedWhileAScriptRuns() {
         AtomicInteger updates = new AtomicInteger();
         StringBuilder lines = new StringBuilder();
-        HookRun run = hooks.test(t.caller, env.id(), "echo first\nsleep 2.5\necho done", 10,
-                (elapsedMs, chars, lastLine) -> {
+        HookRun run =
+                hooks.test(t.caller, env.id(), "echo first\nsleep 2.5\necho done", 10, (elapsedMs, chars, lastLine) -> {
                     updates.incrementAndGet();
                     lines.append(lastLine).append('|');
                 });
@@ -187,14 +218,17 @@ class HookRunTest {
         Fails.invalid(() -> run("echo", 0), "'timeout_seconds'", "900");
         Fails.invalid(() -> run("echo", 901), "'timeout_seconds'");
         Fails.invalid(() -> run("x".repeat(HookService.MAX_SCRIPT_CHARS + 1), null), "'content'", "100000");
-        Fails.invalid(() -> hooks.saveAndTest(t.caller, env.id(), HookKind.WARM, "echo", 0, HookProgress.NONE),
+        Fails.invalid(
+                () -> hooks.saveAndTest(t.caller, env.id(), HookKind.WARM, "echo", 0, HookProgress.NONE),
                 "'timeout_seconds'");
         assertThat(hooks.active(t.caller, env.id(), HookKind.WARM)).isEmpty();
         var saved = hooks.saveAndTest(t.caller, env.id(), HookKind.WARM, "exit 5", 5, HookProgress.NONE);
         assertThat(saved.test().exitCode()).as("saved whatever the outcome").isEqualTo(5);
         assertThat(saved.hook().version()).isEqualTo(1);
-        assertThat(hooks.save(t.caller, env.id(), HookKind.WARM, "echo v2").version()).isEqualTo(2);
-        assertThat(hooks.active(t.caller, env.id(), HookKind.WARM).orElseThrow().content()).isEqualTo("echo v2");
+        assertThat(hooks.save(t.caller, env.id(), HookKind.WARM, "echo v2").version())
+                .isEqualTo(2);
+        assertThat(hooks.active(t.caller, env.id(), HookKind.WARM).orElseThrow().content())
+                .isEqualTo("echo v2");
         assertThat(hooks.active(t.caller, env.id(), HookKind.START)).isEmpty();
     }
 }

@@ -30,6 +30,7 @@ class LifecycleTest {
 
     @TempDir
     Path dir;
+
     MutableClock clock = MutableClock.startingNow();
     TestCore t;
     Environment env;
@@ -46,14 +47,19 @@ class LifecycleTest {
     }
 
     Replica create(String name, String policy) {
-        return t.services.replicas().create(t.caller, new CreateReplica(name, "first", env.id(), null, null, null,
-                null, null, policy, null, null)).replica();
+        return t.services
+                .replicas()
+                .create(
+                        t.caller,
+                        new CreateReplica(name, "first", env.id(), null, null, null, null, null, policy, null, null))
+                .replica();
     }
 
     /** Read through list_replicas, which never wakes a replica. */
     Optional<Replica> find(Replica replica) {
         return t.services.replicas().list(t.caller, 1, 100, null, null, null).replicas().stream()
-                .filter(r -> r.id().equals(replica.id())).findFirst();
+                .filter(r -> r.id().equals(replica.id()))
+                .findFirst();
     }
 
     ReplicaStatus status(Replica replica) {
@@ -62,9 +68,12 @@ class LifecycleTest {
 
     /** The first turn has finished and nothing is processing. */
     void awaitIdle(Replica replica) {
-        await().atMost(PATIENCE).until(() -> find(replica).map(r -> r.status() != ReplicaStatus.ACTIVE
-                || t.services.chats().list(t.caller, r.id()).chats().stream().noneMatch(c -> c.processing()))
-                .orElse(true));
+        await().atMost(PATIENCE)
+                .until(() -> find(replica)
+                        .map(r -> r.status() != ReplicaStatus.ACTIVE
+                                || t.services.chats().list(t.caller, r.id()).chats().stream()
+                                        .noneMatch(c -> c.processing()))
+                        .orElse(true));
     }
 
     void pass(Duration later) {
@@ -74,7 +83,9 @@ class LifecycleTest {
 
     List<String> userTexts(Replica replica) {
         return t.services.history().read(t.caller, replica.id(), null, null, null).events().stream()
-                .filter(e -> e.type().equals("claude-user")).map(QueueTest::text).toList();
+                .filter(e -> e.type().equals("claude-user"))
+                .map(QueueTest::text)
+                .toList();
     }
 
     @Test
@@ -96,7 +107,8 @@ class LifecycleTest {
         await().atMost(PATIENCE).until(() -> status(replica) == ReplicaStatus.ACTIVE);
         ReplicaDetails awake = t.services.replicas().get(t.caller, replica.id(), Set.of());
         assertThat(awake.waking()).isFalse();
-        assertThat(awake.repositoryStatuses()).singleElement()
+        assertThat(awake.repositoryStatuses())
+                .singleElement()
                 .satisfies(s -> assertThat(s.branch()).isEqualTo("replicas/sleeper"));
         // Waking counts as activity: the next pass does not put it straight back to sleep.
         pass(Duration.ofMinutes(1));
@@ -111,14 +123,17 @@ class LifecycleTest {
         pass(Duration.ofDays(7).plusMinutes(1));
         assertThat(status(replica)).isEqualTo(ReplicaStatus.ARCHIVED);
 
-        SendResult one = t.services.messages().send(t.caller, replica.id(),
-                new SendMessage("one", null, null, null, null, null, null));
-        SendResult two = t.services.messages().send(t.caller, replica.id(),
-                new SendMessage("two", null, null, null, null, null, null));
+        SendResult one = t.services
+                .messages()
+                .send(t.caller, replica.id(), new SendMessage("one", null, null, null, null, null, null));
+        SendResult two = t.services
+                .messages()
+                .send(t.caller, replica.id(), new SendMessage("two", null, null, null, null, null, null));
         assertThat(one.status()).isEqualTo(SendResult.Status.WAKING);
         assertThat(two.status()).isEqualTo(SendResult.Status.WAKING);
-        await().atMost(PATIENCE).until(() -> status(replica) == ReplicaStatus.ACTIVE
-                && userTexts(replica).size() == 3);
+        await().atMost(PATIENCE)
+                .until(() -> status(replica) == ReplicaStatus.ACTIVE
+                        && userTexts(replica).size() == 3);
         assertThat(userTexts(replica)).containsExactly("first", "one", "two");
     }
 
@@ -129,8 +144,13 @@ class LifecycleTest {
             Replica replica = slow.replica("busy", "take your time");
             slowClock.advance(Duration.ofHours(3));
             slow.core.policies().pass();
-            assertThat(slow.services.replicas().list(slow.caller, null, null, null, null, null).replicas().get(0)
-                    .status()).isEqualTo(ReplicaStatus.ACTIVE);
+            assertThat(slow.services
+                            .replicas()
+                            .list(slow.caller, null, null, null, null, null)
+                            .replicas()
+                            .get(0)
+                            .status())
+                    .isEqualTo(ReplicaStatus.ACTIVE);
             assertThat(replica.id()).isNotEmpty();
         }
     }
@@ -146,12 +166,14 @@ class LifecycleTest {
     void sleepWhenDoneSleepsAfterEachTurnAndWakesForTheNextMessage() {
         Replica replica = create("napper", "sleep_when_done");
         await().atMost(PATIENCE).until(() -> status(replica) == ReplicaStatus.SLEEPING);
-        SendResult again = t.services.messages().send(t.caller, replica.id(),
-                new SendMessage("again", null, null, null, null, null, null));
+        SendResult again = t.services
+                .messages()
+                .send(t.caller, replica.id(), new SendMessage("again", null, null, null, null, null, null));
         assertThat(again.status()).isEqualTo(SendResult.Status.WAKING);
         // Asleep again (not waking) means the second turn ran; reading the history then wakes it once more.
-        await().atMost(PATIENCE).until(() -> status(replica) == ReplicaStatus.SLEEPING
-                && !find(replica).orElseThrow().waking());
+        await().atMost(PATIENCE)
+                .until(() -> status(replica) == ReplicaStatus.SLEEPING
+                        && !find(replica).orElseThrow().waking());
         assertThat(userTexts(replica)).as("read while waking: empty").isEmpty();
         await().atMost(PATIENCE).until(() -> status(replica) == ReplicaStatus.ACTIVE);
         assertThat(userTexts(replica)).containsExactly("first", "again");

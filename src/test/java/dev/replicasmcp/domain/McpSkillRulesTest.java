@@ -34,6 +34,7 @@ class McpSkillRulesTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     McpService mcps;
@@ -87,17 +88,35 @@ class McpSkillRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"command\": 5}", "{\"command\": \" \"}", "{\"command\": \"npx\", \"args\": \"-y\"}",
-        "{\"command\": \"npx\", \"args\": [1]}", "{\"command\": \"npx\", \"env\": {\"A\": 1}}",
-        "{\"command\": \"npx\", \"env\": [\"A=1\"]}", "{\"command\": \"npx\", \"url\": \"https://x.io\"}", "[]", "\"npx\""})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"command\": 5}",
+                "{\"command\": \" \"}",
+                "{\"command\": \"npx\", \"args\": \"-y\"}",
+                "{\"command\": \"npx\", \"args\": [1]}",
+                "{\"command\": \"npx\", \"env\": {\"A\": 1}}",
+                "{\"command\": \"npx\", \"env\": [\"A=1\"]}",
+                "{\"command\": \"npx\", \"url\": \"https://x.io\"}",
+                "[]",
+                "\"npx\""
+            })
     void stdioConfigNeedsCommandArgsListAndEnvMap(String config) {
         Fails.invalid(() -> create("m", "stdio", config), "'config");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"url\": \"ftp://x.io/mcp\"}", "{\"url\": \"/relative/mcp\"}", "{\"url\": 7}",
-        "{\"url\": \"not a url\"}", "{\"url\": \"https://x.io\", \"headers\": {\"A\": 1}}",
-        "{\"url\": \"https://x.io\", \"headers\": \"A: 1\"}", "{\"url\": \"https://x.io\", \"command\": \"npx\"}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"url\": \"ftp://x.io/mcp\"}",
+                "{\"url\": \"/relative/mcp\"}",
+                "{\"url\": 7}",
+                "{\"url\": \"not a url\"}",
+                "{\"url\": \"https://x.io\", \"headers\": {\"A\": 1}}",
+                "{\"url\": \"https://x.io\", \"headers\": \"A: 1\"}",
+                "{\"url\": \"https://x.io\", \"command\": \"npx\"}"
+            })
     void httpAndSseConfigNeedAnAbsoluteHttpUrlAndStringHeaders(String config) {
         Fails.invalid(() -> create("m", "http", config), "'config");
         Fails.invalid(() -> create("m", "sse", config), "'config");
@@ -115,7 +134,8 @@ class McpSkillRulesTest {
         assertThat(stdio.config()).isEqualTo(new McpConfig.Stdio("node", List.of(), java.util.Map.of()));
         EnvironmentMcp sse = create("e", "sse", "{\"url\": \"http://localhost:8080/sse\"}");
         assertThat(sse.transport()).isEqualTo(McpTransport.SSE);
-        assertThat(mcps.list(t.caller, env.id())).extracting(EnvironmentMcp::config)
+        assertThat(mcps.list(t.caller, env.id()))
+                .extracting(EnvironmentMcp::config)
                 .containsExactly(stdio.config(), new McpConfig.Http("http://localhost:8080/sse", java.util.Map.of()));
     }
 
@@ -149,7 +169,9 @@ class McpSkillRulesTest {
         Fails.notFound(() -> mcps.update(t.caller, env.id(), unknown, "n", null, null), unknown, "mcp_id");
         Fails.notFound(() -> mcps.delete(t.caller, "global", a.id()), a.id());
         mcps.delete(t.caller, env.id(), a.id());
-        assertThat(mcps.list(t.caller, env.id())).extracting(EnvironmentMcp::name).containsExactly("linear");
+        assertThat(mcps.list(t.caller, env.id()))
+                .extracting(EnvironmentMcp::name)
+                .containsExactly("linear");
     }
 
     @Test
@@ -158,7 +180,8 @@ class McpSkillRulesTest {
         assertThat(tdd.name()).isEqualTo("Test-driven development");
         assertThat(tdd.source()).isEqualTo("replicas-mcp/builtin/tdd");
         Fails.conflict(() -> skills.enable(t.caller, env.id(), "tdd", "Again", "elsewhere/tdd"), "tdd", tdd.id());
-        Fails.conflict(() -> skills.enable(t.caller, env.id(), "my-tdd", "Mine", "replicas-mcp/builtin/tdd"),
+        Fails.conflict(
+                () -> skills.enable(t.caller, env.id(), "my-tdd", "Mine", "replicas-mcp/builtin/tdd"),
                 "replicas-mcp/builtin/tdd");
         skills.enable(t.caller, "global", "tdd", null, null); // another environment may hold it too
         assertThat(skills.list(t.caller, env.id())).hasSize(1);
@@ -166,7 +189,8 @@ class McpSkillRulesTest {
 
     @Test
     void aSlugOutsideTheCatalogNeedsNameAndSource() {
-        Fails.invalid(() -> skills.enable(t.caller, env.id(), "not-in-catalog", null, null), "not-in-catalog", "'name'");
+        Fails.invalid(
+                () -> skills.enable(t.caller, env.id(), "not-in-catalog", null, null), "not-in-catalog", "'name'");
         Fails.invalid(() -> skills.enable(t.caller, env.id(), "not-in-catalog", "Mine", null), "'source'");
         Fails.invalid(() -> skills.enable(t.caller, env.id(), "not-in-catalog", null, "me/skill"), "'name'");
         Fails.invalid(() -> skills.enable(t.caller, env.id(), "Bad Slug", "n", "s"), "'slug'");
@@ -193,8 +217,10 @@ class McpSkillRulesTest {
     void aFolderWithSkillMdInTheDataFolderShowsUpInSearch() throws Exception {
         assertThat(skills.search("lint-fixer")).isEmpty();
         Path folder = Files.createDirectories(dir.resolve("data/skills/lint-fixer"));
-        Files.writeString(folder.resolve("SKILL.md"), "---\nname: Lint fixer\ndescription: Fixes lint warnings "
-                + "one file at a time\n---\n\n# Lint fixer\n");
+        Files.writeString(
+                folder.resolve("SKILL.md"),
+                "---\nname: Lint fixer\ndescription: Fixes lint warnings "
+                        + "one file at a time\n---\n\n# Lint fixer\n");
         Files.createDirectories(dir.resolve("data/skills/no-skill-md")); // a folder without SKILL.md is ignored
 
         assertThat(skills.search("lint warnings")).singleElement().satisfies(s -> {
@@ -202,7 +228,9 @@ class McpSkillRulesTest {
             assertThat(s.name()).isEqualTo("Lint fixer");
             assertThat(s.source()).isEqualTo("local:lint-fixer");
         });
-        assertThat(skills.search("")).extracting(CatalogSkill::slug).contains("lint-fixer")
+        assertThat(skills.search(""))
+                .extracting(CatalogSkill::slug)
+                .contains("lint-fixer")
                 .doesNotContain("no-skill-md");
         EnvironmentSkill enabled = skills.enable(t.caller, env.id(), "lint-fixer", null, null);
         assertThat(enabled.name()).isEqualTo("Lint fixer");

@@ -11,9 +11,9 @@ import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.Provisioning;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.Repository;
+import dev.replicasmcp.runtime.workspace.WorkspaceFiles;
 import dev.replicasmcp.support.TestCore;
 import dev.replicasmcp.support.TestRepos;
-import dev.replicasmcp.runtime.workspace.WorkspaceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +31,7 @@ class PoolClonesTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     WarmPoolService pool;
@@ -39,7 +40,9 @@ class PoolClonesTest {
     void start() throws Exception {
         t = new TestCore(dir, Duration.ZERO);
         Repository repository = t.repository("pooled");
-        TestRepos.commitFile(t.source("pooled"), "replicas.json",
+        TestRepos.commitFile(
+                t.source("pooled"),
+                "replicas.json",
                 "{\"warmHook\": {\"commands\": [\"echo built > warmed-in-pool.txt\"]}}");
         env = t.services.environments().create(t.caller, "pooled-env", null, repository.id(), null, null);
         pool = t.services.contents().pool();
@@ -55,7 +58,9 @@ class PoolClonesTest {
     }
 
     List<PoolWorkspace> ready() {
-        return pool.workspaces(t.caller, config().id()).stream().filter(w -> w.status() == PoolStatus.READY).toList();
+        return pool.workspaces(t.caller, config().id()).stream()
+                .filter(w -> w.status() == PoolStatus.READY)
+                .toList();
     }
 
     @Test
@@ -66,14 +71,15 @@ class PoolClonesTest {
             Path clone = Path.of(ws.path()).resolve("workspaces/pooled");
             assertThat(clone.resolve(".git")).isDirectory();
             assertThat(clone.resolve("warmed-in-pool.txt")).hasContent("built");
-            assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
+            assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD"))
+                    .isEqualTo("main");
         }
         String warmedAt = TestRepos.git(t.source("pooled"), "rev-parse", "main");
         // A later commit in the source does not reach a clone made before it: the claim did not clone again.
         TestRepos.commitFile(t.source("pooled"), "later.txt", "later\n");
 
-        ReplicaService.Created created = t.services.replicas().create(t.caller,
-                TestCore.create("claimer", "hi", env.id()));
+        ReplicaService.Created created =
+                t.services.replicas().create(t.caller, TestCore.create("claimer", "hi", env.id()));
         assertThat(created.provisioning().warmSource()).isEqualTo(Provisioning.WarmSource.WARM_POOL);
         Path clone = t.home(created.replica().id()).resolve("workspaces/pooled");
         assertThat(clone.resolve("warmed-in-pool.txt")).hasContent("built");
@@ -81,8 +87,14 @@ class PoolClonesTest {
         assertThat(TestRepos.git(clone, "rev-parse", "HEAD")).isEqualTo(warmedAt);
         assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("replicas/claimer");
         // The untracked file the warm hook made is part of the diff against the base.
-        assertThat(t.services.replicas().get(t.caller, created.replica().id(), java.util.Set.of())
-                .repositoryStatuses().get(0).gitDiff().added()).isEqualTo(1);
+        assertThat(t.services
+                        .replicas()
+                        .get(t.caller, created.replica().id(), java.util.Set.of())
+                        .repositoryStatuses()
+                        .get(0)
+                        .gitDiff()
+                        .added())
+                .isEqualTo(1);
     }
 
     @Test
@@ -94,16 +106,23 @@ class PoolClonesTest {
         ready().forEach(ws -> WorkspaceFiles.deleteQuietly(Path.of(ws.path()).resolve("workspaces/pooled/.git")));
         TestRepos.commitFile(t.source("pooled"), "later.txt", "later\n");
 
-        ReplicaService.Created created = t.services.replicas().create(t.caller,
-                TestCore.create("late-clone", "hi", env.id()));
+        ReplicaService.Created created =
+                t.services.replicas().create(t.caller, TestCore.create("late-clone", "hi", env.id()));
         assertThat(created.provisioning().warmSource()).isEqualTo(Provisioning.WarmSource.WARM_POOL);
         Path clone = t.home(created.replica().id()).resolve("workspaces/pooled");
-        assertThat(clone.resolve("later.txt")).as("cloned now, from the current source").hasContent("later");
+        assertThat(clone.resolve("later.txt"))
+                .as("cloned now, from the current source")
+                .hasContent("later");
         assertThat(clone.resolve(".env")).hasContent("A=1");
         assertThat(TestRepos.git(clone, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("replicas/late-clone");
-        await().atMost(PATIENCE).until(() -> !t.services.replicas().hooks(t.caller, created.replica().id())
-                .warmHooks().isEmpty());
-        assertThat(t.services.replicas().hooks(t.caller, created.replica().id()).warmHooks()).singleElement()
+        await().atMost(PATIENCE)
+                .until(() -> !t.services
+                        .replicas()
+                        .hooks(t.caller, created.replica().id())
+                        .warmHooks()
+                        .isEmpty());
+        assertThat(t.services.replicas().hooks(t.caller, created.replica().id()).warmHooks())
+                .singleElement()
                 .satisfies(w -> assertThat(w.hookType() + ":" + w.hookName()).isEqualTo("repository:pooled"));
     }
 

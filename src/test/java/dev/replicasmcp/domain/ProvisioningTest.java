@@ -13,7 +13,6 @@ import dev.replicasmcp.domain.replica.ReplicaEnvironment;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.support.TestCore;
 import dev.replicasmcp.support.TestJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -29,6 +28,7 @@ class ProvisioningTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
 
@@ -53,24 +53,49 @@ class ProvisioningTest {
         c.files().create(t.caller, "global", "shared", "~/shared.txt", "from global");
         c.files().create(t.caller, "global", "only", "~/.config/only-global.txt", "global only");
         c.files().create(t.caller, env.id(), "shared", "~//shared.txt", "from environment");
-        c.mcps().create(t.caller, "global", "docs", "http", TestJson.values("{\"url\": \"https://global.example/mcp\"}"));
-        c.mcps().create(t.caller, "global", "github", "sse", TestJson.values("{\"url\": \"https://gh.example/sse\", "
-                + "\"headers\": {\"X-Team\": \"core\"}}"));
-        c.mcps().create(t.caller, env.id(), "docs", "stdio", TestJson.values("{\"command\": \"docs-server\", "
-                + "\"args\": [\"--port\", \"0\"], \"env\": {\"MODE\": \"env\"}}"));
+        c.mcps()
+                .create(
+                        t.caller,
+                        "global",
+                        "docs",
+                        "http",
+                        TestJson.values("{\"url\": \"https://global.example/mcp\"}"));
+        c.mcps()
+                .create(
+                        t.caller,
+                        "global",
+                        "github",
+                        "sse",
+                        TestJson.values(
+                                "{\"url\": \"https://gh.example/sse\", " + "\"headers\": {\"X-Team\": \"core\"}}"));
+        c.mcps()
+                .create(
+                        t.caller,
+                        env.id(),
+                        "docs",
+                        "stdio",
+                        TestJson.values("{\"command\": \"docs-server\", "
+                                + "\"args\": [\"--port\", \"0\"], \"env\": {\"MODE\": \"env\"}}"));
         c.skills().enable(t.caller, "global", "code-review", null, null);
         c.skills().enable(t.caller, env.id(), "tdd", null, null);
         c.skills().enable(t.caller, env.id(), "offline-skill", "Offline skill", "example.com/offline");
         c.hooks().save(t.caller, "global", HookKind.WARM, "echo warm-ran > ~/warm.txt\necho global-warm-output");
-        c.hooks().save(t.caller, env.id(), HookKind.START, "echo \"start-hook-ran as $WHO/$GLOBAL_ONLY\"\n"
-                + "cat ~/shared.txt; echo\necho problem >&2\nexit 2");
+        c.hooks()
+                .save(
+                        t.caller,
+                        env.id(),
+                        HookKind.START,
+                        "echo \"start-hook-ran as $WHO/$GLOBAL_ONLY\"\n"
+                                + "cat ~/shared.txt; echo\necho problem >&2\nexit 2");
 
-        ReplicaService.Created created = t.services.replicas().create(t.caller,
-                TestCore.create("merged", "hello", env.id()));
+        ReplicaService.Created created =
+                t.services.replicas().create(t.caller, TestCore.create("merged", "hello", env.id()));
         Provisioning applied = created.provisioning();
         assertThat(applied.warmSource()).isEqualTo(Provisioning.WarmSource.COLD);
         Path home = Path.of(applied.workspacePath());
-        assertThat(home).isEqualTo(dir.resolve("data/workspaces").resolve(created.replica().id()));
+        assertThat(home)
+                .isEqualTo(
+                        dir.resolve("data/workspaces").resolve(created.replica().id()));
 
         assertThat(home.resolve("shared.txt")).hasContent("from environment");
         assertThat(home.resolve(".config/only-global.txt")).hasContent("global only");
@@ -83,14 +108,20 @@ class ProvisioningTest {
         assertThat(servers.path("docs").path("env").path("MODE").asText()).isEqualTo("env");
         assertThat(servers.path("github").path("type").asText()).isEqualTo("sse");
         assertThat(servers.path("github").path("url").asText()).isEqualTo("https://gh.example/sse");
-        assertThat(servers.path("github").path("headers").path("X-Team").asText()).isEqualTo("core");
+        assertThat(servers.path("github").path("headers").path("X-Team").asText())
+                .isEqualTo("core");
 
         assertThat(home.resolve(".claude/skills/tdd/SKILL.md")).content().contains("name: tdd");
-        assertThat(home.resolve(".claude/skills/code-review/SKILL.md")).content().contains("code-review");
-        assertThat(home.resolve(".claude/skills/offline-skill/SKILL.md")).content().contains("Offline skill");
+        assertThat(home.resolve(".claude/skills/code-review/SKILL.md"))
+                .content()
+                .contains("code-review");
+        assertThat(home.resolve(".claude/skills/offline-skill/SKILL.md"))
+                .content()
+                .contains("Offline skill");
 
         // Hooks run in the background: the warm hook first (a cold start), then the start hook.
-        await().atMost(Duration.ofSeconds(30)).until(() -> hooks(created).startHooks().size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> hooks(created).startHooks().size() == 1);
         HookLogs logs = hooks(created);
         assertThat(logs.warmHooks()).singleElement().satisfies(w -> {
             assertThat(w.output()).isEqualTo("global-warm-output\n");
@@ -104,33 +135,47 @@ class ProvisioningTest {
             assertThat(s.timedOut()).isFalse();
             assertThat(s.outputTotalChars()).isEqualTo(s.output().length());
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> t.services.replicas().get(t.caller,
-                created.replica().id(), Set.of()).repositoryStatuses().get(0).startHooksCompleted());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> t.services
+                        .replicas()
+                        .get(t.caller, created.replica().id(), Set.of())
+                        .repositoryStatuses()
+                        .get(0)
+                        .startHooksCompleted());
 
-        ReplicaEnvironment report = t.services.replicas().get(t.caller, created.replica().id(),
-                Set.of("environment")).environment();
+        ReplicaEnvironment report = t.services
+                .replicas()
+                .get(t.caller, created.replica().id(), Set.of("environment"))
+                .environment();
         assertThat(report.filesUploaded()).containsExactlyInAnyOrder("~/shared.txt", "~/.config/only-global.txt");
         assertThat(report.envVarsSet()).containsExactlyInAnyOrder("WHO", "GLOBAL_ONLY");
-        assertThat(report.skillsInstalled()).containsExactlyInAnyOrder("Code review checklist",
-                "Test-driven development", "Offline skill");
+        assertThat(report.skillsInstalled())
+                .containsExactlyInAnyOrder("Code review checklist", "Test-driven development", "Offline skill");
         assertThat(report.toString()).as("names only, never values").doesNotContain("from environment", "global only");
         assertThat(report.hooks().globalWarmHook().status()).isEqualTo("succeeded");
-        assertThat(report.hooks().repositories()).singleElement()
+        assertThat(report.hooks().repositories())
+                .singleElement()
                 .satisfies(r -> assertThat(r.startHook()).isEqualTo("failed"));
-        assertThat(t.services.replicas().get(t.caller, created.replica().id(), Set.of()).environment())
-                .as("only with include=environment").isNull();
+        assertThat(t.services
+                        .replicas()
+                        .get(t.caller, created.replica().id(), Set.of())
+                        .environment())
+                .as("only with include=environment")
+                .isNull();
     }
 
     @Test
     void aReplicaWithoutHooksIsProvisionedAndItsFolderGoesWithIt() throws Exception {
-        ReplicaService.Created created = t.services.replicas().create(t.caller,
-                TestCore.create("plain", "hello", env.id()));
+        ReplicaService.Created created =
+                t.services.replicas().create(t.caller, TestCore.create("plain", "hello", env.id()));
         Path home = Path.of(created.provisioning().workspacePath());
         assertThat(home).isDirectory();
         assertThat(home.resolve(".mcp.json")).doesNotExist();
         assertThat(hooks(created).startHooks()).isEmpty();
-        ReplicaEnvironment report = t.services.replicas().get(t.caller, created.replica().id(),
-                Set.of("environment")).environment();
+        ReplicaEnvironment report = t.services
+                .replicas()
+                .get(t.caller, created.replica().id(), Set.of("environment"))
+                .environment();
         assertThat(report.filesUploaded()).isEmpty();
         assertThat(report.hooks().globalWarmHook().status()).isEqualTo("not_configured");
         t.services.replicas().delete(t.caller, created.replica().id());

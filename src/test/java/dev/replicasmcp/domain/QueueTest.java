@@ -25,6 +25,7 @@ class QueueTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
 
     @BeforeEach
@@ -42,19 +43,22 @@ class QueueTest {
     }
 
     private SendResult send(Replica replica, String text, String chatId, String agent) {
-        return t.services.messages().send(t.caller, replica.id(),
-                new SendMessage(text, chatId, agent, null, null, null, null));
+        return t.services
+                .messages()
+                .send(t.caller, replica.id(), new SendMessage(text, chatId, agent, null, null, null, null));
     }
 
     private List<String> userTexts(Replica replica, String chatId) {
         return t.services.history().read(t.caller, replica.id(), chatId, null, null).events().stream()
                 .filter(e -> e.type().equals("claude-user") || e.type().equals("codex-user"))
-                .map(QueueTest::text).toList();
+                .map(QueueTest::text)
+                .toList();
     }
 
     static String text(HistoryEvent e) {
         var payload = new ObjectMapper().valueToTree(e.payload().payload());
-        return payload.has("message") && payload.get("message").isTextual() ? payload.get("message").asText()
+        return payload.has("message") && payload.get("message").isTextual()
+                ? payload.get("message").asText()
                 : payload.path("message").path("content").path(0).path("text").asText();
     }
 
@@ -67,10 +71,12 @@ class QueueTest {
         assertThat(second.position()).isEqualTo(1);
         assertThat(third.position()).isEqualTo(2);
         assertThat(third.chatId()).isEqualTo(second.chatId());
-        await().atMost(Duration.ofSeconds(10)).until(() -> userTexts(replica, null).size() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> userTexts(replica, null).size() == 3);
         assertThat(userTexts(replica, null)).containsExactly("first", "second", "third");
-        await().atMost(Duration.ofSeconds(5)).until(() -> t.services.chats().list(t.caller, replica.id()).chats()
-                .stream().noneMatch(Chat::processing));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> t.services.chats().list(t.caller, replica.id()).chats().stream()
+                        .noneMatch(Chat::processing));
         assertThat(send(replica, "fourth").status()).isEqualTo(SendResult.Status.SENT);
     }
 
@@ -83,10 +89,14 @@ class QueueTest {
             Replica replica = t.replica("multi", "first");
             SendResult codex = send(replica, "to codex", null, "codex");
             assertThat(codex.status()).isEqualTo(SendResult.Status.SENT);
-            assertThat(codex.chatId()).isNotEqualTo(send(replica, "default again").chatId());
+            assertThat(codex.chatId())
+                    .isNotEqualTo(send(replica, "default again").chatId());
             assertThat(send(replica, "codex again", null, "codex").chatId()).isEqualTo(codex.chatId());
-            await().atMost(Duration.ofSeconds(20)).until(() -> userTexts(replica, codex.chatId()).size() == 2);
-            List<HistoryEvent> events = t.services.history().read(t.caller, replica.id(), codex.chatId(), null, null)
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> userTexts(replica, codex.chatId()).size() == 2);
+            List<HistoryEvent> events = t.services
+                    .history()
+                    .read(t.caller, replica.id(), codex.chatId(), null, null)
                     .events();
             assertThat(events).extracting(HistoryEvent::type).contains("codex-user", "codex-assistant");
             assertThat(events.get(0).payload().type()).isEqualTo("event_msg");
@@ -94,8 +104,9 @@ class QueueTest {
                     .hasMessageContaining("'coding_agent'");
             assertThatThrownBy(() -> send(replica, "x", "nope", null)).hasMessageContaining("'chat_id'");
             // The CLIs' turns end before their folders are removed.
-            await().atMost(Duration.ofSeconds(20)).until(() -> t.services.chats().list(t.caller, replica.id()).chats()
-                    .stream().noneMatch(Chat::processing));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> t.services.chats().list(t.caller, replica.id()).chats().stream()
+                            .noneMatch(Chat::processing));
         } finally {
             t = main;
         }
@@ -104,9 +115,16 @@ class QueueTest {
     @Test
     void planPrefixIsStrippedAndTheAgentOnlyPlans() throws Exception {
         Replica replica = t.replica("plan", "/plan refactor the parser");
-        await().atMost(Duration.ofSeconds(10)).until(() -> t.services.history()
-                .read(t.caller, replica.id(), null, null, null).total() == 3);
-        List<HistoryEvent> events = t.services.history().read(t.caller, replica.id(), null, null, null).events();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> t.services
+                                .history()
+                                .read(t.caller, replica.id(), null, null, null)
+                                .total()
+                        == 3);
+        List<HistoryEvent> events = t.services
+                .history()
+                .read(t.caller, replica.id(), null, null, null)
+                .events();
         assertThat(text(events.get(0))).isEqualTo("refactor the parser");
         assertThat(text(events.get(1))).startsWith("## Plan").contains("no files were changed");
         assertThatThrownBy(() -> send(replica, "/plan")).hasMessageContaining("only '/plan'");
@@ -115,17 +133,26 @@ class QueueTest {
     @Test
     void aSleepingReplicaWakesAndThenDeliversHeldMessagesInOrder() throws Exception {
         Replica replica = t.replica("sleepy", "first");
-        await().atMost(Duration.ofSeconds(10)).until(() -> userTexts(replica, null).size() == 1
-                && t.services.chats().list(t.caller, replica.id()).chats().stream().noneMatch(Chat::processing));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> userTexts(replica, null).size() == 1
+                        && t.services.chats().list(t.caller, replica.id()).chats().stream()
+                                .noneMatch(Chat::processing));
         t.core.lifecycle().sleep(replica.id());
         SendResult held = send(replica, "wake up");
         assertThat(held.status()).isEqualTo(SendResult.Status.WAKING);
         assertThat(held.position()).isNull();
         assertThat(send(replica, "and this").status()).isEqualTo(SendResult.Status.WAKING);
-        assertThat(t.services.replicas().get(t.caller, replica.id(), Set.of()).waking()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> t.services.replicas()
-                .get(t.caller, replica.id(), Set.of()).replica().status() == ReplicaStatus.ACTIVE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> userTexts(replica, null).size() == 3);
+        assertThat(t.services.replicas().get(t.caller, replica.id(), Set.of()).waking())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> t.services
+                                .replicas()
+                                .get(t.caller, replica.id(), Set.of())
+                                .replica()
+                                .status()
+                        == ReplicaStatus.ACTIVE);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> userTexts(replica, null).size() == 3);
         assertThat(userTexts(replica, null)).containsExactly("first", "wake up", "and this");
     }
 

@@ -22,6 +22,7 @@ class ReplicaRemovalTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
 
     @BeforeEach
@@ -38,27 +39,41 @@ class ReplicaRemovalTest {
     void deletingStopsRunningHooksAndTheirBackgroundProcessesAndRemovesTheFolder() throws Exception {
         Repository repository = t.repository("busy");
         Path pids = Files.createDirectories(dir.resolve("pids"));
-        TestRepos.commitFile(t.source("busy"), "replicas.json", "{\"startHook\": {\"commands\": ["
-                + "\"(sleep 600 & echo $! > " + pids.resolve("background") + ")\","
-                + "\"echo $$ > " + pids.resolve("running") + "; sleep 600\","
-                + "\"echo never > " + pids.resolve("next") + "\"]}}");
+        TestRepos.commitFile(
+                t.source("busy"),
+                "replicas.json",
+                "{\"startHook\": {\"commands\": ["
+                        + "\"(sleep 600 & echo $! > " + pids.resolve("background") + ")\","
+                        + "\"echo $$ > " + pids.resolve("running") + "; sleep 600\","
+                        + "\"echo never > " + pids.resolve("next") + "\"]}}");
         Environment env = t.services.environments().create(t.caller, "busy-env", null, repository.id(), null, null);
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("busy", "hi", env.id())).replica();
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("busy", "hi", env.id()))
+                .replica();
         Path home = t.home(replica.id());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(pids.resolve("running"))
-                && Files.exists(pids.resolve("background")));
-        long background = Long.parseLong(Files.readString(pids.resolve("background")).trim());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(pids.resolve("running")) && Files.exists(pids.resolve("background")));
+        long background =
+                Long.parseLong(Files.readString(pids.resolve("background")).trim());
         long running = Long.parseLong(Files.readString(pids.resolve("running")).trim());
         assertThat(alive(background)).isTrue();
         assertThat(alive(running)).isTrue();
-        assertThat(t.services.replicas().get(t.caller, replica.id(), Set.of()).repositoryStatuses().get(0)
-                .startHooksCompleted()).isFalse();
+        assertThat(t.services
+                        .replicas()
+                        .get(t.caller, replica.id(), Set.of())
+                        .repositoryStatuses()
+                        .get(0)
+                        .startHooksCompleted())
+                .isFalse();
 
         t.services.replicas().delete(t.caller, replica.id());
         assertThat(home).doesNotExist();
         await().atMost(Duration.ofSeconds(10)).until(() -> !alive(background) && !alive(running));
         Thread.sleep(300);
-        assertThat(pids.resolve("next")).as("the next command does not start for a deleted replica").doesNotExist();
+        assertThat(pids.resolve("next"))
+                .as("the next command does not start for a deleted replica")
+                .doesNotExist();
         assertThat(home).as("nothing recreated it").doesNotExist();
         try (var left = Files.list(t.dataDir().resolve("workspaces"))) {
             assertThat(left).isEmpty();

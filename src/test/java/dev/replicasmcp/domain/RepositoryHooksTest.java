@@ -29,6 +29,7 @@ class RepositoryHooksTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
 
     @BeforeEach
@@ -61,7 +62,10 @@ class RepositoryHooksTest {
         Environment env = t.services.environments().create(t.caller, "hooked-env", null, repository.id(), null, null);
         t.services.contents().hooks().save(t.caller, env.id(), HookKind.START, "echo env-start");
 
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("hooks", "hi", env.id())).replica();
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("hooks", "hi", env.id()))
+                .replica();
         await().atMost(PATIENCE).until(() -> statuses(replica).get(0).startHooksCompleted());
         Path home = t.home(replica.id());
         Path clone = home.resolve("workspaces/hooked");
@@ -71,16 +75,23 @@ class RepositoryHooksTest {
         assertThat(repo.hookName()).isEqualTo("hooked");
         assertThat(repo.repoName()).isEqualTo("hooked");
         assertThat(repo.hookCommands()).hasSize(4).startsWith("pwd");
-        assertThat(repo.output()).isEqualTo("$ pwd\n" + clone.toRealPath() + "\n"
-                + "$ echo \"home is $HOME\"\nhome is " + home + "\n"
-                + "$ echo broken >&2; exit 3\nbroken\n"
-                + "$ echo still-ran > ran.txt; echo after\nafter\n");
+        assertThat(repo.output())
+                .isEqualTo("$ pwd\n" + clone.toRealPath() + "\n"
+                        + "$ echo \"home is $HOME\"\nhome is " + home + "\n"
+                        + "$ echo broken >&2; exit 3\nbroken\n"
+                        + "$ echo still-ran > ran.txt; echo after\nafter\n");
         assertThat(repo.exitCode()).isEqualTo(3);
         assertThat(repo.timedOut()).isFalse();
         assertThat(repo.outputTotalChars()).isEqualTo(repo.output().length());
         assertThat(clone.resolve("ran.txt")).hasContent("still-ran");
-        assertThat(t.services.replicas().get(t.caller, replica.id(), Set.of("environment")).environment().hooks()
-                .repositories()).singleElement().satisfies(r -> assertThat(r.startHook()).isEqualTo("failed"));
+        assertThat(t.services
+                        .replicas()
+                        .get(t.caller, replica.id(), Set.of("environment"))
+                        .environment()
+                        .hooks()
+                        .repositories())
+                .singleElement()
+                .satisfies(r -> assertThat(r.startHook()).isEqualTo("failed"));
     }
 
     @Test
@@ -106,10 +117,15 @@ class RepositoryHooksTest {
         Environment env = t.services.environments().create(t.caller, "pair-env", null, null, set.id(), null);
         t.services.contents().hooks().save(t.caller, "global", HookKind.WARM, "echo global-warm");
 
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("pair", "hi", env.id())).replica();
-        await().atMost(PATIENCE).until(() -> statuses(replica).stream().allMatch(RepositoryStatus::startHooksCompleted));
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("pair", "hi", env.id()))
+                .replica();
+        await().atMost(PATIENCE)
+                .until(() -> statuses(replica).stream().allMatch(RepositoryStatus::startHooksCompleted));
         HookLogs logs = hooks(replica);
-        assertThat(logs.warmHooks()).extracting(w -> w.hookType() + ":" + w.hookName())
+        assertThat(logs.warmHooks())
+                .extracting(w -> w.hookType() + ":" + w.hookName())
                 .containsExactly("global:global", "repository:fast");
         assertThat(logs.warmHooks().get(1).hookScript()).isEqualTo("echo warming fast > warmed.txt");
         assertThat(t.home(replica.id()).resolve("workspaces/fast/warmed.txt")).hasContent("warming fast");
@@ -125,7 +141,10 @@ class RepositoryHooksTest {
         Repository repository = t.repository("broken");
         TestRepos.commitFile(t.source("broken"), "replicas.json", "{\"startHook\": {\"commands\": \"npm ci\"}}");
         Environment env = t.services.environments().create(t.caller, "broken-env", null, repository.id(), null, null);
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("broken", "hi", env.id())).replica();
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("broken", "hi", env.id()))
+                .replica();
         await().atMost(PATIENCE).until(() -> statuses(replica).get(0).startHooksCompleted());
         assertThat(hooks(replica).startHooks()).singleElement().satisfies(log -> {
             assertThat(log.hookType()).isEqualTo("repository");

@@ -25,6 +25,7 @@ class VariableFileRulesTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     VariableService variables;
@@ -55,9 +56,11 @@ class VariableFileRulesTest {
             variables.create(t.caller, env.id(), key, "value of " + key);
         }
         variables.create(t.caller, env.id(), "EMPTY", "");
-        assertThat(variables.list(t.caller, env.id())).extracting(EnvironmentVariable::key)
+        assertThat(variables.list(t.caller, env.id()))
+                .extracting(EnvironmentVariable::key)
                 .containsExactly("_X", "a", "DATABASE_URL", "x9", "EMPTY");
-        assertThat(variables.list(t.caller, env.id())).extracting(EnvironmentVariable::value)
+        assertThat(variables.list(t.caller, env.id()))
+                .extracting(EnvironmentVariable::value)
                 .contains("value of DATABASE_URL", "");
     }
 
@@ -76,7 +79,8 @@ class VariableFileRulesTest {
         // The same key in another environment is fine.
         Environment other = t.services.environments().create(t.caller, "other", null, null, null, null);
         variables.create(t.caller, other.id(), "TOKEN", "three");
-        assertThat(variables.list(t.caller, env.id())).singleElement()
+        assertThat(variables.list(t.caller, env.id()))
+                .singleElement()
                 .satisfies(v -> assertThat(v.value()).isEqualTo("one"));
     }
 
@@ -88,7 +92,8 @@ class VariableFileRulesTest {
         EnvironmentVariable renamed = variables.update(t.caller, env.id(), b.id(), "C", null);
         assertThat(renamed.key()).isEqualTo("C");
         assertThat(renamed.value()).isEqualTo("2");
-        assertThat(variables.update(t.caller, env.id(), b.id(), null, "new").value()).isEqualTo("new");
+        assertThat(variables.update(t.caller, env.id(), b.id(), null, "new").value())
+                .isEqualTo("new");
         Fails.invalid(() -> variables.update(t.caller, env.id(), b.id(), "9bad", null), "'key'");
     }
 
@@ -108,13 +113,16 @@ class VariableFileRulesTest {
     @Test
     void fileContentIsLimitedTo65536Utf8Bytes() {
         String atLimit = "x".repeat(FileService.MAX_CONTENT_BYTES);
-        assertThat(files.create(t.caller, env.id(), "big", "~/big.txt", atLimit).content()).hasSize(65_536);
+        assertThat(files.create(t.caller, env.id(), "big", "~/big.txt", atLimit).content())
+                .hasSize(65_536);
         // 32,769 two-byte characters: fewer characters than the limit, more bytes.
         String overInBytes = "é".repeat(32_769);
-        Fails.invalid(() -> files.create(t.caller, env.id(), "accents", "~/a.txt", overInBytes),
-                "'content'", "65538", "65536");
-        Fails.invalid(() -> files.create(t.caller, env.id(), "one-over", "~/b.txt", atLimit + "y"),
-                "65537", "65536");
+        Fails.invalid(
+                () -> files.create(t.caller, env.id(), "accents", "~/a.txt", overInBytes),
+                "'content'",
+                "65538",
+                "65536");
+        Fails.invalid(() -> files.create(t.caller, env.id(), "one-over", "~/b.txt", atLimit + "y"), "65537", "65536");
         EnvironmentFile small = files.create(t.caller, env.id(), "small", "~/s.txt", "s");
         Fails.invalid(() -> files.update(t.caller, env.id(), small.id(), null, null, overInBytes), "65538");
         Fails.invalid(() -> files.create(t.caller, env.id(), "none", "~/n.txt", null), "'content'");
@@ -145,11 +153,15 @@ class VariableFileRulesTest {
 
     @Test
     void pathsAreNormalised() {
-        assertThat(files.create(t.caller, env.id(), "f", "~//a/./b", "c").path()).isEqualTo("~/a/b");
-        assertThat(files.create(t.caller, env.id(), "g", "~/workspaces//app/./.env", "c").path())
+        assertThat(files.create(t.caller, env.id(), "f", "~//a/./b", "c").path())
+                .isEqualTo("~/a/b");
+        assertThat(files.create(t.caller, env.id(), "g", "~/workspaces//app/./.env", "c")
+                        .path())
                 .isEqualTo("~/workspaces/app/.env");
         EnvironmentFile f = files.create(t.caller, env.id(), "h", "~/h", "c");
-        assertThat(files.update(t.caller, env.id(), f.id(), null, "~/./x//y", null).path()).isEqualTo("~/x/y");
+        assertThat(files.update(t.caller, env.id(), f.id(), null, "~/./x//y", null)
+                        .path())
+                .isEqualTo("~/x/y");
         Fails.invalid(() -> files.update(t.caller, env.id(), f.id(), null, "~/x/../y", null), "..");
     }
 

@@ -32,6 +32,7 @@ class WarmPoolTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
     Environment env;
     WarmPoolService pool;
@@ -57,7 +58,9 @@ class WarmPoolTest {
     }
 
     List<PoolWorkspace> inStatus(PoolStatus status) {
-        return pool.workspaces(t.caller, config().id()).stream().filter(w -> w.status() == status).toList();
+        return pool.workspaces(t.caller, config().id()).stream()
+                .filter(w -> w.status() == status)
+                .toList();
     }
 
     void saveWarmHook(String script) {
@@ -66,7 +69,9 @@ class WarmPoolTest {
 
     @Test
     void readyWorkspacesGoStaleOnANewWarmHookAndANewReplicaTakesAWarmOne() throws Exception {
-        assertThat(pool.config(t.caller, env.id())).as("no pool before the first switch").isEmpty();
+        assertThat(pool.config(t.caller, env.id()))
+                .as("no pool before the first switch")
+                .isEmpty();
         saveWarmHook("touch ~/warm-marker\necho v1 > ~/warm-version");
         WarmPoolConfig enabled = pool.setEnabled(t.caller, env.id(), true);
         assertThat(enabled.targetSize()).isEqualTo(2);
@@ -78,24 +83,30 @@ class WarmPoolTest {
 
         saveWarmHook("touch ~/warm-marker\necho v2 > ~/warm-version");
         assertThat(config().generation()).isEqualTo(enabled.generation() + 1);
-        assertThat(ids(inStatus(PoolStatus.STALE))).as("the ready ones became stale at once")
+        assertThat(ids(inStatus(PoolStatus.STALE)))
+                .as("the ready ones became stale at once")
                 .containsAll(firstIds);
         await().atMost(PATIENCE).until(() -> counts().ready() == 2);
         List<PoolWorkspace> fresh = inStatus(PoolStatus.READY);
         assertThat(ids(fresh)).doesNotContainAnyElementsOf(firstIds);
         for (PoolWorkspace ws : fresh) {
-            assertThat(Files.readString(Path.of(ws.path()).resolve("warm-version"))).isEqualTo("v2\n");
+            assertThat(Files.readString(Path.of(ws.path()).resolve("warm-version")))
+                    .isEqualTo("v2\n");
         }
 
-        ReplicaService.Created created = t.services.replicas().create(t.caller,
-                TestCore.create("from-pool", "hi", env.id()));
+        ReplicaService.Created created =
+                t.services.replicas().create(t.caller, TestCore.create("from-pool", "hi", env.id()));
         assertThat(created.provisioning().warmSource()).isEqualTo(Provisioning.WarmSource.WARM_POOL);
         Path workspace = Path.of(created.provisioning().workspacePath());
         assertThat(workspace.resolve("warm-marker")).exists();
         assertThat(Files.readString(workspace.resolve("warm-version"))).isEqualTo("v2\n");
-        assertThat(workspace).isEqualTo(dir.resolve("data/workspaces").resolve(created.replica().id()));
-        assertThat(pool.workspaces(t.caller, config().id())).filteredOn(w -> w.status() == PoolStatus.ASSIGNED)
-                .singleElement().satisfies(w -> assertThat(ids(fresh)).contains(w.id()));
+        assertThat(workspace)
+                .isEqualTo(
+                        dir.resolve("data/workspaces").resolve(created.replica().id()));
+        assertThat(pool.workspaces(t.caller, config().id()))
+                .filteredOn(w -> w.status() == PoolStatus.ASSIGNED)
+                .singleElement()
+                .satisfies(w -> assertThat(ids(fresh)).contains(w.id()));
         // The pool refills to its target.
         await().atMost(PATIENCE).until(() -> counts().ready() == 2);
     }
@@ -110,7 +121,9 @@ class WarmPoolTest {
         assertThat(config().generation()).isEqualTo(generation);
         assertThat(counts().stale()).isZero();
         t.services.contents().variables().create(t.caller, "global", "NEW", "x");
-        assertThat(config().generation()).as("a Global change affects every pool").isEqualTo(generation + 1);
+        assertThat(config().generation())
+                .as("a Global change affects every pool")
+                .isEqualTo(generation + 1);
         await().atMost(PATIENCE).until(() -> counts().ready() == 2 && counts().stale() == 0);
     }
 
@@ -147,15 +160,20 @@ class WarmPoolTest {
         assertThat(ids(inStatus(PoolStatus.EXPIRED))).containsAll(ids(ready));
         ready.forEach(ws -> assertThat(Path.of(ws.path())).doesNotExist());
         // A replica created now starts cold.
-        assertThat(t.services.replicas().create(t.caller, TestCore.create("cold", "hi", env.id())).provisioning()
-                .warmSource()).isEqualTo(Provisioning.WarmSource.COLD);
+        assertThat(t.services
+                        .replicas()
+                        .create(t.caller, TestCore.create("cold", "hi", env.id()))
+                        .provisioning()
+                        .warmSource())
+                .isEqualTo(Provisioning.WarmSource.COLD);
     }
 
     @Test
     void badPoolInputIsRefused() {
         Fails.invalid(() -> pool.setEnabled(t.caller, env.id(), null), "'enabled'");
         Fails.notFound(() -> pool.workspaces(t.caller, "00000000-0000-4000-8000-0000000000dd"), "config_id");
-        Fails.notFound(() -> pool.setEnabled(t.caller, "00000000-0000-4000-8000-0000000000ee", true),
+        Fails.notFound(
+                () -> pool.setEnabled(t.caller, "00000000-0000-4000-8000-0000000000ee", true),
                 "00000000-0000-4000-8000-0000000000ee");
     }
 

@@ -9,8 +9,8 @@ import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.repository.Repository;
 import dev.replicasmcp.support.Fails;
 import dev.replicasmcp.support.TestCore;
-import dev.replicasmcp.support.TestRepos;
 import dev.replicasmcp.support.TestJson;
+import dev.replicasmcp.support.TestRepos;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,6 +31,7 @@ class WorkspaceSafetyTest {
 
     @TempDir
     Path dir;
+
     TestCore t;
 
     @BeforeEach
@@ -46,10 +47,24 @@ class WorkspaceSafetyTest {
     @Test
     void theDataFolderTheDatabaseAndTheWorkspaceFilesAreOwnerOnly() throws Exception {
         Environment env = t.environment("private");
-        t.services.contents().files().create(t.caller, env.id(), "npmrc", "~/.npmrc", "//registry/:_authToken=s3cr3t\n");
-        t.services.contents().mcps().create(t.caller, env.id(), "remote", "http", TestJson.values(
-                "{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \"Bearer s3cr3t\"}}"));
-        Replica replica = t.services.replicas().create(t.caller, TestCore.create("private", "hi", env.id())).replica();
+        t.services
+                .contents()
+                .files()
+                .create(t.caller, env.id(), "npmrc", "~/.npmrc", "//registry/:_authToken=s3cr3t\n");
+        t.services
+                .contents()
+                .mcps()
+                .create(
+                        t.caller,
+                        env.id(),
+                        "remote",
+                        "http",
+                        TestJson.values(
+                                "{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \"Bearer s3cr3t\"}}"));
+        Replica replica = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("private", "hi", env.id()))
+                .replica();
         Path home = t.home(replica.id());
 
         assertThat(mode(t.dataDir())).isEqualTo("rwx------");
@@ -72,22 +87,28 @@ class WorkspaceSafetyTest {
         Files.createSymbolicLink(source.resolve("file.env"), target);
         TestRepos.git(source, "add", "link", "file.env");
         TestRepos.commit(source, "links");
-        Environment viaFolder = t.services.environments().create(t.caller, "via-folder", null, repository.id(),
-                null, null);
+        Environment viaFolder =
+                t.services.environments().create(t.caller, "via-folder", null, repository.id(), null, null);
         t.services.contents().files().create(t.caller, viaFolder.id(), "x", "~/workspaces/linked/link/x", "escaped");
 
-        assertThatThrownBy(() -> t.services.replicas().create(t.caller, TestCore.create("via-folder", "hi",
-                viaFolder.id()))).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() ->
+                        t.services.replicas().create(t.caller, TestCore.create("via-folder", "hi", viaFolder.id())))
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("~/workspaces/linked/link is a symbolic link");
         assertThat(outside.resolve("x")).doesNotExist();
 
         Environment viaFile = t.services.environments().create(t.caller, "via-file", null, repository.id(), null, null);
         t.services.contents().files().create(t.caller, viaFile.id(), "env", "~/workspaces/linked/file.env", "escaped");
-        assertThatThrownBy(() -> t.services.replicas().create(t.caller, TestCore.create("via-file", "hi",
-                viaFile.id()))).isInstanceOf(DomainException.class)
-                .hasMessageContaining("~/workspaces/linked/file.env").hasMessageContaining("symbolic link");
+        assertThatThrownBy(
+                        () -> t.services.replicas().create(t.caller, TestCore.create("via-file", "hi", viaFile.id())))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("~/workspaces/linked/file.env")
+                .hasMessageContaining("symbolic link");
         assertThat(Files.readString(target)).isEqualTo("untouched");
-        assertThat(t.services.replicas().list(t.caller, 1, 100, null, null, null).replicas())
+        assertThat(t.services
+                        .replicas()
+                        .list(t.caller, 1, 100, null, null, null)
+                        .replicas())
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(ReplicaStatus.ERROR));
     }
 
@@ -110,17 +131,25 @@ class WorkspaceSafetyTest {
         assertFailsWithHookLog(linked, "~/workspaces/shared/link is a symbolic link");
         assertFailsWithHookLog(blocked, "~/workspaces/shared/notes/y");
 
-        Replica ok = t.services.replicas().create(t.caller, TestCore.create("fine", "hi", fine.id())).replica();
+        Replica ok = t.services
+                .replicas()
+                .create(t.caller, TestCore.create("fine", "hi", fine.id()))
+                .replica();
         assertThat(ok.status()).isEqualTo(ReplicaStatus.ACTIVE);
         assertThat(t.home(ok.id()).resolve("workspaces/shared/z.env")).hasContent("z");
         assertThat(t.services.replicas().hooks(t.caller, ok.id()).startHooks()).isEmpty();
     }
 
     private void assertFailsWithHookLog(Environment environment, String reason) {
-        assertThatThrownBy(() -> t.services.replicas().create(t.caller, TestCore.create(environment.name(), "hi",
-                environment.id()))).isInstanceOf(DomainException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> t.services
+                        .replicas()
+                        .create(t.caller, TestCore.create(environment.name(), "hi", environment.id())))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining(reason);
         Replica failed = t.services.replicas().list(t.caller, 1, 100, null, null, null).replicas().stream()
-                .filter(r -> r.environmentId().equals(environment.id())).findFirst().orElseThrow();
+                .filter(r -> r.environmentId().equals(environment.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.status()).isEqualTo(ReplicaStatus.ERROR);
         var logs = t.services.replicas().hooks(t.caller, failed.id()).startHooks();
         assertThat(logs).hasSize(1);
@@ -133,18 +162,26 @@ class WorkspaceSafetyTest {
     void pathsLongerThanTheFileSystemTakesAreRefusedWhenTheFileIsSaved() throws Exception {
         Environment env = t.environment("long-names");
         String segment = "a".repeat(256);
-        Fails.invalid(() -> t.services.contents().files().create(t.caller, "global", "long", "~/" + segment, "x"),
+        Fails.invalid(
+                () -> t.services.contents().files().create(t.caller, "global", "long", "~/" + segment, "x"),
                 "256 bytes");
         // Counted in bytes: 128 two-byte characters are 256 bytes.
-        Fails.invalid(() -> t.services.contents().files().create(t.caller, env.id(), "wide", "~/" + "é".repeat(128),
-                "x"), "256 bytes");
+        Fails.invalid(
+                () -> t.services.contents().files().create(t.caller, env.id(), "wide", "~/" + "é".repeat(128), "x"),
+                "256 bytes");
         String deep = "~/" + ("d".repeat(200) + "/").repeat(20) + "f";
         Fails.invalid(() -> t.services.contents().files().create(t.caller, env.id(), "deep", deep, "x"), "bytes long");
         var saved = t.services.contents().files().create(t.caller, env.id(), "ok", "~/" + "a".repeat(255), "x");
-        Fails.invalid(() -> t.services.contents().files().update(t.caller, env.id(), saved.id(), null,
-                "~/" + segment, null), "256 bytes");
+        Fails.invalid(
+                () -> t.services.contents().files().update(t.caller, env.id(), saved.id(), null, "~/" + segment, null),
+                "256 bytes");
         assertThat(t.services.contents().files().list(t.caller, "global")).isEmpty();
-        assertThat(Set.of(t.services.contents().files().list(t.caller, env.id()).get(0).path()))
+        assertThat(Set.of(t.services
+                        .contents()
+                        .files()
+                        .list(t.caller, env.id())
+                        .get(0)
+                        .path()))
                 .containsExactly("~/" + "a".repeat(255));
     }
 

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Bad-input cases of the agents and dynamic toolsets: what BadInputIT runs for each of their tools. */
 final class AgentBadInput {
 
-    private AgentBadInput() {
-    }
+    private AgentBadInput() {}
 
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -18,8 +17,12 @@ final class AgentBadInput {
         BadInputIT.add(cases, "set_agent_credential", Map.of("kind", "github_token", "value", "x"), "kind");
         BadInputIT.add(cases, "set_agent_credential", Map.of("kind", 5, "value", "x"), "kind");
         BadInputIT.add(cases, "set_agent_credential", Map.of("kind", "openai_api_key", "value", " "), "value");
-        BadInputIT.add(cases, "set_agent_credential", Map.of("kind", "anthropic_api_key", "value", "abc-123"),
-                "value", "sk-ant-");
+        BadInputIT.add(
+                cases,
+                "set_agent_credential",
+                Map.of("kind", "anthropic_api_key", "value", "abc-123"),
+                "value",
+                "sk-ant-");
         BadInputIT.add(cases, "set_agent_credential", Map.of("kind", "bedrock", "value", "{}"), "access_key_id");
         BadInputIT.missing(cases, "delete_agent_credential", Map.of(), "kind");
         BadInputIT.add(cases, "delete_agent_credential", Map.of("kind", "nope"), "kind");

@@ -42,7 +42,8 @@ class ArrivalOrderStdioIT {
         Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 600_000)).start();
         StringBuffer stderr = new StringBuffer();
         logs.track("raw server", stderr::toString);
-        CompletableFuture.runAsync(() -> lines(process.getErrorStream(), line -> stderr.append(line).append('\n')));
+        CompletableFuture.runAsync(() ->
+                lines(process.getErrorStream(), line -> stderr.append(line).append('\n')));
         Map<Integer, JsonNode> answers = new ConcurrentHashMap<>();
         BlockingQueue<Integer> arrived = new LinkedBlockingQueue<>();
         CompletableFuture.runAsync(() -> lines(process.getInputStream(), line -> {
@@ -53,21 +54,44 @@ class ArrivalOrderStdioIT {
             }
         }));
         try (OutputStream stdin = process.getOutputStream()) {
-            write(stdin, List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"order\",\"version\":\"1\"}}}",
-                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
+            write(
+                    stdin,
+                    List.of(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"order\",\"version\":\"1\"}}}",
+                            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
             await(arrived, answers, 1);
             String repoId = call(stdin, arrived, answers, 2, "add_repository", "{\"location\":\"" + repo + "\"}")
-                    .path("repository").path("id").asText();
-            String envId = call(stdin, arrived, answers, 3, "create_environment",
-                    "{\"name\":\"order\",\"repository_id\":\"" + repoId + "\"}").path("environment").path("id").asText();
-            String replicaId = call(stdin, arrived, answers, 4, "create_replica", "{\"name\":\"order\","
-                    + "\"message\":\"first\",\"environment_id\":\"" + envId + "\"}").path("replica").path("id").asText();
+                    .path("repository")
+                    .path("id")
+                    .asText();
+            String envId = call(
+                            stdin,
+                            arrived,
+                            answers,
+                            3,
+                            "create_environment",
+                            "{\"name\":\"order\",\"repository_id\":\"" + repoId + "\"}")
+                    .path("environment")
+                    .path("id")
+                    .asText();
+            String replicaId = call(
+                            stdin,
+                            arrived,
+                            answers,
+                            4,
+                            "create_replica",
+                            "{\"name\":\"order\"," + "\"message\":\"first\",\"environment_id\":\"" + envId + "\"}")
+                    .path("replica")
+                    .path("id")
+                    .asText();
 
             List<String> sends = new ArrayList<>();
             for (int i = 0; i < SENDS; i++) {
-                sends.add(request(100 + i, "send_replica_message", "{\"replica_id\":\"" + replicaId
-                        + "\",\"message\":\"m" + i + "\"}"));
+                sends.add(request(
+                        100 + i,
+                        "send_replica_message",
+                        "{\"replica_id\":\"" + replicaId + "\",\"message\":\"m" + i + "\"}"));
             }
             // One write: the server reads all of them before it has answered any.
             stdin.write((String.join("\n", sends) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -93,8 +117,14 @@ class ArrivalOrderStdioIT {
         }
     }
 
-    private static JsonNode call(OutputStream stdin, BlockingQueue<Integer> arrived, Map<Integer, JsonNode> answers,
-                                 int id, String tool, String arguments) throws Exception {
+    private static JsonNode call(
+            OutputStream stdin,
+            BlockingQueue<Integer> arrived,
+            Map<Integer, JsonNode> answers,
+            int id,
+            String tool,
+            String arguments)
+            throws Exception {
         write(stdin, List.of(request(id, tool, arguments)));
         await(arrived, answers, id);
         return result(answers.get(id));
@@ -121,7 +151,9 @@ class ArrivalOrderStdioIT {
     private static void await(BlockingQueue<Integer> arrived, Map<Integer, JsonNode> answers, int id)
             throws InterruptedException {
         while (!answers.containsKey(id)) {
-            assertThat(arrived.poll(60, TimeUnit.SECONDS)).as("an answer to request %d", id).isNotNull();
+            assertThat(arrived.poll(60, TimeUnit.SECONDS))
+                    .as("an answer to request %d", id)
+                    .isNotNull();
         }
     }
 

@@ -35,8 +35,7 @@ class BadInputIT {
     static final String UNKNOWN = "00000000-0000-4000-8000-0000000000ff";
     static final String MALFORMED = "not-a-uuid";
     /** Tools without arguments: nothing to get wrong, unknown arguments are ignored. */
-    static final List<String> NO_ARGUMENTS = List.of("list_repositories", "list_repository_sets",
-            "list_environments");
+    static final List<String> NO_ARGUMENTS = List.of("list_repositories", "list_repository_sets", "list_environments");
 
     @RegisterExtension
     static final ServerLogs LOGS = new ServerLogs();
@@ -51,8 +50,7 @@ class BadInputIT {
     EnvironmentBadInput.Ids environmentIds;
     volatile boolean stuck;
 
-    record Case(String tool, Map<String, Object> args, List<String> mentions) {
-    }
+    record Case(String tool, Map<String, Object> args, List<String> mentions) {}
 
     @BeforeAll
     void startServer() throws Exception {
@@ -60,20 +58,29 @@ class BadInputIT {
         notGit = Files.createDirectories(tmp.resolve("not-a-repo")).toString();
         server = ServerProcess.start(tmp.resolve("data"), 0, LOGS);
         fixture = Flows.replica(server, repo, "bad-input", "hello");
-        chatId = server.ok("list_chats", Map.of("replica_id", fixture.replicaId())).path("chats").path(0)
-                .path("id").asText();
+        chatId = server.ok("list_chats", Map.of("replica_id", fixture.replicaId()))
+                .path("chats")
+                .path(0)
+                .path("id")
+                .asText();
         String env = fixture.environmentId();
         server.ok("create_environment", Map.of("name", "bad-input-other"));
-        String variable = id(server.ok("create_environment_variable", Map.of("environment_id", env, "key",
-                "API_TOKEN", "value", "v")).path("environment_variable"));
+        String variable = id(server.ok(
+                        "create_environment_variable", Map.of("environment_id", env, "key", "API_TOKEN", "value", "v"))
+                .path("environment_variable"));
         server.ok("create_environment_variable", Map.of("environment_id", env, "key", "OTHER", "value", "o"));
-        String file = id(server.ok("create_environment_file", Map.of("environment_id", env, "name", "f",
-                "path", "~/f", "content", "c")).path("environment_file"));
+        String file = id(server.ok(
+                        "create_environment_file",
+                        Map.of("environment_id", env, "name", "f", "path", "~/f", "content", "c"))
+                .path("environment_file"));
         Map<String, Object> http = Map.of("url", "https://mcp.example/mcp");
-        String mcp = id(server.ok("create_environment_mcp", Map.of("environment_id", env, "name", "tracker",
-                "transport", "http", "config", http)).path("environment_mcp"));
-        server.ok("create_environment_mcp", Map.of("environment_id", env, "name", "docs", "transport", "http",
-                "config", http));
+        String mcp = id(server.ok(
+                        "create_environment_mcp",
+                        Map.of("environment_id", env, "name", "tracker", "transport", "http", "config", http))
+                .path("environment_mcp"));
+        server.ok(
+                "create_environment_mcp",
+                Map.of("environment_id", env, "name", "docs", "transport", "http", "config", http));
         String skill = id(server.ok("enable_environment_skill", Map.of("environment_id", env, "slug", "tdd"))
                 .path("environment_skill"));
         String pool = id(server.ok("set_warm_pool", Map.of("environment_id", env, "enabled", false))
@@ -104,9 +111,16 @@ class BadInputIT {
         add(cases, "add_repository", Map.of("location", "/no/such/folder/e2e"), "location", "/no/such/folder/e2e");
         add(cases, "add_repository", Map.of("location", notGit), "location", notGit);
         add(cases, "add_repository", Map.of("location", notGit, "name", Map.of("x", 1)), "name");
-        add(cases, "add_repository", Map.of("location", tmp.resolve("bad-input-repo").toString(),
-                "default_branch", "bad branch"), "default_branch");
-        add(cases, "add_repository", Map.of("location", tmp.resolve("bad-input-repo").toString()), repoId);
+        add(
+                cases,
+                "add_repository",
+                Map.of("location", tmp.resolve("bad-input-repo").toString(), "default_branch", "bad branch"),
+                "default_branch");
+        add(
+                cases,
+                "add_repository",
+                Map.of("location", tmp.resolve("bad-input-repo").toString()),
+                repoId);
         missing(cases, "delete_repository", Map.of(), "repository_id");
         add(cases, "delete_repository", Map.of("repository_id", 7), "repository_id");
         add(cases, "delete_repository", Map.of("repository_id", UNKNOWN), UNKNOWN);
@@ -127,7 +141,10 @@ class BadInputIT {
         add(cases, "create_environment", Map.of("name", "e", "repository_id", UNKNOWN), UNKNOWN);
         add(cases, "create_environment", Map.of("name", "e", "repository_id", MALFORMED), MALFORMED);
         add(cases, "create_environment", Map.of("name", "e", "repository_set_id", UNKNOWN), UNKNOWN);
-        add(cases, "create_environment", Map.of("name", "e", "repository_id", repoId, "repository_set_id", UNKNOWN),
+        add(
+                cases,
+                "create_environment",
+                Map.of("name", "e", "repository_id", repoId, "repository_set_id", UNKNOWN),
                 "repository_set_id");
         missing(cases, "get_environment", Map.of(), "environment_id");
         add(cases, "get_environment", Map.of("environment_id", 3), "environment_id");
@@ -143,23 +160,60 @@ class BadInputIT {
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", UNKNOWN), UNKNOWN);
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", MALFORMED), MALFORMED);
         add(cases, "create_replica", Map.of("name", "r", "message", "m", "repository_ids", List.of(UNKNOWN)), UNKNOWN);
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "coding_agent", "gpt-9"), "coding_agent");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "coding_agent", "pi"), "coding_agent", "pi agent is not available");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "model", "x".repeat(101)), "model");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "lifecycle_policy", "forever"), "lifecycle_policy");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "thinking_level", "extreme"), "thinking_level");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "plan_mode", "yes"), "plan_mode");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId,
-                "images", "abc"), "images");
-        add(cases, "create_replica", Map.of("name", "r", "message", "m", "environment_id", envId, "images",
-                List.of(Map.of("type", "image", "source", Map.of("type", "base64", "media_type", "image/bmp",
-                        "data", "AAAA")))), "images[0]", "media_type");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "coding_agent", "gpt-9"),
+                "coding_agent");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "coding_agent", "pi"),
+                "coding_agent",
+                "pi agent is not available");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "model", "x".repeat(101)),
+                "model");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "lifecycle_policy", "forever"),
+                "lifecycle_policy");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "thinking_level", "extreme"),
+                "thinking_level");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "plan_mode", "yes"),
+                "plan_mode");
+        add(
+                cases,
+                "create_replica",
+                Map.of("name", "r", "message", "m", "environment_id", envId, "images", "abc"),
+                "images");
+        add(
+                cases,
+                "create_replica",
+                Map.of(
+                        "name",
+                        "r",
+                        "message",
+                        "m",
+                        "environment_id",
+                        envId,
+                        "images",
+                        List.of(Map.of(
+                                "type",
+                                "image",
+                                "source",
+                                Map.of("type", "base64", "media_type", "image/bmp", "data", "AAAA")))),
+                "images[0]",
+                "media_type");
         add(cases, "list_replicas", Map.of("limit", 0), "limit");
         add(cases, "list_audit_log", Map.of("limit", 201), "limit");
         add(cases, "list_audit_log", Map.of("page", "two"), "page");
@@ -172,8 +226,8 @@ class BadInputIT {
         add(cases, "list_replicas", Map.of("status", "zombie"), "status");
         add(cases, "list_replicas", Map.of("source", "fax"), "source");
         add(cases, "list_replicas", Map.of("user_id", Map.of()), "user_id");
-        for (String tool : List.of("get_replica", "delete_replica", "list_chats", "get_replica_hooks",
-                "read_replica_history")) {
+        for (String tool :
+                List.of("get_replica", "delete_replica", "list_chats", "get_replica_hooks", "read_replica_history")) {
             missing(cases, tool, Map.of(), "replica_id");
             add(cases, tool, Map.of("replica_id", 5), "replica_id");
             add(cases, tool, Map.of("replica_id", UNKNOWN), UNKNOWN);
@@ -187,24 +241,44 @@ class BadInputIT {
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "  "), "message");
         add(cases, "send_replica_message", Map.of("replica_id", UNKNOWN, "message", "m"), UNKNOWN);
         add(cases, "send_replica_message", Map.of("replica_id", MALFORMED, "message", "m"), MALFORMED);
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "chat_id", UNKNOWN),
-                UNKNOWN, "chat_id");
+        add(
+                cases,
+                "send_replica_message",
+                Map.of("replica_id", replica, "message", "m", "chat_id", UNKNOWN),
+                UNKNOWN,
+                "chat_id");
         // pi has no CLI here: a named agent that cannot run is refused, and the message lists those that can.
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "chat_id", chatId,
-                "coding_agent", "pi"), "coding_agent", "Available agents");
+        add(
+                cases,
+                "send_replica_message",
+                Map.of("replica_id", replica, "message", "m", "chat_id", chatId, "coding_agent", "pi"),
+                "coding_agent",
+                "Available agents");
         add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "model", "-x"), "model");
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "coding_agent", "gpt"),
+        add(
+                cases,
+                "send_replica_message",
+                Map.of("replica_id", replica, "message", "m", "coding_agent", "gpt"),
                 "coding_agent");
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "thinking_level",
-                "extreme"), "thinking_level");
-        add(cases, "send_replica_message", Map.of("replica_id", replica, "message", "m", "plan_mode", "yes"),
+        add(
+                cases,
+                "send_replica_message",
+                Map.of("replica_id", replica, "message", "m", "thinking_level", "extreme"),
+                "thinking_level");
+        add(
+                cases,
+                "send_replica_message",
+                Map.of("replica_id", replica, "message", "m", "plan_mode", "yes"),
                 "plan_mode");
         missing(cases, "create_chat", Map.of("replica_id", replica), "provider");
         missing(cases, "create_chat", Map.of("provider", "codex"), "replica_id");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", "gpt"), "provider");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", 5), "provider");
         add(cases, "create_chat", Map.of("replica_id", replica, "provider", "pi"), "provider", "--agent-command");
-        add(cases, "create_chat", Map.of("replica_id", replica, "provider", "codex", "title", "t".repeat(300)),
+        add(
+                cases,
+                "create_chat",
+                Map.of("replica_id", replica, "provider", "codex", "title", "t".repeat(300)),
                 "title");
         add(cases, "create_chat", Map.of("replica_id", UNKNOWN, "provider", "codex"), UNKNOWN);
         add(cases, "create_chat", Map.of("replica_id", MALFORMED, "provider", "codex"), MALFORMED);
@@ -225,7 +299,6 @@ class BadInputIT {
         return cases;
     }
 
-
     static void add(List<Case> cases, String tool, Map<String, Object> args, String... mentions) {
         cases.add(new Case(tool, args, List.of(mentions)));
     }
@@ -237,15 +310,20 @@ class BadInputIT {
 
     @TestFactory
     Stream<DynamicTest> everyBadCallIsAToolErrorNamingTheFieldOrId() {
-        return cases().stream().map(c -> dynamicTest(abbreviate(c.tool() + " " + c.args()), () -> {
-            assertThat(stuck).as("an earlier call got no answer; the server is not serving").isFalse();
-            stuck = true; // cleared once the call is answered, so one hang does not stall every case after it
-            String text = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.error(c.tool(), c.args()));
-            stuck = false;
-            assertThat(text).as("error text of %s", abbreviate(c.tool() + " " + c.args()))
-                    .contains(c.mentions());
-            assertServerStillServes();
-        }));
+        return cases().stream()
+                .map(c -> dynamicTest(abbreviate(c.tool() + " " + c.args()), () -> {
+                    assertThat(stuck)
+                            .as("an earlier call got no answer; the server is not serving")
+                            .isFalse();
+                    stuck = true; // cleared once the call is answered, so one hang does not stall every case after it
+                    String text =
+                            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.error(c.tool(), c.args()));
+                    stuck = false;
+                    assertThat(text)
+                            .as("error text of %s", abbreviate(c.tool() + " " + c.args()))
+                            .contains(c.mentions());
+                    assertServerStillServes();
+                }));
     }
 
     private static String abbreviate(String text) {
@@ -260,7 +338,8 @@ class BadInputIT {
         cases().forEach(c -> covered.add(c.tool()));
         Set<String> listed = new TreeSet<>();
         server.client().listTools().tools().forEach(t -> listed.add(t.name()));
-        assertThat(listed).hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
+        assertThat(listed)
+                .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
         assertThat(covered).isEqualTo(listed);
     }
 
@@ -272,7 +351,8 @@ class BadInputIT {
             assertThat(answer.elements().next().isArray()).isTrue();
         }
         JsonNode agents = server.ok("list_agent_credentials", Map.of("unexpected", 5));
-        assertThat(agents.path("credentials").isArray() && agents.path("agents").isArray()).isTrue();
+        assertThat(agents.path("credentials").isArray() && agents.path("agents").isArray())
+                .isTrue();
     }
 
     private void assertServerStillServes() {

@@ -40,21 +40,28 @@ class ConcurrentCallsIT {
         Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
         StringBuffer stderr = new StringBuffer();
         logs.track("burst server", stderr::toString);
-        CompletableFuture.runAsync(() -> new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8)).lines().forEach(line -> stderr.append(line).append('\n')));
+        CompletableFuture.runAsync(
+                () -> new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(line -> stderr.append(line).append('\n')));
         Set<Integer> answered = new TreeSet<>();
         try {
-            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader stdout =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             OutputStream stdin = process.getOutputStream();
             write(stdin, INITIALIZE);
-            assertThat(ServerProcess.parse(stdout.readLine()).path("id").asInt()).isZero();
+            assertThat(ServerProcess.parse(stdout.readLine()).path("id").asInt())
+                    .isZero();
             write(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             StringBuilder burst = new StringBuilder();
             for (int id = 1; id <= CALLS; id++) {
                 String tool = id % 2 == 0 ? "list_environments" : "search_skill_catalog";
-                burst.append("{\"jsonrpc\":\"2.0\",\"id\":").append(id).append(",\"method\":\"tools/call\",")
-                        .append("\"params\":{\"name\":\"").append(tool).append("\",\"arguments\":{}}}\n");
+                burst.append("{\"jsonrpc\":\"2.0\",\"id\":")
+                        .append(id)
+                        .append(",\"method\":\"tools/call\",")
+                        .append("\"params\":{\"name\":\"")
+                        .append(tool)
+                        .append("\",\"arguments\":{}}}\n");
             }
             stdin.write(burst.toString().getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -62,7 +69,9 @@ class ConcurrentCallsIT {
                 try {
                     while (answered.size() < CALLS) {
                         JsonNode message = ServerProcess.parse(stdout.readLine());
-                        assertThat(message.path("result").path("isError").asBoolean()).as("%s", message).isFalse();
+                        assertThat(message.path("result").path("isError").asBoolean())
+                                .as("%s", message)
+                                .isFalse();
                         synchronized (answered) {
                             answered.add(message.path("id").asInt());
                         }

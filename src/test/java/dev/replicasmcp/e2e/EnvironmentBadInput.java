@@ -12,13 +12,11 @@ import java.util.Map;
 final class EnvironmentBadInput {
 
     /** What the fixture environment holds, so ids of the right kind (and of the wrong environment) exist. */
-    record Ids(String env, String variable, String file, String mcp, String skill, String pool) {
-    }
+    record Ids(String env, String variable, String file, String mcp, String skill, String pool) {}
 
     private final List<Case> cases = new ArrayList<>();
 
-    private EnvironmentBadInput() {
-    }
+    private EnvironmentBadInput() {}
 
     static List<Case> cases(Ids ids) {
         EnvironmentBadInput c = new EnvironmentBadInput();
@@ -37,8 +35,11 @@ final class EnvironmentBadInput {
         add("update_environment", Map.of("environment_id", env, "name", "bad-input-other"), "bad-input-other");
         add("update_environment", Map.of("environment_id", env, "clear", "description"), "clear");
         add("update_environment", Map.of("environment_id", env, "clear", List.of("name")), "clear", "name");
-        add("update_environment", Map.of("environment_id", env, "repository_id", UNKNOWN,
-                "repository_set_id", UNKNOWN), "repository_id", "repository_set_id");
+        add(
+                "update_environment",
+                Map.of("environment_id", env, "repository_id", UNKNOWN, "repository_set_id", UNKNOWN),
+                "repository_id",
+                "repository_set_id");
         add("update_environment", Map.of("environment_id", env, "repository_id", UNKNOWN), UNKNOWN);
         add("update_environment", Map.of("environment_id", env, "repository_set_id", MALFORMED), MALFORMED);
         environmentRef("delete_environment", Map.of());
@@ -56,10 +57,17 @@ final class EnvironmentBadInput {
         add("create_environment_variable", Map.of("environment_id", env, "key", "K", "value", 5), "value");
         add("create_environment_variable", Map.of("environment_id", env, "key", "K", "value", List.of("v")), "value");
         add("create_environment_variable", Map.of("environment_id", env, "key", "1BAD", "value", "v"), "key", "1BAD");
-        add("create_environment_variable", Map.of("environment_id", env, "key", "API_TOKEN", "value", "v"),
-                "API_TOKEN", ids.variable());
-        add("create_environment_variable", Map.of("environment_id", env, "key", "BIG", "value", "v".repeat(65_537)),
-                "value", "65537", "65536");
+        add(
+                "create_environment_variable",
+                Map.of("environment_id", env, "key", "API_TOKEN", "value", "v"),
+                "API_TOKEN",
+                ids.variable());
+        add(
+                "create_environment_variable",
+                Map.of("environment_id", env, "key", "BIG", "value", "v".repeat(65_537)),
+                "value",
+                "65537",
+                "65536");
         String var = ids.variable();
         missing("update_environment_variable", Map.of("environment_id", env), "variable_id");
         missing("update_environment_variable", Map.of("variable_id", var), "environment_id");
@@ -114,20 +122,30 @@ final class EnvironmentBadInput {
         add("create_environment_mcp", mcp(env, "n", "http", "npx"), "config");
         add("create_environment_mcp", mcp(env, "n", "stdio", Map.of("command", 5)), "config.command");
         add("create_environment_mcp", mcp(env, "n", "stdio", Map.of("command", "npx", "args", "-y")), "config.args");
-        add("create_environment_mcp", mcp(env, "n", "stdio", Map.of("command", "npx", "env", Map.of("A", 1))),
+        add(
+                "create_environment_mcp",
+                mcp(env, "n", "stdio", Map.of("command", "npx", "env", Map.of("A", 1))),
                 "config.env.A");
         add("create_environment_mcp", mcp(env, "n", "stdio", Map.of("command", "npx", "url", "x")), "config.url");
         add("create_environment_mcp", mcp(env, "n", "sse", Map.of("url", "ftp://x.example")), "config.url");
-        add("create_environment_mcp", mcp(env, "n", "http", Map.of("url", "https://x.example",
-                "headers", Map.of("A", 1))), "config.headers.A");
+        add(
+                "create_environment_mcp",
+                mcp(env, "n", "http", Map.of("url", "https://x.example", "headers", Map.of("A", 1))),
+                "config.headers.A");
         add("create_environment_mcp", mcp(env, "tracker", "http", http), "tracker", ids.mcp());
         String mcpId = ids.mcp();
         missing("update_environment_mcp", Map.of("environment_id", env), "mcp_id");
         idCases("update_environment_mcp", env, "mcp_id", Map.of("name", "n"));
-        add("update_environment_mcp", Map.of("environment_id", env, "mcp_id", mcpId, "transport", "stdio"),
-                "transport", "config");
-        add("update_environment_mcp", Map.of("environment_id", env, "mcp_id", mcpId, "config",
-                Map.of("command", "npx")), "config.command", "http");
+        add(
+                "update_environment_mcp",
+                Map.of("environment_id", env, "mcp_id", mcpId, "transport", "stdio"),
+                "transport",
+                "config");
+        add(
+                "update_environment_mcp",
+                Map.of("environment_id", env, "mcp_id", mcpId, "config", Map.of("command", "npx")),
+                "config.command",
+                "http");
         add("update_environment_mcp", Map.of("environment_id", env, "mcp_id", mcpId, "name", "docs"), "docs");
         add("update_environment_mcp", Map.of("environment_id", env, "mcp_id", mcpId, "name", 5), "name");
         add("update_environment_mcp", Map.of("environment_id", env, "mcp_id", mcpId, "transport", "ftp"), "transport");
@@ -140,7 +158,10 @@ final class EnvironmentBadInput {
         missing("enable_environment_skill", Map.of("environment_id", env), "slug");
         add("enable_environment_skill", Map.of("environment_id", env, "slug", 5), "slug");
         add("enable_environment_skill", Map.of("environment_id", env, "slug", "Bad Slug"), "slug");
-        add("enable_environment_skill", Map.of("environment_id", env, "slug", "not-in-catalog"), "not-in-catalog",
+        add(
+                "enable_environment_skill",
+                Map.of("environment_id", env, "slug", "not-in-catalog"),
+                "not-in-catalog",
                 "name");
         add("enable_environment_skill", Map.of("environment_id", env, "slug", "not-in-catalog", "name", "N"), "source");
         add("enable_environment_skill", Map.of("environment_id", env, "slug", "debugging", "name", 5), "name");

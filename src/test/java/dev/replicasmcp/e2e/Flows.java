@@ -10,23 +10,38 @@ import java.util.Map;
 /** Steps several tests share: the repository → environment → replica set-up, and reading history. */
 final class Flows {
 
-    private Flows() {
-    }
+    private Flows() {}
 
     /** Ids of what {@link #replica} made. */
-    record Setup(String repositoryId, String repositoryName, String environmentId, String replicaId) {
-    }
+    record Setup(String repositoryId, String repositoryName, String environmentId, String replicaId) {}
 
     /** Registers the git repository, binds an environment to it and creates a replica from it. */
     static Setup replica(ServerProcess server, Path gitRepository, String name, String firstMessage) {
         JsonNode repository = server.ok("add_repository", Map.of("location", gitRepository.toString()))
                 .path("repository");
-        JsonNode environment = server.ok("create_environment", Map.of("name", name + "-env",
-                "repository_id", repository.path("id").asText())).path("environment");
-        JsonNode replica = server.ok("create_replica", Map.of("name", name, "message", firstMessage,
-                "environment_id", environment.path("id").asText())).path("replica");
-        return new Setup(repository.path("id").asText(), repository.path("name").asText(),
-                environment.path("id").asText(), replica.path("id").asText());
+        JsonNode environment = server.ok(
+                        "create_environment",
+                        Map.of(
+                                "name",
+                                name + "-env",
+                                "repository_id",
+                                repository.path("id").asText()))
+                .path("environment");
+        JsonNode replica = server.ok(
+                        "create_replica",
+                        Map.of(
+                                "name",
+                                name,
+                                "message",
+                                firstMessage,
+                                "environment_id",
+                                environment.path("id").asText()))
+                .path("replica");
+        return new Setup(
+                repository.path("id").asText(),
+                repository.path("name").asText(),
+                environment.path("id").asText(),
+                replica.path("id").asText());
     }
 
     /** The whole history of a chat (the default chat when chatId is null), oldest first. */
@@ -50,7 +65,11 @@ final class Flows {
         for (JsonNode event : events) {
             JsonNode inner = event.path("payload").path("payload");
             if (event.path("type").asText().equals("claude-user")) {
-                texts.add(inner.path("message").path("content").path(0).path("text").asText());
+                texts.add(inner.path("message")
+                        .path("content")
+                        .path(0)
+                        .path("text")
+                        .asText());
             } else if (event.path("type").asText().equals("codex-user")) {
                 texts.add(inner.path("message").asText());
             }
@@ -60,16 +79,25 @@ final class Flows {
 
     /** The inner payloads of the claude-result events, in history order. */
     static List<JsonNode> results(List<JsonNode> events) {
-        return events.stream().filter(e -> e.path("type").asText().equals("claude-result"))
-                .map(e -> e.path("payload").path("payload")).toList();
+        return events.stream()
+                .filter(e -> e.path("type").asText().equals("claude-result"))
+                .map(e -> e.path("payload").path("payload"))
+                .toList();
     }
 
     static boolean isSuccess(JsonNode result) {
-        return result.path("subtype").asText().equals("success") && !result.path("is_error").asBoolean();
+        return result.path("subtype").asText().equals("success")
+                && !result.path("is_error").asBoolean();
     }
 
     /** The assistant's text of a claude-assistant event. */
     static String assistantText(JsonNode event) {
-        return event.path("payload").path("payload").path("message").path("content").path(0).path("text").asText();
+        return event.path("payload")
+                .path("payload")
+                .path("message")
+                .path("content")
+                .path(0)
+                .path("text")
+                .asText();
     }
 }

@@ -38,15 +38,16 @@ class FullFlowIT {
             assertThat(setup.repositoryName()).isEqualTo("flow-repo");
 
             // The first turn runs in the background and ends with a successful claude-result.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(Flows.results(history(server, replicaId, null)))
-                    .anyMatch(Flows::isSuccess));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(Flows.results(history(server, replicaId, null)))
+                            .anyMatch(Flows::isSuccess));
             String defaultChat = onlyChat(server, replicaId).path("id").asText();
 
             // Two quick messages: the first starts (or queues), the second waits behind it.
-            JsonNode second = server.ok("send_replica_message", Map.of("replica_id", replicaId,
-                    "message", "second message"));
-            JsonNode third = server.ok("send_replica_message", Map.of("replica_id", replicaId,
-                    "message", "third message"));
+            JsonNode second =
+                    server.ok("send_replica_message", Map.of("replica_id", replicaId, "message", "second message"));
+            JsonNode third =
+                    server.ok("send_replica_message", Map.of("replica_id", replicaId, "message", "third message"));
             assertThat(second.path("status").asText()).isIn("sent", "queued");
             assertThat(third.path("status").asText()).isEqualTo("queued");
             assertThat(third.path("position").asInt()).isGreaterThanOrEqualTo(1);
@@ -57,13 +58,23 @@ class FullFlowIT {
             assertThat(second.path("message_id")).isNotEqualTo(third.path("message_id"));
 
             // All three turns complete, strictly in the order sent, each answered before the next starts.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(history(server, replicaId, null)))
-                    .filteredOn("claude-result"::equals).hasSize(3));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(types(history(server, replicaId, null)))
+                            .filteredOn("claude-result"::equals)
+                            .hasSize(3));
             List<JsonNode> events = history(server, replicaId, null);
             assertThat(userTexts(events)).containsExactly("first message", "second message", "third message");
-            assertThat(types(events)).containsExactly("claude-user", "claude-assistant", "claude-result",
-                    "claude-user", "claude-assistant", "claude-result",
-                    "claude-user", "claude-assistant", "claude-result");
+            assertThat(types(events))
+                    .containsExactly(
+                            "claude-user",
+                            "claude-assistant",
+                            "claude-result",
+                            "claude-user",
+                            "claude-assistant",
+                            "claude-result",
+                            "claude-user",
+                            "claude-assistant",
+                            "claude-result");
             assertThat(Flows.results(events)).allMatch(Flows::isSuccess);
             assertThat(Flows.assistantText(events.get(7))).contains("third message");
 
@@ -72,38 +83,46 @@ class FullFlowIT {
             assertThat(newest.path("total").asInt()).isEqualTo(9);
             assertThat(newest.path("has_more").asBoolean()).isTrue();
             assertThat(types(list(newest.path("events")))).containsExactly("claude-assistant", "claude-result");
-            JsonNode oldest = server.ok("read_replica_history", Map.of("replica_id", replicaId, "limit", 5,
-                    "offset", 7));
+            JsonNode oldest =
+                    server.ok("read_replica_history", Map.of("replica_id", replicaId, "limit", 5, "offset", 7));
             assertThat(oldest.path("has_more").asBoolean()).isFalse();
             assertThat(userTexts(list(oldest.path("events")))).containsExactly("first message");
             assertThat(list(oldest.path("events"))).hasSize(2);
 
             // A second chat asked for as codex: codex is set to the scripted agent here (ServerProcess), so
             // the chat, its history and its events say scripted, never codex.
-            JsonNode codexChat = server.ok("create_chat", Map.of("replica_id", replicaId, "provider", "codex",
-                    "title", "Codex side"));
+            JsonNode codexChat = server.ok(
+                    "create_chat", Map.of("replica_id", replicaId, "provider", "codex", "title", "Codex side"));
             String codexChatId = codexChat.path("id").asText();
             assertThat(codexChat.path("provider").asText()).isEqualTo("scripted");
             assertThat(codexChat.path("processing").asBoolean()).isFalse();
-            JsonNode toCodex = server.ok("send_replica_message", Map.of("replica_id", replicaId,
-                    "chat_id", codexChatId, "message", "hello codex"));
+            JsonNode toCodex = server.ok(
+                    "send_replica_message",
+                    Map.of("replica_id", replicaId, "chat_id", codexChatId, "message", "hello codex"));
             assertThat(toCodex.path("status").asText()).isEqualTo("sent");
             assertThat(toCodex.path("chat_id").asText()).isEqualTo(codexChatId);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(history(server, replicaId, codexChatId)))
-                    .contains("claude-result"));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(types(history(server, replicaId, codexChatId)))
+                            .contains("claude-result"));
             List<JsonNode> codexEvents = history(server, replicaId, codexChatId);
             assertThat(types(codexEvents)).containsExactly("claude-user", "claude-assistant", "claude-result");
             assertThat(userTexts(codexEvents)).containsExactly("hello codex");
             assertThat(Flows.assistantText(codexEvents.get(1))).isEqualTo("Scripted agent received: hello codex");
             assertThat(server.ok("read_replica_history", Map.of("replica_id", replicaId, "chat_id", codexChatId))
-                    .path("coding_agent").asText()).isEqualTo("scripted");
+                            .path("coding_agent")
+                            .asText())
+                    .isEqualTo("scripted");
             assertThat(userTexts(history(server, replicaId, null))).doesNotContain("hello codex");
 
             // Deleting the codex chat leaves the default chat alone.
             assertThat(server.ok("delete_chat", Map.of("replica_id", replicaId, "chat_id", codexChatId))
-                    .path("success").asBoolean()).isTrue();
-            JsonNode replica = server.ok("get_replica", Map.of("replica_id", replicaId)).path("replica");
-            assertThat(list(replica.path("chats"))).extracting(c -> c.path("id").asText())
+                            .path("success")
+                            .asBoolean())
+                    .isTrue();
+            JsonNode replica =
+                    server.ok("get_replica", Map.of("replica_id", replicaId)).path("replica");
+            assertThat(list(replica.path("chats")))
+                    .extracting(c -> c.path("id").asText())
                     .containsExactly(defaultChat);
             assertThat(replica.path("name").asText()).isEqualTo("flow-replica");
             assertThat(replica.path("repository_statuses")).hasSize(1);
@@ -111,25 +130,33 @@ class FullFlowIT {
             assertThat(status.path("branch").asText()).isEqualTo("replicas/flow-replica");
             assertThat(status.path("repository").asText()).isEqualTo("flow-repo");
             assertThat(status.path("default_branch").asText()).isEqualTo("main");
-            assertThat(status.path("git_diff").path("added").asInt()).as("a fresh clone").isZero();
+            assertThat(status.path("git_diff").path("added").asInt())
+                    .as("a fresh clone")
+                    .isZero();
             assertThat(status.path("git_diff").path("full_diff").asText()).isEmpty();
             assertThat(server.error("read_replica_history", Map.of("replica_id", replicaId, "chat_id", codexChatId)))
                     .contains(codexChatId);
 
             JsonNode replicas = server.ok("list_replicas", Map.of());
             assertThat(replicas.path("total").asInt()).isEqualTo(1);
-            assertThat(list(replicas.path("replicas"))).extracting(r -> r.path("id").asText())
+            assertThat(list(replicas.path("replicas")))
+                    .extracting(r -> r.path("id").asText())
                     .containsExactly(replicaId);
 
-            assertThat(server.ok("delete_replica", Map.of("replica_id", replicaId)).path("success").asBoolean())
+            assertThat(server.ok("delete_replica", Map.of("replica_id", replicaId))
+                            .path("success")
+                            .asBoolean())
                     .isTrue();
-            assertThat(server.error("get_replica", Map.of("replica_id", replicaId))).contains(replicaId);
-            assertThat(server.ok("list_replicas", Map.of()).path("total").asInt()).isZero();
+            assertThat(server.error("get_replica", Map.of("replica_id", replicaId)))
+                    .contains(replicaId);
+            assertThat(server.ok("list_replicas", Map.of()).path("total").asInt())
+                    .isZero();
         }
     }
 
     private static JsonNode onlyChat(ServerProcess server, String replicaId) {
-        List<JsonNode> chats = list(server.ok("list_chats", Map.of("replica_id", replicaId)).path("chats"));
+        List<JsonNode> chats =
+                list(server.ok("list_chats", Map.of("replica_id", replicaId)).path("chats"));
         assertThat(chats).hasSize(1);
         assertThat(chats.get(0).path("provider").asText()).isEqualTo("scripted");
         return chats.get(0);

@@ -44,13 +44,16 @@ class HttpModeIT {
         Path data = tmp.resolve("data");
         StringBuffer stderr = new StringBuffer();
         logs.track("http server", stderr::toString);
-        Process server = java(data, "--http", "--port", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process server = java(data, "--http", "--port", "0")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             int port = awaitPort(server, stderr);
             Path keyFile = data.resolve("api-key");
             String key = Files.readString(keyFile).trim();
             assertThat(key).startsWith("sk_replicas_");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                    .isEqualTo("rw-------");
             assertThat(stderr.toString()).contains(keyFile.toString()).doesNotContain(key);
 
             String base = "http://127.0.0.1:" + port;
@@ -63,23 +66,38 @@ class HttpModeIT {
             assertThat(second).startsWith("sk_replicas_").isNotEqualTo(key);
             assertThat(get(base + "/v1/replica", second).statusCode()).isEqualTo(200);
             Result list = run(data, "keys", "list");
-            assertThat(list.stdout()).contains("ci", "first start", second.substring(0, 18)).doesNotContain(second);
-            assertThat(run(data, "keys", "revoke", second.substring(0, 18)).code()).isZero();
+            assertThat(list.stdout())
+                    .contains("ci", "first start", second.substring(0, 18))
+                    .doesNotContain(second);
+            assertThat(run(data, "keys", "revoke", second.substring(0, 18)).code())
+                    .isZero();
             assertThat(get(base + "/v1/replica", second).statusCode()).isEqualTo(401);
             assertThat(run(data, "keys", "revoke", "no-such-key").code()).isEqualTo(1);
-            String audit = get(base + "/v1/audit-log?resource_type=api_key", key).body();
-            assertThat(audit).as("the key commands are audited, without the keys")
-                    .contains("\"api_key.revoked\"", "\"api_key.created\"", "\"keys command\"", "\"first start\"",
-                            "\"name\":\"ci\"").doesNotContain(second, key);
+            String audit =
+                    get(base + "/v1/audit-log?resource_type=api_key", key).body();
+            assertThat(audit)
+                    .as("the key commands are audited, without the keys")
+                    .contains(
+                            "\"api_key.revoked\"",
+                            "\"api_key.created\"",
+                            "\"keys command\"",
+                            "\"first start\"",
+                            "\"name\":\"ci\"")
+                    .doesNotContain(second, key);
         } finally {
             server.destroy();
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops on SIGTERM")
+                    .isTrue();
         }
         String before = Files.readString(data.resolve("api-key"));
-        Process again = java(data, "--http", "--port", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process again = java(data, "--http", "--port", "0")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             awaitPort(again, new StringBuffer());
-            assertThat(Files.readString(data.resolve("api-key"))).as("an active key exists: no new one")
+            assertThat(Files.readString(data.resolve("api-key")))
+                    .as("an active key exists: no new one")
                     .isEqualTo(before);
         } finally {
             again.destroy();
@@ -94,8 +112,11 @@ class HttpModeIT {
             local.ok("list_environments", Map.of());
         }
         String theirs = OtherOrganization.create(data.resolve("replicas.db"), "elsewhere");
-        try (ServerProcess other = ServerProcess.start(data, 0, logs,
-                new ServerProcess.Options(List.of(), Map.of("REPLICAS_API_KEY", theirs), progress -> { }))) {
+        try (ServerProcess other = ServerProcess.start(
+                data,
+                0,
+                logs,
+                new ServerProcess.Options(List.of(), Map.of("REPLICAS_API_KEY", theirs), progress -> {}))) {
             other.ok("create_environment", Map.of("name", "theirs"));
         }
         try (ServerProcess local = ServerProcess.start(data, 0, logs)) {
@@ -108,7 +129,8 @@ class HttpModeIT {
     }
 
     private ProcessBuilder java(Path data, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(ServerProcess.JVM_FLAGS);
         command.addAll(List.of("-jar", ServerProcess.jar().toString(), "--data-dir", data.toString()));
         command.addAll(List.of(args));
@@ -117,12 +139,14 @@ class HttpModeIT {
 
     /** Reads stderr until the server says where it listens. */
     private static int awaitPort(Process server, StringBuffer stderr) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getErrorStream(),
-                StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> lines.lines().forEach(line -> stderr.append(line).append('\n')));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+        Thread pump = new Thread(
+                () -> lines.lines().forEach(line -> stderr.append(line).append('\n')));
         pump.setDaemon(true);
         pump.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> SERVING.matcher(stderr).find() || !server.isAlive());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> SERVING.matcher(stderr).find() || !server.isAlive());
         Matcher matcher = SERVING.matcher(stderr);
         assertThat(matcher.find()).as("server started: %s", stderr).isTrue();
         return Integer.parseInt(matcher.group(1));
@@ -136,11 +160,11 @@ class HttpModeIT {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    record Result(int code, String stdout, String stderr) {
-    }
+    record Result(int code, String stdout, String stderr) {}
 
     private Result run(Path data, String... args) throws Exception {
-        return finish(java(data, args).redirectInput(ProcessBuilder.Redirect.PIPE).start(), false);
+        return finish(
+                java(data, args).redirectInput(ProcessBuilder.Redirect.PIPE).start(), false);
     }
 
     private Result run(Map<String, String> env, Path data) throws Exception {
@@ -156,7 +180,7 @@ class HttpModeIT {
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

@@ -38,7 +38,8 @@ class MalformedStdioIT {
 
     @Test
     void malformedMessagesAreAnsweredByNameAndTheServerGoesOn() throws Exception {
-        List<String> lines = exchange(List.of(INITIALIZE,
+        List<String> lines = exchange(List.of(
+                INITIALIZE,
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
                 call(2, "null"),
                 call(3, "[]"),
@@ -62,10 +63,13 @@ class MalformedStdioIT {
             if (message.path("id").isNull()) {
                 withoutId.add(message);
             } else if (message.has("id")) {
-                assertThat(byId.put(message.path("id").asInt(), message)).as("one answer per id").isNull();
+                assertThat(byId.put(message.path("id").asInt(), message))
+                        .as("one answer per id")
+                        .isNull();
             }
         }
-        assertThat(byId.keySet()).as("every request answered, responses left alone")
+        assertThat(byId.keySet())
+                .as("every request answered, responses left alone")
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 9, 10);
         assertThat(error(byId.get(2), -32602)).contains("tools/call needs 'params'");
         assertThat(error(byId.get(3), -32602)).contains("'params'", "an array");
@@ -74,13 +78,18 @@ class MalformedStdioIT {
         assertThat(error(byId.get(6), -32602)).startsWith("Unknown tool 'foo'.");
         JsonNode toolError = byId.get(7).path("result");
         assertThat(toolError.path("isError").asBoolean()).isTrue();
-        assertThat(toolError.has("structuredContent")).as("a tool error has text only").isFalse();
+        assertThat(toolError.has("structuredContent"))
+                .as("a tool error has text only")
+                .isFalse();
         assertThat(toolError.path("content").get(0).path("text").asText()).contains("'replica_id' is required");
         assertThat(error(byId.get(9), -32602)).contains("'params' of tools/list");
         assertThat(byId.get(10).has("result")).as("the server goes on").isTrue();
-        assertThat(withoutId).as("the batch and the broken response are answered without an id")
-                .extracting(m -> error(m, -32600)).satisfiesExactlyInAnyOrder(
-                        text -> assertThat(text).contains("batches"), text -> assertThat(text).contains("exactly one"));
+        assertThat(withoutId)
+                .as("the batch and the broken response are answered without an id")
+                .extracting(m -> error(m, -32600))
+                .satisfiesExactlyInAnyOrder(
+                        text -> assertThat(text).contains("batches"),
+                        text -> assertThat(text).contains("exactly one"));
     }
 
     private static String error(JsonNode message, int code) {
@@ -93,18 +102,20 @@ class MalformedStdioIT {
         Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
         StringBuffer stderr = new StringBuffer();
         logs.track("raw server", stderr::toString);
-        CompletableFuture.runAsync(() -> readAll(process.getErrorStream()).forEach(line -> stderr.append(line)
-                .append('\n')));
+        CompletableFuture.runAsync(() -> readAll(process.getErrorStream())
+                .forEach(line -> stderr.append(line).append('\n')));
         try {
-            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> readAll(
-                    process.getInputStream()));
+            CompletableFuture<List<String>> lines =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             OutputStream stdin = process.getOutputStream();
             for (String line : input) {
                 stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
             }
             stdin.close();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the server exits once stdin closes").isTrue();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                    .as("the server exits once stdin closes")
+                    .isTrue();
             assertThat(process.exitValue()).isZero();
             return lines.get(10, TimeUnit.SECONDS);
         } finally {

@@ -42,7 +42,8 @@ class RestartIT {
         // A turn delay far longer than the test: the first turns are still running when the server dies.
         ServerProcess first = ServerProcess.start(data, 30_000, logs);
         try {
-            replicaId = Flows.replica(first, repo, "restart-replica", "long first turn").replicaId();
+            replicaId = Flows.replica(first, repo, "restart-replica", "long first turn")
+                    .replicaId();
             JsonNode queued1 = send(first, replicaId, null, "queued second", acknowledged);
             JsonNode queued2 = send(first, replicaId, null, "queued third", acknowledged);
             assertThat(queued1.path("status").asText()).isEqualTo("queued");
@@ -52,7 +53,8 @@ class RestartIT {
             defaultChat = queued1.path("chat_id").asText();
 
             codexChat = first.ok("create_chat", Map.of("replica_id", replicaId, "provider", "codex"))
-                    .path("id").asText();
+                    .path("id")
+                    .asText();
             JsonNode codexTurn = send(first, replicaId, codexChat, "codex mid-flight", acknowledged);
             assertThat(codexTurn.path("status").asText()).isEqualTo("sent");
 
@@ -61,8 +63,10 @@ class RestartIT {
                 assertThat(userTexts(history(first, replicaId, null))).containsExactly("long first turn");
                 assertThat(userTexts(history(first, replicaId, codexChat))).containsExactly("codex mid-flight");
             });
-            assertThat(chats(first, replicaId)).allSatisfy(chat ->
-                    assertThat(chat.path("processing").asBoolean()).as("chat %s", chat).isTrue());
+            assertThat(chats(first, replicaId))
+                    .allSatisfy(chat -> assertThat(chat.path("processing").asBoolean())
+                            .as("chat %s", chat)
+                            .isTrue());
             first.kill();
         } finally {
             first.close();
@@ -70,19 +74,30 @@ class RestartIT {
         assertThat(first.process().isAlive()).isFalse();
 
         try (ServerProcess second = ServerProcess.start(data, 100, logs)) {
-            JsonNode replica = second.ok("get_replica", Map.of("replica_id", replicaId)).path("replica");
+            JsonNode replica =
+                    second.ok("get_replica", Map.of("replica_id", replicaId)).path("replica");
             assertThat(replica.path("name").asText()).isEqualTo("restart-replica");
-            assertThat(chats(second, replicaId)).extracting(c -> c.path("id").asText())
+            assertThat(chats(second, replicaId))
+                    .extracting(c -> c.path("id").asText())
                     .containsExactly(defaultChat, codexChat);
 
             // The queued messages run after the restart, in order, each with a successful result.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(history(second, replicaId, null)))
-                    .filteredOn("claude-result"::equals).hasSize(3));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(types(history(second, replicaId, null)))
+                            .filteredOn("claude-result"::equals)
+                            .hasSize(3));
             List<JsonNode> events = history(second, replicaId, null);
             assertThat(userTexts(events)).containsExactly("long first turn", "queued second", "queued third");
-            assertThat(types(events)).containsExactly("claude-user", "claude-result",
-                    "claude-user", "claude-assistant", "claude-result",
-                    "claude-user", "claude-assistant", "claude-result");
+            assertThat(types(events))
+                    .containsExactly(
+                            "claude-user",
+                            "claude-result",
+                            "claude-user",
+                            "claude-assistant",
+                            "claude-result",
+                            "claude-user",
+                            "claude-assistant",
+                            "claude-result");
 
             // The turn the kill interrupted is closed with an error result, not left open or passed as done.
             List<JsonNode> results = Flows.results(events);
@@ -95,7 +110,8 @@ class RestartIT {
             // The second chat's turn is closed too (codex is set to the scripted agent here, so its shapes).
             List<JsonNode> codexEvents = history(second, replicaId, codexChat);
             assertThat(types(codexEvents)).containsExactly("claude-user", "claude-result");
-            assertThat(Flows.results(codexEvents).get(0).path("subtype").asText()).isEqualTo("error");
+            assertThat(Flows.results(codexEvents).get(0).path("subtype").asText())
+                    .isEqualTo("error");
 
             // Every acknowledged message is in its chat's history.
             List<String> allTexts = new java.util.ArrayList<>(userTexts(events));
@@ -103,17 +119,23 @@ class RestartIT {
             assertThat(allTexts).containsAll(acknowledged.values());
 
             // No chat stays processing, and the replica answers new messages.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(chats(second, replicaId))
-                    .allSatisfy(chat -> assertThat(chat.path("processing").asBoolean()).isFalse()));
-            assertThat(send(second, replicaId, codexChat, "after restart", acknowledged).path("status").asText())
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(chats(second, replicaId))
+                            .allSatisfy(
+                                    chat -> assertThat(chat.path("processing").asBoolean())
+                                            .isFalse()));
+            assertThat(send(second, replicaId, codexChat, "after restart", acknowledged)
+                            .path("status")
+                            .asText())
                     .isEqualTo("sent");
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(userTexts(history(second, replicaId, codexChat)))
-                    .contains("after restart"));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(userTexts(history(second, replicaId, codexChat)))
+                            .contains("after restart"));
         }
     }
 
-    private static JsonNode send(ServerProcess server, String replicaId, String chatId, String text,
-                                 Map<String, String> acknowledged) {
+    private static JsonNode send(
+            ServerProcess server, String replicaId, String chatId, String text, Map<String, String> acknowledged) {
         Map<String, Object> args = new LinkedHashMap<>(Map.of("replica_id", replicaId, "message", text));
         if (chatId != null) {
             args.put("chat_id", chatId);
@@ -125,6 +147,7 @@ class RestartIT {
     }
 
     private static List<JsonNode> chats(ServerProcess server, String replicaId) {
-        return FullFlowIT.list(server.ok("list_chats", Map.of("replica_id", replicaId)).path("chats"));
+        return FullFlowIT.list(
+                server.ok("list_chats", Map.of("replica_id", replicaId)).path("chats"));
     }
 }

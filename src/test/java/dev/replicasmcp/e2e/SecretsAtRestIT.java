@@ -44,41 +44,76 @@ class SecretsAtRestIT {
         FakeAgentCli fakes = FakeAgentCli.install(tmp.resolve("fakes"), "claude");
         Path repo = ServerProcess.gitRepository(tmp.resolve("secret-repo"));
         Path data = tmp.resolve("data");
-        ServerProcess.Options options = new ServerProcess.Options(List.of("--agent-command", "codex=scripted"),
-                Map.of("PATH", fakes.path()), progress -> { });
+        ServerProcess.Options options = new ServerProcess.Options(
+                List.of("--agent-command", "codex=scripted"), Map.of("PATH", fakes.path()), progress -> {});
         String printAll = "for v in \"$DEPLOY_TOKEN\" \"$GLOBAL_TOKEN\"; do echo \"raw $v\"; "
                 + "echo \"escaped ${v//-/\\\\u002d}\"; echo \"stderr $v\" >&2; done";
         String replicaId;
         try (ServerProcess server = ServerProcess.start(data, 0, logs, options)) {
             server.ok("set_agent_credential", Map.of("kind", "anthropic_api_key", "value", KEY));
-            String repoId = server.ok("add_repository", Map.of("location", repo.toString())).path("repository")
-                    .path("id").asText();
+            String repoId = server.ok("add_repository", Map.of("location", repo.toString()))
+                    .path("repository")
+                    .path("id")
+                    .asText();
             String env = server.ok("create_environment", Map.of("name", "secrets", "repository_id", repoId))
-                    .path("environment").path("id").asText();
-            server.ok("create_environment_variable", Map.of("environment_id", env, "key", "DEPLOY_TOKEN",
-                    "value", TOKEN));
-            server.ok("create_environment_variable", Map.of("environment_id", "global", "key", "GLOBAL_TOKEN",
-                    "value", GLOBAL));
+                    .path("environment")
+                    .path("id")
+                    .asText();
+            server.ok(
+                    "create_environment_variable",
+                    Map.of("environment_id", env, "key", "DEPLOY_TOKEN", "value", TOKEN));
+            server.ok(
+                    "create_environment_variable",
+                    Map.of("environment_id", "global", "key", "GLOBAL_TOKEN", "value", GLOBAL));
             server.ok("create_environment_variable", Map.of("environment_id", env, "key", "SHORT", "value", "true"));
             // The user puts this one into a workspace file on purpose; only that file may hold it.
-            server.ok("create_environment_file", Map.of("environment_id", env, "name", "npmrc", "path", "~/.npmrc",
-                    "content", "token=" + FILE_SECRET + "\n"));
+            server.ok(
+                    "create_environment_file",
+                    Map.of(
+                            "environment_id",
+                            env,
+                            "name",
+                            "npmrc",
+                            "path",
+                            "~/.npmrc",
+                            "content",
+                            "token=" + FILE_SECRET + "\n"));
             server.ok("save_warm_hook", Map.of("environment_id", env, "content", printAll));
             server.ok("save_start_hook", Map.of("environment_id", env, "content", printAll + "; echo short=$SHORT"));
 
-            replicaId = server.ok("create_replica", Map.of("name", "leaky", "message", "leak everything",
-                    "environment_id", env)).path("replica").path("id").asText();
-            await().atMost(PATIENCE).until(() -> Flows.results(history(server, replicaId, null)).size() == 1
-                    && server.ok("get_replica_hooks", Map.of("replica_id", replicaId)).path("start_hooks")
-                    .path("logs").size() == 1);
+            replicaId = server.ok(
+                            "create_replica",
+                            Map.of("name", "leaky", "message", "leak everything", "environment_id", env))
+                    .path("replica")
+                    .path("id")
+                    .asText();
+            await().atMost(PATIENCE)
+                    .until(() -> Flows.results(history(server, replicaId, null)).size() == 1
+                            && server.ok("get_replica_hooks", Map.of("replica_id", replicaId))
+                                            .path("start_hooks")
+                                            .path("logs")
+                                            .size()
+                                    == 1);
 
             JsonNode hooks = server.ok("get_replica_hooks", Map.of("replica_id", replicaId));
-            String start = hooks.path("start_hooks").path("logs").path(0).path("output").asText();
-            assertThat(start).contains("raw [redacted]", "stderr [redacted]", "short=true").doesNotContain(TOKEN, GLOBAL);
-            assertThat(hooks.path("warm_hooks").path("logs").path(0).path("output").asText())
-                    .contains("raw [redacted]").doesNotContain(TOKEN, GLOBAL);
+            String start = hooks.path("start_hooks")
+                    .path("logs")
+                    .path(0)
+                    .path("output")
+                    .asText();
+            assertThat(start)
+                    .contains("raw [redacted]", "stderr [redacted]", "short=true")
+                    .doesNotContain(TOKEN, GLOBAL);
+            assertThat(hooks.path("warm_hooks")
+                            .path("logs")
+                            .path(0)
+                            .path("output")
+                            .asText())
+                    .contains("raw [redacted]")
+                    .doesNotContain(TOKEN, GLOBAL);
             String stored = history(server, replicaId, null).toString();
-            assertThat(stored).contains("raw [redacted]", "escaped [redacted]", "leaked [redacted]")
+            assertThat(stored)
+                    .contains("raw [redacted]", "escaped [redacted]", "leaked [redacted]")
                     .doesNotContain(KEY, TOKEN, "\\\\u002d");
             // Rows are in the database and its WAL now, while the server runs.
             assertThat(plaintextIn(data)).isEmpty();
@@ -93,7 +128,8 @@ class SecretsAtRestIT {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 for (String secret : List.of(KEY, TOKEN, GLOBAL, FILE_SECRET)) {
-                    boolean onPurpose = secret.equals(FILE_SECRET) && file.getFileName().toString().equals(".npmrc");
+                    boolean onPurpose = secret.equals(FILE_SECRET)
+                            && file.getFileName().toString().equals(".npmrc");
                     if (content.contains(secret) && !onPurpose) {
                         found.add(data.relativize(file) + " holds " + secret);
                     }

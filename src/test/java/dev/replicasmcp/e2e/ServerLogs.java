@@ -39,8 +39,11 @@ final class ServerLogs implements TestWatcher, LifecycleMethodExecutionException
 
     private void print(String what) {
         StringBuilder out = new StringBuilder("\n===== server stderr for failed " + what + " =====\n");
-        sources.forEach((label, stderr) -> out.append("----- ").append(label).append(" -----\n")
-                .append(stderr.get()).append('\n'));
+        sources.forEach((label, stderr) -> out.append("----- ")
+                .append(label)
+                .append(" -----\n")
+                .append(stderr.get())
+                .append('\n'));
         System.err.println(out);
         System.err.flush();
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
 import dev.replicasmcp.support.ToolCalls;
+import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -32,8 +32,9 @@ final class ServerProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = ToolCalls.JSON;
     /** The JVM flags scripts/lib.sh gives a protocol process (the CDS archive is left out). */
-    static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
-            "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_FLAGS =
+            List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:TieredStopAtLevel=1");
+
     private static final AtomicInteger STARTED = new AtomicInteger();
 
     private final Path dataDir;
@@ -50,18 +51,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar on the data folder and completes the MCP handshake. */
     static ServerProcess start(Path dataDir, long turnDelayMs, ServerLogs logs) {
-        return start(dataDir, turnDelayMs, logs, new Options(List.of(), Map.of(), progress -> { }));
+        return start(dataDir, turnDelayMs, logs, new Options(List.of(), Map.of(), progress -> {}));
     }
 
     /**
      * Extra server options, extra environment variables for the server, where progress notifications go
      * and where the tool lists the client fetches after notifications/tools/list_changed go.
      */
-    record Options(List<String> args, Map<String, String> env,
-                   Consumer<McpSchema.ProgressNotification> progress, Consumer<List<McpSchema.Tool>> toolsChanged) {
+    record Options(
+            List<String> args,
+            Map<String, String> env,
+            Consumer<McpSchema.ProgressNotification> progress,
+            Consumer<List<McpSchema.Tool>> toolsChanged) {
 
         Options(List<String> args, Map<String, String> env, Consumer<McpSchema.ProgressNotification> progress) {
-            this(args, env, progress, tools -> { });
+            this(args, env, progress, tools -> {});
         }
     }
 
@@ -77,8 +81,10 @@ final class ServerProcess implements AutoCloseable {
         StringBuffer stderr = new StringBuffer();
         logs.track("server #" + STARTED.incrementAndGet() + " on " + dataDir, stderr::toString);
         StdioClientTransport transport = new StdioClientTransport(
-                ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
-                        .env(options.env()).build(),
+                ServerParameters.builder(command.get(0))
+                        .args(command.subList(1, command.size()))
+                        .env(options.env())
+                        .build(),
                 new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
         McpSyncClient client = McpClient.sync(transport)
@@ -98,8 +104,8 @@ final class ServerProcess implements AutoCloseable {
      * Pins the agents a test does not choose itself to the scripted one, so the suite never runs a real
      * Claude Code or Codex that happens to be installed on the machine.
      */
-    static final List<String> SCRIPTED_AGENTS = List.of("--agent-command", "claude=scripted", "--agent-command",
-            "codex=scripted");
+    static final List<String> SCRIPTED_AGENTS =
+            List.of("--agent-command", "claude=scripted", "--agent-command", "codex=scripted");
 
     /**
      * Tests call tools of every toolset; only the toolset tests ({@link ToolsetFilterIT}) choose their own
@@ -126,8 +132,13 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-jar", jar().toString(), "--data-dir", dataDir.toString(),
-                "--turn-delay-ms", Long.toString(turnDelayMs)));
+        command.addAll(List.of(
+                "-jar",
+                jar().toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--turn-delay-ms",
+                Long.toString(turnDelayMs)));
         return command;
     }
 
@@ -141,8 +152,12 @@ final class ServerProcess implements AutoCloseable {
     /** The java child of this JVM that serves the data folder (the SDK does not expose its Process). */
     private static ProcessHandle findChild(Path dataDir) {
         String dir = dataDir.toString();
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(dir)).orElse(false))
+        return ProcessHandle.current()
+                .children()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> Arrays.asList(a).contains(dir))
+                        .orElse(false))
                 .filter(ProcessHandle::isAlive)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no server process found for " + dir));
@@ -209,15 +224,28 @@ final class ServerProcess implements AutoCloseable {
         Files.writeString(dir.resolve("README.md"), "# e2e fixture\n");
         git(dir, "init", "-q", "-b", "main");
         git(dir, "add", "README.md");
-        git(dir, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "-c", "commit.gpgsign=false",
-                "commit", "-q", "-m", "Initial commit");
+        git(
+                dir,
+                "-c",
+                "user.name=e2e",
+                "-c",
+                "user.email=e2e@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "-q",
+                "-m",
+                "Initial commit");
         return dir;
     }
 
     private static void git(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process git = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process git = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(git.getInputStream().readAllBytes());
         assertThat(git.waitFor()).as("%s: %s", command, output).isZero();
     }

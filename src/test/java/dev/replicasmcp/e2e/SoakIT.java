@@ -45,7 +45,8 @@ class SoakIT {
     @TempDir
     Path tmp;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
     @Test
@@ -56,16 +57,28 @@ class SoakIT {
         String replicaId;
         List<String> chatIds = new ArrayList<>();
         try (ServerProcess setup = ServerProcess.start(data, 0, logs)) {
-            String repository = setup.ok("add_repository", Map.of("location",
-                    ServerProcess.gitRepository(tmp.resolve("repo")).toString())).path("repository").path("id").asText();
+            String repository = setup.ok(
+                            "add_repository",
+                            Map.of(
+                                    "location",
+                                    ServerProcess.gitRepository(tmp.resolve("repo"))
+                                            .toString()))
+                    .path("repository")
+                    .path("id")
+                    .asText();
             String environment = setup.ok("create_environment", Map.of("name", "soak", "repository_id", repository))
-                    .path("environment").path("id").asText();
-            JsonNode replica = setup.ok("create_replica", Map.of("name", "soak", "message", "start",
-                    "environment_id", environment)).path("replica");
+                    .path("environment")
+                    .path("id")
+                    .asText();
+            JsonNode replica = setup.ok(
+                            "create_replica", Map.of("name", "soak", "message", "start", "environment_id", environment))
+                    .path("replica");
             replicaId = replica.path("id").asText();
             for (int i = 0; i < SENDERS; i++) {
                 chatIds.add(setup.ok("create_chat", Map.of("replica_id", replicaId, "provider", "scripted"))
-                        .path("chat").path("id").asText());
+                        .path("chat")
+                        .path("id")
+                        .asText());
             }
         }
         long perCycle = TimeUnit.SECONDS.toMillis(seconds) / cycles;
@@ -94,21 +107,36 @@ class SoakIT {
             int runningChats = running(last.base(), key, replicaId);
             String history = "";
             for (String chat : chatIds) {
-                history += get(last.base(), key, "/v1/replica/" + replicaId + "/history?chat_id=" + chat).body();
+                history += get(last.base(), key, "/v1/replica/" + replicaId + "/history?chat_id=" + chat)
+                        .body();
             }
             String all = history;
-            List<String> lost = acknowledged.stream().filter(text -> !all.contains("\"" + text + "\"")
-                    && !all.contains(text + "\\n") && !all.contains(text + "\"")).sorted().toList();
+            List<String> lost = acknowledged.stream()
+                    .filter(text -> !all.contains("\"" + text + "\"")
+                            && !all.contains(text + "\\n")
+                            && !all.contains(text + "\""))
+                    .sorted()
+                    .toList();
             last.process().destroy();
             assertThat(last.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             List<ProcessHandle> left = leftOver(data);
-            System.out.printf("soak: %d cycles, %d messages acknowledged, %d found in the history, %d lost; "
-                    + "chats left running %d; processes left over %d%n", cycles, acknowledged.size(),
-                    acknowledged.size() - lost.size(), lost.size(), runningChats, left.size());
+            System.out.printf(
+                    "soak: %d cycles, %d messages acknowledged, %d found in the history, %d lost; "
+                            + "chats left running %d; processes left over %d%n",
+                    cycles,
+                    acknowledged.size(),
+                    acknowledged.size() - lost.size(),
+                    lost.size(),
+                    runningChats,
+                    left.size());
             assertThat(acknowledged).as("messages acknowledged").isNotEmpty();
-            assertThat(lost).as("acknowledged messages missing from the history").isEmpty();
+            assertThat(lost)
+                    .as("acknowledged messages missing from the history")
+                    .isEmpty();
             assertThat(runningChats).as("chats left running").isZero();
-            assertThat(left).as("processes of the server's data folder left over").isEmpty();
+            assertThat(left)
+                    .as("processes of the server's data folder left over")
+                    .isEmpty();
         } finally {
             last.process().destroyForcibly();
         }
@@ -119,8 +147,11 @@ class SoakIT {
         String folder = data.toString();
         List<ProcessHandle> left = List.of();
         for (int i = 0; i < 20; i++) {
-            left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(folder)).orElse(false)).toList();
+            left = ProcessHandle.allProcesses()
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p ->
+                            p.info().commandLine().map(c -> c.contains(folder)).orElse(false))
+                    .toList();
             if (left.isEmpty()) {
                 break;
             }
@@ -134,12 +165,17 @@ class SoakIT {
         for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
             String text = tag + i;
             try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/replica/"
-                                + replicaId + "/messages")).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"" + text + "\", \"chat_id\": \""
-                                + chat + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && ServerProcess.parse(answer.body()).hasNonNull("message_id")) {
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/v1/replica/" + replicaId + "/messages"))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"message\": \"" + text + "\", \"chat_id\": \"" + chat + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200
+                        && ServerProcess.parse(answer.body()).hasNonNull("message_id")) {
                     acknowledged.add(text);
                 }
                 Thread.sleep(20);
@@ -165,8 +201,13 @@ class SoakIT {
     }
 
     private HttpResponse<String> get(String base, String key, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + key)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The packaged jar in HTTP mode on a free port. */
@@ -175,15 +216,19 @@ class SoakIT {
         static Server start(Path data, ServerLogs logs, String name) throws Exception {
             List<String> command = new ArrayList<>(ServerProcess.command(data, 0));
             command.addAll(List.of("--http", "--port", "0"));
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             StringBuffer stderr = new StringBuffer();
             logs.track(name, stderr::toString);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8));
-            Thread pump = new Thread(() -> lines.lines().forEach(line -> stderr.append(line).append('\n')));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            Thread pump = new Thread(
+                    () -> lines.lines().forEach(line -> stderr.append(line).append('\n')));
             pump.setDaemon(true);
             pump.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> SERVING.matcher(stderr).find() || !process.isAlive());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> SERVING.matcher(stderr).find() || !process.isAlive());
             Matcher matcher = SERVING.matcher(stderr);
             assertThat(matcher.find()).as("server started: %s", stderr).isTrue();
             return new Server(process, "http://127.0.0.1:" + matcher.group(1));

@@ -51,11 +51,12 @@ class StdoutPurityIT {
         Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
         StringBuffer stderr = new StringBuffer();
         logs.track("raw server", stderr::toString);
-        CompletableFuture.runAsync(() -> readAll(new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))).forEach(line -> stderr.append(line).append('\n')));
+        CompletableFuture.runAsync(() -> readAll(
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)))
+                .forEach(line -> stderr.append(line).append('\n')));
         try {
-            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader stdout =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> readAll(stdout));
             OutputStream stdin = process.getOutputStream();
             write(stdin, INITIALIZE);
@@ -65,7 +66,8 @@ class StdoutPurityIT {
             stdin.close();
 
             // Generous: a loaded machine may take a while to start the JVM; what matters is that it exits.
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server exits by itself once stdin closes")
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the server exits by itself once stdin closes")
                     .isTrue();
             assertThat(process.exitValue()).as("exit code").isZero();
 
@@ -74,26 +76,46 @@ class StdoutPurityIT {
             for (String line : output) {
                 JsonNode message = ServerProcess.parse(line);
                 assertThat(message.isObject()).as("a JSON object: %s", line).isTrue();
-                assertThat(message.path("jsonrpc").asText()).as("jsonrpc of %s", line).isEqualTo("2.0");
+                assertThat(message.path("jsonrpc").asText())
+                        .as("jsonrpc of %s", line)
+                        .isEqualTo("2.0");
                 boolean response = message.has("id") && (message.has("result") ^ message.has("error"));
                 boolean notification = message.has("method") && !message.has("id");
-                assertThat(response || notification).as("a response or a notification: %s", line).isTrue();
+                assertThat(response || notification)
+                        .as("a response or a notification: %s", line)
+                        .isTrue();
                 if (response) {
-                    assertThat(responses.put(message.path("id").asInt(), message)).as("one answer per id").isNull();
+                    assertThat(responses.put(message.path("id").asInt(), message))
+                            .as("one answer per id")
+                            .isNull();
                 }
             }
 
-            assertThat(responses.keySet()).as("ids answered: every request read before stdin closed")
+            assertThat(responses.keySet())
+                    .as("ids answered: every request read before stdin closed")
                     .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
-            assertThat(responses.get(1).path("result").path("serverInfo").path("name").asText())
+            assertThat(responses
+                            .get(1)
+                            .path("result")
+                            .path("serverInfo")
+                            .path("name")
+                            .asText())
                     .isEqualTo("replicas-mcp");
             assertThat(responses.get(2).path("result").path("tools"))
                     .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
-            assertThat(responses.get(3).path("result").path("isError").asBoolean()).isFalse();
-            assertThat(responses.get(3).path("result").path("structuredContent").path("repositories").isArray())
+            assertThat(responses.get(3).path("result").path("isError").asBoolean())
+                    .isFalse();
+            assertThat(responses
+                            .get(3)
+                            .path("result")
+                            .path("structuredContent")
+                            .path("repositories")
+                            .isArray())
                     .isTrue();
             for (int id : List.of(4, 5, 6)) {
-                assertThat(responses.get(id).path("result").path("isError").asBoolean()).as("id %s", id).isTrue();
+                assertThat(responses.get(id).path("result").path("isError").asBoolean())
+                        .as("id %s", id)
+                        .isTrue();
             }
             assertThat(responses.get(4).toString()).contains("00000000-0000-4000-8000-000000000000");
             assertThat(responses.get(5).toString()).contains("limit");
@@ -110,15 +132,21 @@ class StdoutPurityIT {
         Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
         StringBuffer stderr = new StringBuffer();
         logs.track("raw server", stderr::toString);
-        CompletableFuture.runAsync(() -> readAll(new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))).forEach(line -> stderr.append(line).append('\n')));
+        CompletableFuture.runAsync(() -> readAll(
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)))
+                .forEach(line -> stderr.append(line).append('\n')));
         try {
-            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> readAll(new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))));
+            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> readAll(
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))));
             OutputStream stdin = process.getOutputStream();
             write(stdin, INITIALIZE);
             write(stdin, AFTER_INITIALIZE.get(0));
-            for (String garbage : List.of("not json at all", "", "   ", "[1, 2]", "{\"jsonrpc\":\"2.0\"}",
+            for (String garbage : List.of(
+                    "not json at all",
+                    "",
+                    "   ",
+                    "[1, 2]",
+                    "{\"jsonrpc\":\"2.0\"}",
                     "{\"secret\": \"garbage-secret-7f1c\"")) {
                 write(stdin, garbage);
             }
@@ -126,21 +154,35 @@ class StdoutPurityIT {
             write(stdin, call(3, "list_repositories", "{}"));
             stdin.close();
 
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server still exits once stdin closes").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the server still exits once stdin closes")
+                    .isTrue();
             assertThat(process.exitValue()).isZero();
-            List<JsonNode> messages = lines.get(30, TimeUnit.SECONDS).stream().map(ServerProcess::parse).toList();
-            assertThat(messages).filteredOn(m -> m.has("error"))
-                    .as("one error per non-blank line that is not a message").hasSize(4)
+            List<JsonNode> messages = lines.get(30, TimeUnit.SECONDS).stream()
+                    .map(ServerProcess::parse)
+                    .toList();
+            assertThat(messages)
+                    .filteredOn(m -> m.has("error"))
+                    .as("one error per non-blank line that is not a message")
+                    .hasSize(4)
                     .allSatisfy(m -> assertThat(m.get("id").isNull()).isTrue())
                     .extracting(m -> m.path("error").path("code").asInt())
                     .as("not JSON: parse error; JSON but not a message: invalid request")
                     .containsExactlyInAnyOrder(-32700, -32600, -32600, -32700);
-            assertThat(messages).filteredOn(m -> m.path("id").asInt() == 2).singleElement()
+            assertThat(messages)
+                    .filteredOn(m -> m.path("id").asInt() == 2)
+                    .singleElement()
                     .satisfies(m -> assertThat(m.path("result").path("tools"))
-                            .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size()));
-            assertThat(messages).filteredOn(m -> m.path("id").asInt() == 3).singleElement()
-                    .satisfies(m -> assertThat(m.path("result").path("isError").asBoolean()).isFalse());
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                            .hasSize(ToolCatalog.standard(JsonMappers.tools())
+                                    .specs()
+                                    .size()));
+            assertThat(messages)
+                    .filteredOn(m -> m.path("id").asInt() == 3)
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.path("result").path("isError").asBoolean())
+                            .isFalse());
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
                     .until(() -> stderr.toString().contains("not a well-formed JSON-RPC message"));
             assertThat(stderr.toString()).as("the line is never echoed").doesNotContain("garbage-secret-7f1c");
         } finally {

@@ -36,8 +36,8 @@ class StrayProcessIT {
         FakeAgentCli fakes = FakeAgentCli.install(tmp.resolve("fakes"), "claude");
         Path repo = ServerProcess.gitRepository(tmp.resolve("stray-repo"));
         Path data = tmp.resolve("data");
-        ServerProcess.Options options = new ServerProcess.Options(List.of("--agent-command", "codex=scripted"),
-                Map.of("PATH", fakes.path()), progress -> { });
+        ServerProcess.Options options = new ServerProcess.Options(
+                List.of("--agent-command", "codex=scripted"), Map.of("PATH", fakes.path()), progress -> {});
         List<Long> firstRun = new ArrayList<>();
         String replicaId;
         try (ServerProcess first = ServerProcess.start(data, 0, logs, options)) {
@@ -58,7 +58,8 @@ class StrayProcessIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(secondTurn).noneMatch(StrayProcessIT::running));
 
             Path repo2 = ServerProcess.gitRepository(tmp.resolve("stray-repo-2"));
-            String other = Flows.replica(second, repo2, "stray-2", "escape once more").replicaId();
+            String other =
+                    Flows.replica(second, repo2, "stray-2", "escape once more").replicaId();
             assertThat(other).isNotBlank();
             List<Long> thirdTurn = turnPids(fakes, 2);
             assertThat(thirdTurn).allMatch(StrayProcessIT::running);
@@ -70,11 +71,13 @@ class StrayProcessIT {
 
     /** The pids of call n of the fake claude (an 'escape' turn): the CLI, its child and its setsid daemon. */
     private static List<Long> turnPids(FakeAgentCli fakes, int n) throws IOException {
-        await().atMost(PATIENCE).until(() -> fakes.calls("claude").size() > n
-                && fakes.calls("claude").get(n).childPid().isPresent()
-                && Files.exists(fakes.calls("claude").get(n).dir().resolve("escaped.pid")));
+        await().atMost(PATIENCE)
+                .until(() -> fakes.calls("claude").size() > n
+                        && fakes.calls("claude").get(n).childPid().isPresent()
+                        && Files.exists(fakes.calls("claude").get(n).dir().resolve("escaped.pid")));
         FakeAgentCli.Call call = fakes.calls("claude").get(n);
-        long escaped = Long.parseLong(Files.readString(call.dir().resolve("escaped.pid")).strip());
+        long escaped = Long.parseLong(
+                Files.readString(call.dir().resolve("escaped.pid")).strip());
         return List.of(call.pid(), call.childPid().orElseThrow(), escaped);
     }
 

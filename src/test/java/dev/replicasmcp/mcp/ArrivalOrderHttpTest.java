@@ -37,17 +37,36 @@ class ArrivalOrderHttpTest {
         // The first turn lasts far longer than the test: every send after it waits in the queue.
         try (HttpFixture http = HttpFixture.start(dir, Duration.ofMinutes(10), Duration.ofMillis(300))) {
             var repository = http.core.repository("order-http");
-            var environment = http.core.services.environments().create(http.core.caller, "order-env", null,
-                    repository.id(), null, null);
-            String replicaId = http.post("/v1/replica", Map.of("name", "ordered", "message", "first",
-                    "environment_id", environment.id())).expect(201).path("replica").path("id").asText();
+            var environment = http.core
+                    .services
+                    .environments()
+                    .create(http.core.caller, "order-env", null, repository.id(), null, null);
+            String replicaId = http.post(
+                            "/v1/replica",
+                            Map.of("name", "ordered", "message", "first", "environment_id", environment.id()))
+                    .expect(201)
+                    .path("replica")
+                    .path("id")
+                    .asText();
 
-            HttpResponse<String> init = http.client.send(post(http, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
-                    + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"order\",\"version\":\"1\"}}}"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> init = http.client.send(
+                    post(
+                            http,
+                            null,
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                                    + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                    + "\"clientInfo\":{\"name\":\"order\",\"version\":\"1\"}}}"),
+                    HttpResponse.BodyHandlers.ofString());
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-            assertThat(http.client.send(post(http, session, "{\"jsonrpc\":\"2.0\",\"method\":"
-                    + "\"notifications/initialized\"}"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+            assertThat(http.client
+                            .send(
+                                    post(
+                                            http,
+                                            session,
+                                            "{\"jsonrpc\":\"2.0\",\"method\":" + "\"notifications/initialized\"}"),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(202);
 
             // Each POST on a connection of its own, all open at once; each waits only until the server has
             // started reading it (100 Continue), not for its answer, before the next one goes.
@@ -56,8 +75,9 @@ class ArrivalOrderHttpTest {
             try {
                 for (int i = 0; i < SENDS; i++) {
                     byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + (100 + i) + ",\"method\":\"tools/call\",\"params\":"
-                            + "{\"name\":\"send_replica_message\",\"arguments\":{\"replica_id\":\"" + replicaId
-                            + "\",\"message\":\"m" + i + "\"}}}").getBytes(StandardCharsets.UTF_8);
+                                    + "{\"name\":\"send_replica_message\",\"arguments\":{\"replica_id\":\"" + replicaId
+                                    + "\",\"message\":\"m" + i + "\"}}}")
+                            .getBytes(StandardCharsets.UTF_8);
                     Socket socket = new Socket("127.0.0.1", port);
                     socket.setSoTimeout(60_000);
                     sockets.add(socket);
@@ -74,15 +94,19 @@ class ArrivalOrderHttpTest {
                 }
                 List<Integer> positions = new ArrayList<>();
                 for (Socket socket : sockets) {
-                    JsonNode result = message(new String(socket.getInputStream().readAllBytes(),
-                            StandardCharsets.UTF_8)).path("result");
-                    assertThat(result.path("isError").asBoolean()).as("%s", result).isFalse();
-                    positions.add(result.path("structuredContent").path("position").asInt());
+                    JsonNode result = message(
+                                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                            .path("result");
+                    assertThat(result.path("isError").asBoolean())
+                            .as("%s", result)
+                            .isFalse();
+                    positions.add(
+                            result.path("structuredContent").path("position").asInt());
                 }
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 1; i <= SENDS; i++) {
-                expected.add(i);
-            }
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 1; i <= SENDS; i++) {
+                    expected.add(i);
+                }
                 assertThat(positions).containsExactlyElementsOf(expected);
             } finally {
                 for (Socket socket : sockets) {
@@ -121,8 +145,11 @@ class ArrivalOrderHttpTest {
     /** The JSON-RPC message of a whole HTTP answer: the data line of its event stream, or its JSON body. */
     private static JsonNode message(String answer) throws Exception {
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        String json = body.lines().filter(line -> line.startsWith("data:")).map(line -> line.substring(5).strip())
-                .reduce((a, b) -> b).orElseGet(() -> body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
+        String json = body.lines()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5).strip())
+                .reduce((a, b) -> b)
+                .orElseGet(() -> body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
         return HttpFixture.JSON.readTree(json);
     }
 }

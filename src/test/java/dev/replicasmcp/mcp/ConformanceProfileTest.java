@@ -28,6 +28,7 @@ class ConformanceProfileTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
 
     @BeforeAll
@@ -43,8 +44,9 @@ class ConformanceProfileTest {
     @Test
     void addsTheFixturesNextToEveryProductTool() throws Exception {
         List<String> product = new ArrayList<>();
-        ToolCalls.JSON.readTree(Files.readString(Path.of("tools.json"))).forEach(t -> product.add(t.path("name")
-                .asText()));
+        ToolCalls.JSON
+                .readTree(Files.readString(Path.of("tools.json")))
+                .forEach(t -> product.add(t.path("name").asText()));
         try (McpSyncClient client = http.mcpClient(http.key)) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.capabilities().resources()).isNotNull();
@@ -52,25 +54,45 @@ class ConformanceProfileTest {
             assertThat(init.capabilities().logging()).isNotNull();
             assertThat(init.capabilities().completions()).isNotNull();
 
-            List<String> listed = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-            assertThat(listed).containsAll(product).contains("test_simple_text", "test_sampling",
-                    "json_schema_2020_12_tool").doesNotHaveDuplicates();
-            assertThat(listed).hasSize(product.size() + ConformanceProfile.extras().tools().size());
+            List<String> listed = client.listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .toList();
+            assertThat(listed)
+                    .containsAll(product)
+                    .contains("test_simple_text", "test_sampling", "json_schema_2020_12_tool")
+                    .doesNotHaveDuplicates();
+            assertThat(listed)
+                    .hasSize(
+                            product.size() + ConformanceProfile.extras().tools().size());
 
             McpSchema.CallToolResult fixture = ToolCalls.call(client, "test_simple_text", Map.of());
             assertThat(ToolCalls.text(fixture)).isEqualTo("This is a simple text response for testing.");
-            assertThat(ToolCalls.ok(client, "list_repositories", Map.of()).path("repositories").isArray()).isTrue();
-            assertThat(client.readResource(new McpSchema.ReadResourceRequest("test://template/42/data")).contents())
-                    .singleElement().satisfies(c -> assertThat(((McpSchema.TextResourceContents) c).text())
+            assertThat(ToolCalls.ok(client, "list_repositories", Map.of())
+                            .path("repositories")
+                            .isArray())
+                    .isTrue();
+            assertThat(client.readResource(new McpSchema.ReadResourceRequest("test://template/42/data"))
+                            .contents())
+                    .singleElement()
+                    .satisfies(c -> assertThat(((McpSchema.TextResourceContents) c).text())
                             .contains("\"id\":\"42\""));
         }
     }
 
     @Test
     void stillRequiresAnApiKey() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(http.app.port(), "POST", "/mcp", Map.of(
-                "Host", "127.0.0.1:" + http.app.port(), "Content-Type", "application/json",
-                "Accept", "application/json, text/event-stream"), """
+        RawHttp.Answer answer = RawHttp.send(
+                http.app.port(),
+                "POST",
+                "/mcp",
+                Map.of(
+                        "Host",
+                        "127.0.0.1:" + http.app.port(),
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json, text/event-stream"),
+                """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
                 "capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""");
         assertThat(answer.status()).isEqualTo(401);

@@ -17,8 +17,7 @@ class ListChangedGateTest {
 
     private final McpServerTransportProvider recording = new McpServerTransportProvider() {
         @Override
-        public void setSessionFactory(McpServerSession.Factory factory) {
-        }
+        public void setSessionFactory(McpServerSession.Factory factory) {}
 
         @Override
         public Mono<Void> notifyClients(String method, Object params) {
@@ -36,12 +35,18 @@ class ListChangedGateTest {
         ListChangedGate gate = new ListChangedGate();
         McpServerTransportProvider provider = gate.wrap(recording);
         gate.hold();
-        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null).block();
-        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null).block();
-        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED, null).block();
+        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+                .block();
+        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+                .block();
+        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED, null)
+                .block();
         gate.release();
-        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null).block();
-        assertThat(sent).containsExactly(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
-                McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED);
+        provider.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+                .block();
+        assertThat(sent)
+                .containsExactly(
+                        McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
+                        McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED);
     }
 }

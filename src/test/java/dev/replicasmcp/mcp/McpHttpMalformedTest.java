@@ -29,6 +29,7 @@ class McpHttpMalformedTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
     static String session;
 
@@ -37,9 +38,15 @@ class McpHttpMalformedTest {
         http = HttpFixture.start(dir);
         RawHttp.Answer init = post(Map.of(), INITIALIZE);
         assertThat(init.status()).as(init.body()).isEqualTo(200);
-        session = init.head().lines().filter(line -> line.toLowerCase().startsWith("mcp-session-id:"))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElseThrow();
-        assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").status()).isEqualTo(202);
+        session = init.head()
+                .lines()
+                .filter(line -> line.toLowerCase().startsWith("mcp-session-id:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElseThrow();
+        assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .status())
+                .isEqualTo(202);
     }
 
     @AfterAll
@@ -55,8 +62,13 @@ class McpHttpMalformedTest {
         assertThat(answer(200, 5, -32602, call(5, "{\"name\":7}"))).contains("'name'", "a number");
         assertThat(answer(200, 6, -32602, call(6, "{\"name\":\"list_replicas\",\"arguments\":\"x\"}")))
                 .contains("'arguments'", "a string");
-        assertThat(answer(200, "seven", -32602, "{\"jsonrpc\":\"2.0\",\"id\":\"seven\",\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"list_replicas\",\"arguments\":[1]}}")).contains("'arguments'", "an array");
+        assertThat(answer(
+                        200,
+                        "seven",
+                        -32602,
+                        "{\"jsonrpc\":\"2.0\",\"id\":\"seven\",\"method\":\"tools/call\","
+                                + "\"params\":{\"name\":\"list_replicas\",\"arguments\":[1]}}"))
+                .contains("'arguments'", "an array");
     }
 
     @Test
@@ -77,26 +89,35 @@ class McpHttpMalformedTest {
 
     @Test
     void aResponseToNoPendingRequestIsAcceptedAndDropped() throws Exception {
-        for (String response : new String[] {"{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}",
-                "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"error\":{\"code\":-1,\"message\":\"no\"}}",
-                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"bad\"}}"}) {
+        for (String response : new String[] {
+            "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"error\":{\"code\":-1,\"message\":\"no\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"bad\"}}"
+        }) {
             RawHttp.Answer answer = post(response);
             assertThat(answer.status()).as(response).isEqualTo(202);
             assertThat(answer.body()).as(response).isEmpty();
         }
-        assertThat(sse(post("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}").body()).has("result"))
-                .as("the session goes on").isTrue();
+        assertThat(sse(post("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}")
+                                .body())
+                        .has("result"))
+                .as("the session goes on")
+                .isTrue();
     }
 
     @Test
     void bodiesThatAreNotOneMessageAreRefusedInPlainWords() throws Exception {
         assertThat(refused(-32700, "")).contains("empty");
         assertThat(refused(-32700, "{not json")).contains("not valid JSON");
-        assertThat(refused(-32700, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} trailing")).contains("JSON");
-        assertThat(refused(-32600, "[{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"ping\"}]")).contains("batches");
+        assertThat(refused(-32700, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} trailing"))
+                .contains("JSON");
+        assertThat(refused(-32600, "[{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"ping\"}]"))
+                .contains("batches");
         assertThat(refused(-32600, "42")).contains("JSON object");
-        assertThat(refused(-32600, "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}")).contains("'id'");
-        assertThat(refused(-32600, "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}")).contains("'id'");
+        assertThat(refused(-32600, "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}"))
+                .contains("'id'");
+        assertThat(refused(-32600, "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}"))
+                .contains("'id'");
         assertThat(refused(-32600, "{\"jsonrpc\":\"1.0\",\"method\":\"ping\"}")).contains("'jsonrpc'");
         assertThat(refused(-32600, "{\"jsonrpc\":\"2.0\"}")).contains("'method'");
         assertThat(refused(-32602, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":[]}"))
@@ -106,9 +127,10 @@ class McpHttpMalformedTest {
     @Test
     void v1McpIsTheSameEndpointBehindTheSameGuard() throws Exception {
         Map<String, String> headers = base(Map.of("Mcp-Session-Id", session));
-        RawHttp.Answer ping = RawHttp.send(http.app.port(), "POST", "/v1/mcp", headers,
-                "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"ping\"}");
-        assertThat(sse(ping.body()).has("result")).as("a session made at /mcp answers at /v1/mcp: %s", ping.body())
+        RawHttp.Answer ping = RawHttp.send(
+                http.app.port(), "POST", "/v1/mcp", headers, "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"ping\"}");
+        assertThat(sse(ping.body()).has("result"))
+                .as("a session made at /mcp answers at /v1/mcp: %s", ping.body())
                 .isTrue();
         RawHttp.Answer bad = RawHttp.send(http.app.port(), "POST", "/v1/mcp", headers, call(14, "null"));
         assertThat(JSON.readTree(bad.body()).path("error").path("code").asInt()).isEqualTo(-32602);
@@ -119,7 +141,9 @@ class McpHttpMalformedTest {
         assertThat(JSON.readTree(unauthorized.body()).path("jsonrpc").asText()).isEqualTo("2.0");
         Map<String, String> evil = new LinkedHashMap<>(headers);
         evil.put("Host", "evil.example");
-        assertThat(RawHttp.send(http.app.port(), "POST", "/v1/mcp", evil, INITIALIZE).status()).isEqualTo(403);
+        assertThat(RawHttp.send(http.app.port(), "POST", "/v1/mcp", evil, INITIALIZE)
+                        .status())
+                .isEqualTo(403);
     }
 
     private static String call(int id, String params) {
@@ -141,14 +165,18 @@ class McpHttpMalformedTest {
         RawHttp.Answer answer = post(body);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         JsonNode error = JsonRpcErrors.assertJsonRpcError(answer.body(), null);
-        assertThat(JSON.readTree(answer.body()).get("id").isNull()).as(answer.body()).isTrue();
+        assertThat(JSON.readTree(answer.body()).get("id").isNull())
+                .as(answer.body())
+                .isTrue();
         assertThat(error.path("code").asInt()).as(answer.body()).isEqualTo(code);
         return error.path("message").asText();
     }
 
     /** The one JSON-RPC message of an event-stream answer. */
     private static JsonNode sse(String body) throws Exception {
-        String data = body.lines().filter(line -> line.startsWith("data:")).findFirst()
+        String data = body.lines()
+                .filter(line -> line.startsWith("data:"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no event in " + body));
         return JSON.readTree(data.substring(5).trim());
     }

@@ -38,29 +38,42 @@ class McpKeepAliveLogTest {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
-        try (HttpFixture http = HttpFixture.start(dir, Duration.ofSeconds(15),
+        try (HttpFixture http = HttpFixture.start(
+                dir,
+                Duration.ofSeconds(15),
                 new HttpApp.Limits(Duration.ofSeconds(1), 10, 10, Duration.ofMillis(200)))) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Host", "127.0.0.1:" + http.app.port());
             headers.put("Authorization", "Bearer " + http.key);
             headers.put("Accept", "application/json, text/event-stream");
             headers.put("Content-Type", "application/json");
-            RawHttp.Answer init = RawHttp.send(http.app.port(), "POST", "/mcp", headers, "{\"jsonrpc\":\"2.0\","
-                    + "\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+            RawHttp.Answer init = RawHttp.send(
+                    http.app.port(),
+                    "POST",
+                    "/mcp",
+                    headers,
+                    "{\"jsonrpc\":\"2.0\","
+                            + "\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             Matcher m = SESSION.matcher(init.head());
             assertThat(m.find()).as(init.head()).isTrue();
             String session = m.group(1);
             // A listening stream that the client opens and then abandons without reading.
-            HttpResponse<InputStream> listening = http.client.send(HttpRequest.newBuilder(URI.create(http.base
-                            + "/mcp")).header("Authorization", "Bearer " + http.key).header("Accept",
-                            "text/event-stream").header("Mcp-Session-Id", session).GET().build(),
+            HttpResponse<InputStream> listening = http.client.send(
+                    HttpRequest.newBuilder(URI.create(http.base + "/mcp"))
+                            .header("Authorization", "Bearer " + http.key)
+                            .header("Accept", "text/event-stream")
+                            .header("Mcp-Session-Id", session)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(listening.statusCode()).isEqualTo(200);
             listening.body().close();
             Thread.sleep(3000); // fifteen keep-alive rounds and three idle limits: enough for repeats to show
-            List<String> warnings = logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                    .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+            List<String> warnings = logs.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(e -> e.getLoggerName() + " " + e.getFormattedMessage())
+                    .toList();
             assertThat(warnings).as("warnings and errors logged").doesNotHaveDuplicates();
             assertThat(warnings).as("warnings and errors logged").noneMatch(line -> line.contains("Keep-alive"));
         } finally {

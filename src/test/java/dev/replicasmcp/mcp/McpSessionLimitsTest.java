@@ -33,8 +33,8 @@ class McpSessionLimitsTest {
 
     @Test
     void aKeyHoldsAtMostTheCapAndASessionAnswersOnlyItsKey() throws Exception {
-        try (HttpFixture http = HttpFixture.start(dir, Duration.ofSeconds(15),
-                new HttpApp.Limits(Duration.ofMinutes(30), 3, 10))) {
+        try (HttpFixture http =
+                HttpFixture.start(dir, Duration.ofSeconds(15), new HttpApp.Limits(Duration.ofMinutes(30), 3, 10))) {
             String other = OtherOrganization.create(http.core.dataDir().resolve("replicas.db"), "other");
             List<String> sessions = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -44,15 +44,21 @@ class McpSessionLimitsTest {
             assertThat(refused.status()).isEqualTo(429);
             JsonNode error = JsonRpcErrors.assertJsonRpcError(refused.body(), 1);
             assertThat(error.path("message").asText()).contains("limit is 3", "DELETE /mcp");
-            assertThat(initialize(http, other)).as("another key has its own allowance").isNotBlank();
+            assertThat(initialize(http, other))
+                    .as("another key has its own allowance")
+                    .isNotBlank();
 
             String first = sessions.get(0);
             assertThat(post(http, http.key, first, LIST).status()).isEqualTo(200);
-            assertThat(post(http, other, first, LIST).status()).as("another key's call").isEqualTo(404);
+            assertThat(post(http, other, first, LIST).status())
+                    .as("another key's call")
+                    .isEqualTo(404);
             RawHttp.Answer foreignDelete = send(http, "DELETE", other, first, null);
             assertThat(foreignDelete.status()).as("another key's DELETE").isEqualTo(404);
             JsonRpcErrors.assertJsonRpcError(foreignDelete.body(), null);
-            assertThat(post(http, http.key, first, LIST).status()).as("still open for its own key").isEqualTo(200);
+            assertThat(post(http, http.key, first, LIST).status())
+                    .as("still open for its own key")
+                    .isEqualTo(200);
 
             assertThat(send(http, "DELETE", http.key, first, null).status()).isEqualTo(200);
             assertThat(post(http, http.key, first, LIST).status()).isEqualTo(404);
@@ -62,14 +68,17 @@ class McpSessionLimitsTest {
 
     @Test
     void aSessionWithoutRequestsEndsAfterTheIdleLimit() throws Exception {
-        try (HttpFixture http = HttpFixture.start(dir, Duration.ofSeconds(15),
-                new HttpApp.Limits(Duration.ofSeconds(1), 2, 10))) {
+        try (HttpFixture http =
+                HttpFixture.start(dir, Duration.ofSeconds(15), new HttpApp.Limits(Duration.ofSeconds(1), 2, 10))) {
             String session = initialize(http, http.key);
             assertThat(post(http, http.key, session, LIST).status()).isEqualTo(200);
             // Each look is a request too, so look less often than the limit: one look after a quiet spell ends it.
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(3))
-                    .untilAsserted(() ->
-                    assertThat(post(http, http.key, session, LIST).status()).isEqualTo(404));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofSeconds(3))
+                    .untilAsserted(
+                            () -> assertThat(post(http, http.key, session, LIST).status())
+                                    .isEqualTo(404));
             // The ended sessions no longer count against the key.
             initialize(http, http.key);
             initialize(http, http.key);

@@ -61,24 +61,25 @@ class OneSendAtATimeTest {
     static McpServerTransport sessionTransport(McpServerTransport transport) {
         AtomicReference<McpServerTransport> given = new AtomicReference<>();
         new OneSendAtATime(new McpServerTransportProvider() {
-            @Override
-            public void setSessionFactory(McpServerSession.Factory factory) {
-                factory.create(transport);
-            }
+                    @Override
+                    public void setSessionFactory(McpServerSession.Factory factory) {
+                        factory.create(transport);
+                    }
 
-            @Override
-            public Mono<Void> notifyClients(String method, Object params) {
-                return Mono.empty();
-            }
+                    @Override
+                    public Mono<Void> notifyClients(String method, Object params) {
+                        return Mono.empty();
+                    }
 
-            @Override
-            public Mono<Void> closeGracefully() {
-                return Mono.empty();
-            }
-        }).setSessionFactory(t -> {
-            given.set(t);
-            return null;
-        });
+                    @Override
+                    public Mono<Void> closeGracefully() {
+                        return Mono.empty();
+                    }
+                })
+                .setSessionFactory(t -> {
+                    given.set(t);
+                    return null;
+                });
         return given.get();
     }
 
@@ -101,7 +102,9 @@ class OneSendAtATimeTest {
             senders.shutdownNow();
         }
         assertThat(slow.sent).hasSize(6);
-        assertThat(slow.mostAtOnce.get()).as("sends inside the transport at the same time").isEqualTo(1);
+        assertThat(slow.mostAtOnce.get())
+                .as("sends inside the transport at the same time")
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.replicasmcp.mcp;
 
-import dev.replicasmcp.ops.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.ops.Operation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,18 +17,19 @@ class PregeneratedSchemasTest {
 
     @Test
     void everyToolDescribesIdenticallyFromThePregeneratedSchemas() throws Exception {
-        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(mapper,
-                new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
+                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
         ToolCatalog generated = ToolCatalog.generated(mapper);
         ToolCatalog pregenerated = new ToolCatalog(ToolCatalog.standardSpecs(), new SchemaFactory(mapper, written));
 
         assertThat(pregenerated.specs()).hasSameSizeAs(generated.specs()).isNotEmpty();
         for (int i = 0; i < generated.specs().size(); i++) {
             Operation<?, ?> spec = generated.specs().get(i);
-            assertThat(written).containsKeys(SchemaFactory.key(false, spec.input()),
-                    SchemaFactory.key(true, spec.output()));
+            assertThat(written)
+                    .containsKeys(SchemaFactory.key(false, spec.input()), SchemaFactory.key(true, spec.output()));
             assertThat(pregenerated.describe(pregenerated.specs().get(i))).isEqualTo(generated.describe(spec));
-            assertThat(mapper.writeValueAsString(pregenerated.describe(pregenerated.specs().get(i))))
+            assertThat(mapper.writeValueAsString(
+                            pregenerated.describe(pregenerated.specs().get(i))))
                     .isEqualTo(mapper.writeValueAsString(generated.describe(spec)));
         }
         assertThat(mapper.writeValueAsString(pregenerated.toJson(mapper)))
@@ -45,8 +46,8 @@ class PregeneratedSchemasTest {
 
     @Test
     void handedOutSchemasAreCopies() throws Exception {
-        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(mapper,
-                new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
+                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
         SchemaFactory factory = new SchemaFactory(mapper, written);
         Class<?> input = ToolCatalog.standardSpecs().get(0).input();
         factory.inputSchema(input).put("mutated", true);

@@ -1,7 +1,5 @@
 package dev.replicasmcp.mcp;
 
-import dev.replicasmcp.ops.Operation;
-import dev.replicasmcp.ops.Toolset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.Toolset;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
@@ -30,17 +30,40 @@ class ToolCatalogTest {
     static final int DEFAULT_BUDGET_BYTES = 32 * 1024;
 
     /** A whole first session: repository → environment → replica → messages → history, and more toolsets. */
-    static final List<String> FIRST_SESSION = List.of("add_repository", "list_repositories", "create_environment",
-            "list_environments", "get_environment", "create_replica", "send_replica_message",
-            "read_replica_history", "get_replica", "list_replicas", "delete_replica", "list_chats", "create_chat",
-            "list_toolsets", "enable_toolset");
+    static final List<String> FIRST_SESSION = List.of(
+            "add_repository",
+            "list_repositories",
+            "create_environment",
+            "list_environments",
+            "get_environment",
+            "create_replica",
+            "send_replica_message",
+            "read_replica_history",
+            "get_replica",
+            "list_replicas",
+            "delete_replica",
+            "list_chats",
+            "create_chat",
+            "list_toolsets",
+            "enable_toolset");
 
-    static final List<String> OFFICIAL = List.of("create_replica", "list_replicas", "get_replica",
-            "send_replica_message", "delete_replica", "list_repositories", "list_repository_sets", "list_chats",
-            "create_chat", "delete_chat", "read_replica_history", "get_replica_hooks");
+    static final List<String> OFFICIAL = List.of(
+            "create_replica",
+            "list_replicas",
+            "get_replica",
+            "send_replica_message",
+            "delete_replica",
+            "list_repositories",
+            "list_repository_sets",
+            "list_chats",
+            "create_chat",
+            "delete_chat",
+            "read_replica_history",
+            "get_replica_hooks");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final JsonNode generated = ToolCatalog.generated(JsonMappers.tools()).toJson(mapper);
+    private final JsonNode generated =
+            ToolCatalog.generated(JsonMappers.tools()).toJson(mapper);
 
     @Test
     void toolsJsonMatchesTheCode() throws Exception {
@@ -48,7 +71,8 @@ class ToolCatalogTest {
         if (!committed.equals(generated)) {
             List<String> expected = mapper.writeValueAsString(generated).lines().toList();
             List<String> actual = mapper.writeValueAsString(committed).lines().toList();
-            fail("tools.json is out of date. Run scripts/update-tools and commit the result.\n" + diff(expected, actual));
+            fail("tools.json is out of date. Run scripts/update-tools and commit the result.\n"
+                    + diff(expected, actual));
         }
     }
 
@@ -59,7 +83,9 @@ class ToolCatalogTest {
         assertThat(names).containsAll(OFFICIAL).isSorted().doesNotHaveDuplicates();
         for (JsonNode tool : generated) {
             assertThat(tool.get("title").asText()).as(tool + " title").isNotBlank();
-            assertThat(tool.get("description").asText().length()).as(tool.get("name") + " description").isGreaterThan(30);
+            assertThat(tool.get("description").asText().length())
+                    .as(tool.get("name") + " description")
+                    .isGreaterThan(30);
             assertThat(tool.get("annotations").size()).isEqualTo(4);
             assertThat(tool.get("inputSchema").get("type").asText()).isEqualTo("object");
             assertThat(tool.get("outputSchema").get("type").asText()).isEqualTo("object");
@@ -70,7 +96,8 @@ class ToolCatalogTest {
     @Test
     void theDefaultToolsListAnswerFitsTheBudget() throws Exception {
         ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), false);
-        List<McpSchema.Tool> tools = catalog.initialSpecs().stream().map(catalog::describe).toList();
+        List<McpSchema.Tool> tools =
+                catalog.initialSpecs().stream().map(catalog::describe).toList();
         // Exactly the bytes of the JSON-RPC result the server writes for tools/list.
         byte[] result = new JacksonMcpJsonMapper(JsonMappers.protocol())
                 .writeValueAsBytes(new McpSchema.ListToolsResult(tools, null));
@@ -79,21 +106,33 @@ class ToolCatalogTest {
         for (McpSchema.Tool tool : tools) {
             bySize.put(tool.name(), protocol.writeValueAsBytes(tool).length);
         }
-        assertThat(result.length).as("The default tools/list result is %d bytes for %d tools, over the budget of %d "
-                        + "bytes. Say things once in descriptions, or move tools out of the default toolsets. Bytes "
-                        + "per tool: %s", result.length, tools.size(), DEFAULT_BUDGET_BYTES, bySize)
+        assertThat(result.length)
+                .as(
+                        "The default tools/list result is %d bytes for %d tools, over the budget of %d "
+                                + "bytes. Say things once in descriptions, or move tools out of the default toolsets. Bytes "
+                                + "per tool: %s",
+                        result.length, tools.size(), DEFAULT_BUDGET_BYTES, bySize)
                 .isLessThanOrEqualTo(DEFAULT_BUDGET_BYTES);
     }
 
     @Test
     void theDefaultToolsetsCarryAWholeFirstSessionAndNothingElse() {
         ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), false);
-        List<String> offered = catalog.initialSpecs().stream().map(Operation::name).toList();
-        assertThat(offered).containsAll(FIRST_SESSION).doesNotContain("create_environment_variable",
-                "save_warm_hook", "set_warm_pool", "enable_environment_skill", "set_agent_credential");
-        assertThat(catalog.enabledToolsets()).containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES,
-                Toolset.ENVIRONMENTS);
-        assertThat(catalog.specs()).as("the rest stays available to enable_toolset").hasSize(generated.size());
+        List<String> offered =
+                catalog.initialSpecs().stream().map(Operation::name).toList();
+        assertThat(offered)
+                .containsAll(FIRST_SESSION)
+                .doesNotContain(
+                        "create_environment_variable",
+                        "save_warm_hook",
+                        "set_warm_pool",
+                        "enable_environment_skill",
+                        "set_agent_credential");
+        assertThat(catalog.enabledToolsets())
+                .containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES, Toolset.ENVIRONMENTS);
+        assertThat(catalog.specs())
+                .as("the rest stays available to enable_toolset")
+                .hasSize(generated.size());
     }
 
     @Test
@@ -103,24 +142,30 @@ class ToolCatalogTest {
             assertThat(all.specsOf(toolset)).as(toolset.wire()).isNotEmpty();
         }
         assertThat(all.initialSpecs()).hasSize(generated.size());
-        assertThat(ToolCatalog.generated(JsonMappers.tools()).select(Set.of("default", "hooks"), false)
-                .enabledToolsets()).containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES, Toolset.ENVIRONMENTS,
-                Toolset.HOOKS);
+        assertThat(ToolCatalog.generated(JsonMappers.tools())
+                        .select(Set.of("default", "hooks"), false)
+                        .enabledToolsets())
+                .containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES, Toolset.ENVIRONMENTS, Toolset.HOOKS);
     }
 
     @Test
     void anUnknownToolsetIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> ToolCatalog.generated(JsonMappers.tools()).select(Set.of("replicas", "teleport"),
-                false)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'teleport'").hasMessageContaining(String.join(", ", Toolset.names()));
+        assertThatThrownBy(
+                        () -> ToolCatalog.generated(JsonMappers.tools()).select(Set.of("replicas", "teleport"), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'teleport'")
+                .hasMessageContaining(String.join(", ", Toolset.names()));
     }
 
     @Test
     void readOnlyKeepsOnlyReadOnlyToolsInEveryToolset() {
         ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), true);
-        assertThat(catalog.specs()).allSatisfy(spec -> assertThat(spec.hints().readOnly()).as(spec.name()).isTrue());
-        assertThat(catalog.specs().stream().map(Operation::name)).contains("list_toolsets", "enable_toolset",
-                "list_environment_variables").doesNotContain("create_environment_variable");
+        assertThat(catalog.specs())
+                .allSatisfy(spec ->
+                        assertThat(spec.hints().readOnly()).as(spec.name()).isTrue());
+        assertThat(catalog.specs().stream().map(Operation::name))
+                .contains("list_toolsets", "enable_toolset", "list_environment_variables")
+                .doesNotContain("create_environment_variable");
     }
 
     private static Set<String> names(List<String> toolsets, String extra) {
@@ -133,7 +178,9 @@ class ToolCatalogTest {
     void theReadmeToolTableListsEveryToolInOrder() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String table = readme.substring(readme.indexOf("<!-- tools:start -->"), readme.indexOf("<!-- tools:end -->"));
-        List<String> rows = table.lines().filter(line -> line.startsWith("| `")).map(line -> line.split("`")[1])
+        List<String> rows = table.lines()
+                .filter(line -> line.startsWith("| `"))
+                .map(line -> line.split("`")[1])
                 .toList();
         List<String> names = new ArrayList<>();
         generated.forEach(tool -> names.add(tool.get("name").asText()));
@@ -146,10 +193,14 @@ class ToolCatalogTest {
             String name = tool.get("name").asText();
             JsonNode hints = tool.get("annotations");
             // enable_toolset changes which tools are offered, never any data.
-            boolean reads = name.startsWith("list_") || name.startsWith("get_") || name.startsWith("read_")
-                    || name.startsWith("search_") || name.equals("enable_toolset");
+            boolean reads = name.startsWith("list_")
+                    || name.startsWith("get_")
+                    || name.startsWith("read_")
+                    || name.startsWith("search_")
+                    || name.equals("enable_toolset");
             assertThat(hints.get("readOnlyHint").asBoolean()).as(name).isEqualTo(reads);
-            assertThat(hints.get("destructiveHint").asBoolean()).as(name)
+            assertThat(hints.get("destructiveHint").asBoolean())
+                    .as(name)
                     .isEqualTo(name.startsWith("delete_") || name.startsWith("disable_"));
             assertThat(hints.get("openWorldHint").asBoolean()).as(name).isFalse();
         }
@@ -162,8 +213,13 @@ class ToolCatalogTest {
             String e = i < expected.size() ? expected.get(i) : "";
             String a = i < actual.size() ? actual.get(i) : "";
             if (!e.equals(a)) {
-                out.append("line ").append(i + 1).append("\n  code:       ").append(e)
-                        .append("\n  tools.json: ").append(a).append('\n');
+                out.append("line ")
+                        .append(i + 1)
+                        .append("\n  code:       ")
+                        .append(e)
+                        .append("\n  tools.json: ")
+                        .append(a)
+                        .append('\n');
                 shown++;
             }
         }

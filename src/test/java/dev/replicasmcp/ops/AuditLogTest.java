@@ -33,13 +33,12 @@ class AuditLogTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
     static final List<String> SECRETS = new ArrayList<>();
 
     /** One call of the script: which operation, and its arguments from the ids made so far. */
-    record Step(String operation, Function<Map<String, String>, Map<String, Object>> args, String keep,
-                String from) {
-    }
+    record Step(String operation, Function<Map<String, String>, Map<String, Object>> args, String keep, String from) {}
 
     @BeforeAll
     static void start() {
@@ -62,8 +61,8 @@ class AuditLogTest {
     }
 
     /** keep: the name the new resource's id is kept under; from: where the id is in the result (a JSON pointer). */
-    private static Step step(String operation, Function<Map<String, String>, Map<String, Object>> args, String keep,
-                             String from) {
+    private static Step step(
+            String operation, Function<Map<String, String>, Map<String, Object>> args, String keep, String from) {
         return new Step(operation, args, keep, from);
     }
 
@@ -80,58 +79,151 @@ class AuditLogTest {
         List<Step> steps = new ArrayList<>();
         String repo = TestRepos.create(dir, "repo-" + UUID.randomUUID(), "main").toString();
         if (restDoor) {
-            String id = http.core.services.repositories().add(http.core.caller, repo, null, null).id();
-            steps.add(new Step(null, ids -> {
-                ids.put("repository_id", id);
-                return Map.of();
-            }, null, null));
+            String id = http.core
+                    .services
+                    .repositories()
+                    .add(http.core.caller, repo, null, null)
+                    .id();
+            steps.add(new Step(
+                    null,
+                    ids -> {
+                        ids.put("repository_id", id);
+                        return Map.of();
+                    },
+                    null,
+                    null));
         } else {
             steps.add(step("add_repository", ids -> m("location", repo), "repository_id", "/repository/id"));
-            steps.add(step("create_repository_set", ids -> m("name", "set-" + UUID.randomUUID(), "repository_ids",
-                    List.of(ids.get("repository_id"))), "set_id", "/repository_set/id"));
-            steps.add(step("set_agent_credential", ids -> m("kind", "anthropic_api_key", "value",
-                    "sk-ant-" + secret())));
+            steps.add(step(
+                    "create_repository_set",
+                    ids -> m("name", "set-" + UUID.randomUUID(), "repository_ids", List.of(ids.get("repository_id"))),
+                    "set_id",
+                    "/repository_set/id"));
+            steps.add(
+                    step("set_agent_credential", ids -> m("kind", "anthropic_api_key", "value", "sk-ant-" + secret())));
             steps.add(step("delete_agent_credential", ids -> m("kind", "anthropic_api_key")));
         }
-        steps.add(step("create_environment", ids -> m("name", "env-" + UUID.randomUUID(), "repository_id",
-                ids.get("repository_id")), "environment_id", "/environment/id"));
-        steps.add(step("update_environment", ids -> m("environment_id", ids.get("environment_id"), "description",
-                "changed")));
-        steps.add(step("create_environment_variable", ids -> m("environment_id", ids.get("environment_id"), "key",
-                "API_TOKEN", "value", secret()), "variable_id", "/environment_variable/id"));
-        steps.add(step("update_environment_variable", ids -> m("environment_id", ids.get("environment_id"),
-                "variable_id", ids.get("variable_id"), "value", secret())));
-        steps.add(step("create_environment_file", ids -> m("environment_id", ids.get("environment_id"), "name",
-                "creds", "path", "~/.creds", "content", secret()), "file_id", "/environment_file/id"));
-        steps.add(step("update_environment_file", ids -> m("environment_id", ids.get("environment_id"), "file_id",
-                ids.get("file_id"), "content", secret())));
-        steps.add(step("create_environment_mcp", ids -> m("environment_id", ids.get("environment_id"), "name", "docs",
-                "transport", "http", "config", m("url", "https://example.com/mcp", "headers",
-                        m("Authorization", "Bearer " + secret()))), "mcp_id", "/environment_mcp/id"));
-        steps.add(step("update_environment_mcp", ids -> m("environment_id", ids.get("environment_id"), "mcp_id",
-                ids.get("mcp_id"), "config", m("command", "npx", "env", m("TOKEN", secret())), "transport", "stdio")));
-        steps.add(step("enable_environment_skill", ids -> m("environment_id", ids.get("environment_id"), "slug",
-                http.core.services.contents().skills().search("").get(0).slug()), "skill_id", "/environment_skill/id"));
-        steps.add(step("disable_environment_skill", ids -> m("environment_id", ids.get("environment_id"), "skill_id",
-                ids.get("skill_id"))));
+        steps.add(step(
+                "create_environment",
+                ids -> m("name", "env-" + UUID.randomUUID(), "repository_id", ids.get("repository_id")),
+                "environment_id",
+                "/environment/id"));
+        steps.add(step(
+                "update_environment", ids -> m("environment_id", ids.get("environment_id"), "description", "changed")));
+        steps.add(step(
+                "create_environment_variable",
+                ids -> m("environment_id", ids.get("environment_id"), "key", "API_TOKEN", "value", secret()),
+                "variable_id",
+                "/environment_variable/id"));
+        steps.add(step(
+                "update_environment_variable",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "variable_id",
+                        ids.get("variable_id"),
+                        "value",
+                        secret())));
+        steps.add(step(
+                "create_environment_file",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "name",
+                        "creds",
+                        "path",
+                        "~/.creds",
+                        "content",
+                        secret()),
+                "file_id",
+                "/environment_file/id"));
+        steps.add(step(
+                "update_environment_file",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "file_id",
+                        ids.get("file_id"),
+                        "content",
+                        secret())));
+        steps.add(step(
+                "create_environment_mcp",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "name",
+                        "docs",
+                        "transport",
+                        "http",
+                        "config",
+                        m("url", "https://example.com/mcp", "headers", m("Authorization", "Bearer " + secret()))),
+                "mcp_id",
+                "/environment_mcp/id"));
+        steps.add(step(
+                "update_environment_mcp",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "mcp_id",
+                        ids.get("mcp_id"),
+                        "config",
+                        m("command", "npx", "env", m("TOKEN", secret())),
+                        "transport",
+                        "stdio")));
+        steps.add(step(
+                "enable_environment_skill",
+                ids -> m(
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "slug",
+                        http.core.services.contents().skills().search("").get(0).slug()),
+                "skill_id",
+                "/environment_skill/id"));
+        steps.add(step(
+                "disable_environment_skill",
+                ids -> m("environment_id", ids.get("environment_id"), "skill_id", ids.get("skill_id"))));
         steps.add(step("save_start_hook", ids -> m("environment_id", ids.get("environment_id"), "content", "true")));
         steps.add(step("save_warm_hook", ids -> m("environment_id", ids.get("environment_id"), "content", "true")));
-        steps.add(step("save_and_test_warm_hook", ids -> m("environment_id", ids.get("environment_id"), "content",
-                "echo warm")));
+        steps.add(step(
+                "save_and_test_warm_hook",
+                ids -> m("environment_id", ids.get("environment_id"), "content", "echo warm")));
         steps.add(step("set_warm_pool", ids -> m("environment_id", ids.get("environment_id"), "enabled", false)));
-        steps.add(step("create_replica", ids -> m("name", "r-" + UUID.randomUUID(), "message", "hello",
-                "environment_id", ids.get("environment_id")), "replica_id", "/replica/id"));
-        steps.add(step("create_chat", ids -> m("replica_id", ids.get("replica_id"), "provider",
-                http.core.services.replicas().find(http.core.caller, ids.get("replica_id")).codingAgent().wire()),
-                "chat_id", "/id"));
+        steps.add(step(
+                "create_replica",
+                ids -> m(
+                        "name",
+                        "r-" + UUID.randomUUID(),
+                        "message",
+                        "hello",
+                        "environment_id",
+                        ids.get("environment_id")),
+                "replica_id",
+                "/replica/id"));
+        steps.add(step(
+                "create_chat",
+                ids -> m(
+                        "replica_id",
+                        ids.get("replica_id"),
+                        "provider",
+                        http.core
+                                .services
+                                .replicas()
+                                .find(http.core.caller, ids.get("replica_id"))
+                                .codingAgent()
+                                .wire()),
+                "chat_id",
+                "/id"));
         steps.add(step("delete_chat", ids -> m("replica_id", ids.get("replica_id"), "chat_id", ids.get("chat_id"))));
         steps.add(step("delete_replica", ids -> m("replica_id", ids.get("replica_id"))));
-        steps.add(step("delete_environment_variable", ids -> m("environment_id", ids.get("environment_id"),
-                "variable_id", ids.get("variable_id"))));
-        steps.add(step("delete_environment_file", ids -> m("environment_id", ids.get("environment_id"), "file_id",
-                ids.get("file_id"))));
-        steps.add(step("delete_environment_mcp", ids -> m("environment_id", ids.get("environment_id"), "mcp_id",
-                ids.get("mcp_id"))));
+        steps.add(step(
+                "delete_environment_variable",
+                ids -> m("environment_id", ids.get("environment_id"), "variable_id", ids.get("variable_id"))));
+        steps.add(step(
+                "delete_environment_file",
+                ids -> m("environment_id", ids.get("environment_id"), "file_id", ids.get("file_id"))));
+        steps.add(step(
+                "delete_environment_mcp",
+                ids -> m("environment_id", ids.get("environment_id"), "mcp_id", ids.get("mcp_id"))));
         steps.add(step("delete_environment", ids -> m("environment_id", ids.get("environment_id"))));
         if (!restDoor) {
             steps.add(step("delete_repository", ids -> m("repository_id", ids.get("repository_id"))));
@@ -140,11 +232,18 @@ class AuditLogTest {
     }
 
     private static List<AuditEntry> entries() {
-        return http.core.services.audit().list(http.core.caller, null, null, null, null, null, 1, 200).entries();
+        return http.core
+                .services
+                .audit()
+                .list(http.core.caller, null, null, null, null, null, 1, 200)
+                .entries();
     }
 
     private void drive(boolean restDoor, String keyName) throws Exception {
-        String key = http.core.core.keys().create(http.core.core.account().organizationId(), null, keyName)
+        String key = http.core
+                .core
+                .keys()
+                .create(http.core.core.account().organizationId(), null, keyName)
                 .plaintext();
         Set<String> driven = new LinkedHashSet<>();
         Map<String, String> ids = new HashMap<>();
@@ -156,8 +255,9 @@ class AuditLogTest {
                 }
                 int before = entries().size();
                 Doors.Answer answer = restDoor ? doors.rest(step.operation(), args) : doors.mcp(step.operation(), args);
-                assertThat(answer.ok()).as("%s over %s: %s", step.operation(), restDoor ? "REST" : "MCP",
-                        answer.error()).isTrue();
+                assertThat(answer.ok())
+                        .as("%s over %s: %s", step.operation(), restDoor ? "REST" : "MCP", answer.error())
+                        .isTrue();
                 if (step.keep() != null) {
                     ids.put(step.keep(), answer.result().at(step.from()).asText());
                 }
@@ -171,10 +271,14 @@ class AuditLogTest {
                 driven.add(step.operation());
             }
         }
-        Set<String> audited = Operations.all().stream().filter(op -> op.audit() != null)
-                .filter(op -> !restDoor || op.route() != null).map(Operation::name).collect(Collectors.toSet());
-        assertThat(driven).as("every audited operation of the door is driven").containsExactlyInAnyOrderElementsOf(
-                audited);
+        Set<String> audited = Operations.all().stream()
+                .filter(op -> op.audit() != null)
+                .filter(op -> !restDoor || op.route() != null)
+                .map(Operation::name)
+                .collect(Collectors.toSet());
+        assertThat(driven)
+                .as("every audited operation of the door is driven")
+                .containsExactlyInAnyOrderElementsOf(audited);
     }
 
     @Test
@@ -182,8 +286,9 @@ class AuditLogTest {
         drive(false, "mcp-door");
         drive(true, "rest-door");
         List<String> stored = new ArrayList<>();
-        try (var db = DriverManager.getConnection("jdbc:sqlite:" + http.core.dataDir().resolve("replicas.db"));
-             ResultSet rows = db.createStatement().executeQuery("SELECT * FROM audit_log")) {
+        try (var db = DriverManager.getConnection(
+                        "jdbc:sqlite:" + http.core.dataDir().resolve("replicas.db"));
+                ResultSet rows = db.createStatement().executeQuery("SELECT * FROM audit_log")) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 StringBuilder row = new StringBuilder();
@@ -198,8 +303,10 @@ class AuditLogTest {
             assertThat(stored).as("no secret in the audit table").noneMatch(row -> row.contains(secret));
         }
         assertThat(stored).anyMatch(row -> row.contains("[redacted]"));
-        AuditEntry update = entries().stream().filter(e -> e.action().equals("environment_variable.updated"))
-                .findFirst().orElseThrow();
+        AuditEntry update = entries().stream()
+                .filter(e -> e.action().equals("environment_variable.updated"))
+                .findFirst()
+                .orElseThrow();
         assertThat(update.before()).contains("\"key\":\"API_TOKEN\"", "\"value\":\"[redacted]\"");
         assertThat(update.after()).contains("\"value\":\"[redacted]\"");
     }
@@ -209,26 +316,33 @@ class AuditLogTest {
         var replica = http.core.replica("quiet", "hi");
         int before = entries().size();
         try (Doors doors = new Doors(http, http.key)) {
-            assertThat(doors.mcp("send_replica_message", m("replica_id", replica.id(), "message", "again")).ok())
+            assertThat(doors.mcp("send_replica_message", m("replica_id", replica.id(), "message", "again"))
+                            .ok())
                     .isTrue();
             assertThat(doors.rest("list_replicas", m()).ok()).isTrue();
-            assertThat(doors.mcp("get_replica", m("replica_id", replica.id())).ok()).isTrue();
+            assertThat(doors.mcp("get_replica", m("replica_id", replica.id())).ok())
+                    .isTrue();
             assertThat(entries()).hasSize(before);
             doors.rest("create_environment", m("name", "filtered-env"));
             Doors.Answer mcp = doors.mcp("list_audit_log", m("action", "environment.created", "actor", "tests"));
-            Doors.Answer rest = doors.rest("list_audit_log", m("action", "environment.created", "actor", "tests",
-                    "limit", 5));
+            Doors.Answer rest =
+                    doors.rest("list_audit_log", m("action", "environment.created", "actor", "tests", "limit", 5));
             for (Doors.Answer answer : List.of(mcp, rest)) {
                 assertThat(answer.ok()).as(answer.error()).isTrue();
                 JsonNode first = answer.result().path("entries").get(0);
                 assertThat(first.path("action").asText()).isEqualTo("environment.created");
                 assertThat(first.path("actor").path("name").asText()).isEqualTo("tests");
-                assertThat(first.path("after").path("environment").path("name").asText()).isEqualTo("filtered-env");
+                assertThat(first.path("after").path("environment").path("name").asText())
+                        .isEqualTo("filtered-env");
                 assertThat(first.path("before").isNull()).isTrue();
             }
-            assertThat(doors.rest("list_audit_log", m("from", "yesterday")).error()).contains("'from'", "ISO-8601");
-            assertThat(doors.mcp("list_audit_log", m("resource_type", "environment", "to",
-                    "2000-01-01T00:00:00Z")).result().path("total").asInt()).isZero();
+            assertThat(doors.rest("list_audit_log", m("from", "yesterday")).error())
+                    .contains("'from'", "ISO-8601");
+            assertThat(doors.mcp("list_audit_log", m("resource_type", "environment", "to", "2000-01-01T00:00:00Z"))
+                            .result()
+                            .path("total")
+                            .asInt())
+                    .isZero();
         }
     }
 }

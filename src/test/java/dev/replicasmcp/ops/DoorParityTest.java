@@ -31,6 +31,7 @@ class DoorParityTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
 
     @BeforeAll
@@ -43,8 +44,7 @@ class DoorParityTest {
         http.close();
     }
 
-    record Case(String operation, String what, Map<String, Object> args) {
-    }
+    record Case(String operation, String what, Map<String, Object> args) {}
 
     @Test
     void bothDoorsAnswerEveryBadInputAlike() {
@@ -99,7 +99,8 @@ class DoorParityTest {
                 args.put(field, wrong);
                 cases.add(new Case(op.name(), field + " = " + wrong, args));
             }
-            if (Collection.class.isAssignableFrom(component.getType()) && !op.route().readsQuery()) {
+            if (Collection.class.isAssignableFrom(component.getType())
+                    && !op.route().readsQuery()) {
                 Map<String, Object> args = complete(op, base, inPath);
                 List<Object> withNull = new ArrayList<>();
                 withNull.add(null);
@@ -120,10 +121,19 @@ class DoorParityTest {
                 continue;
             }
             Class<?> type = component.getType();
-            args.put(field, type == Boolean.class ? Boolean.TRUE : type == Integer.class ? 1
-                    : Collection.class.isAssignableFrom(type) ? List.of(UUID.randomUUID().toString())
-                    : type == String.class ? (field.endsWith("_id") ? UUID.randomUUID().toString() : "x")
-                    : Map.of("url", "https://example.com"));
+            args.put(
+                    field,
+                    type == Boolean.class
+                            ? Boolean.TRUE
+                            : type == Integer.class
+                                    ? 1
+                                    : Collection.class.isAssignableFrom(type)
+                                            ? List.of(UUID.randomUUID().toString())
+                                            : type == String.class
+                                                    ? (field.endsWith("_id")
+                                                            ? UUID.randomUUID().toString()
+                                                            : "x")
+                                                    : Map.of("url", "https://example.com"));
         }
         return args;
     }

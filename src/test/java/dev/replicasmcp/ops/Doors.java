@@ -19,8 +19,7 @@ final class Doors implements AutoCloseable {
     private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
 
     /** What a door answered: success with the result as JSON, or the error message (and the REST status). */
-    record Answer(boolean ok, JsonNode result, String error, int status) {
-    }
+    record Answer(boolean ok, JsonNode result, String error, int status) {}
 
     private final HttpFixture http;
     private final String key;
@@ -34,7 +33,10 @@ final class Doors implements AutoCloseable {
     }
 
     static Operation<?, ?> operation(String name) {
-        return Operations.all().stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
+        return Operations.all().stream()
+                .filter(op -> op.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     Answer mcp(String name, Map<String, Object> args) {
@@ -60,7 +62,9 @@ final class Doors implements AutoCloseable {
         Object body = null;
         if (route.readsQuery()) {
             StringBuilder query = new StringBuilder();
-            rest.forEach((field, value) -> query.append(query.length() == 0 ? "?" : "&").append(field).append('=')
+            rest.forEach((field, value) -> query.append(query.length() == 0 ? "?" : "&")
+                    .append(field)
+                    .append('=')
                     .append(encode(String.valueOf(value))));
             path.append(query);
         } else {

@@ -26,6 +26,7 @@ class EarlyAnswerTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
 
     @BeforeAll
@@ -50,10 +51,13 @@ class EarlyAnswerTest {
     }
 
     private static void check(String path, String key, int expected, List<String> lost) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                .build();
         try {
             HttpResponse<String> response = http.client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {

@@ -26,6 +26,7 @@ class JettyErrorsTest {
 
     @TempDir
     static Path dir;
+
     static HttpFixture http;
 
     @BeforeAll
@@ -43,7 +44,9 @@ class JettyErrorsTest {
         RawHttp.Answer answer = send("POST /mcp HTTP/1.1", "X-Big: " + BIG);
         assertThat(answer.status()).isEqualTo(431);
         assertThat(jsonRpcError(answer).path("message").asText()).contains("headers are too large", "8192");
-        assertThat(jsonRpcError(send("POST /v1/mcp HTTP/1.1", "X-Big: " + BIG)).path("code").asInt())
+        assertThat(jsonRpcError(send("POST /v1/mcp HTTP/1.1", "X-Big: " + BIG))
+                        .path("code")
+                        .asInt())
                 .isEqualTo(-32600);
     }
 

@@ -35,9 +35,14 @@ class SecretsAtRestTest {
             var contents = t.services.contents();
             var variable = contents.variables().create(t.caller, env.id(), "API_TOKEN", VARIABLE_SECRET);
             contents.files().create(t.caller, env.id(), "creds", "~/.creds", "token=" + FILE_SECRET + "\n");
-            contents.mcps().create(t.caller, "global", "remote", "http", TestJson.values(
-                    "{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \"" + HEADER_SECRET
-                            + "\"}}"));
+            contents.mcps()
+                    .create(
+                            t.caller,
+                            "global",
+                            "remote",
+                            "http",
+                            TestJson.values("{\"url\": \"https://mcp.example.com\", \"headers\": {\"Authorization\": \""
+                                    + HEADER_SECRET + "\"}}"));
             contents.variables().update(t.caller, env.id(), variable.id(), null, UPDATED_SECRET);
 
             // While the server runs, recent writes live in the -wal file.
@@ -51,14 +56,17 @@ class SecretsAtRestTest {
                 assertThat(dbBytes).as("database file").doesNotContain(secret);
             }
             // ... and reads give the plaintext back.
-            assertThat(contents.variables().list(t.caller, env.id())).singleElement()
+            assertThat(contents.variables().list(t.caller, env.id()))
+                    .singleElement()
                     .satisfies(v -> assertThat(v.value()).isEqualTo(UPDATED_SECRET));
-            assertThat(contents.files().list(t.caller, env.id()).get(0).content()).contains(FILE_SECRET);
+            assertThat(contents.files().list(t.caller, env.id()).get(0).content())
+                    .contains(FILE_SECRET);
         }
         // After a clean close the log is checkpointed into the database file: still no plaintext there.
         String afterClose = raw(data.resolve("replicas.db"));
-        assertThat(afterClose).contains("v1:").doesNotContain(VARIABLE_SECRET, FILE_SECRET, HEADER_SECRET,
-                UPDATED_SECRET);
+        assertThat(afterClose)
+                .contains("v1:")
+                .doesNotContain(VARIABLE_SECRET, FILE_SECRET, HEADER_SECRET, UPDATED_SECRET);
         if (Files.exists(data.resolve("replicas.db-wal"))) {
             assertThat(raw(data.resolve("replicas.db-wal"))).doesNotContain(VARIABLE_SECRET, UPDATED_SECRET);
         }
@@ -70,13 +78,17 @@ class SecretsAtRestTest {
         try (TestCore t = new TestCore(dir, Duration.ZERO)) {
             Path key = data.resolve("secret.key");
             assertThat(key).isRegularFile();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-            assertThat(java.util.Base64.getDecoder().decode(Files.readString(key).trim())).hasSize(32);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+            assertThat(java.util.Base64.getDecoder()
+                            .decode(Files.readString(key).trim()))
+                    .hasSize(32);
             t.services.contents().variables().create(t.caller, "global", "K", "kept across restarts");
         }
         // The same key file decrypts the values after a restart.
         try (TestCore t = new TestCore(dir, Duration.ZERO)) {
-            assertThat(t.services.contents().variables().list(t.caller, "global")).singleElement()
+            assertThat(t.services.contents().variables().list(t.caller, "global"))
+                    .singleElement()
                     .satisfies(v -> assertThat(v.value()).isEqualTo("kept across restarts"));
         }
     }
@@ -88,13 +100,18 @@ class SecretsAtRestTest {
         otherKey[0] = 1;
         String sealed = one.encrypt(VARIABLE_SECRET, "variable:1");
         assertThat(sealed).startsWith("v1:").doesNotContain(VARIABLE_SECRET);
-        assertThat(one.encrypt(VARIABLE_SECRET, "variable:1")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(one.encrypt(VARIABLE_SECRET, "variable:1"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThat(one.decrypt(sealed, "variable:1")).isEqualTo(VARIABLE_SECRET);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretCipher(otherKey).decrypt(sealed, "variable:1"))
-                .hasMessageContaining("variable:1").hasMessageNotContaining(VARIABLE_SECRET)
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new SecretCipher(otherKey).decrypt(sealed, "variable:1"))
+                .hasMessageContaining("variable:1")
+                .hasMessageNotContaining(VARIABLE_SECRET)
                 .hasMessageNotContaining(sealed.substring(3));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> one.decrypt(sealed, "variable:2"))
-                .as("a ciphertext moved to another row does not decrypt").hasMessageContaining("variable:2");
+                .as("a ciphertext moved to another row does not decrypt")
+                .hasMessageContaining("variable:2");
     }
 
     /** The file's bytes as Latin-1, so every byte maps to one character and ASCII text is found as is. */

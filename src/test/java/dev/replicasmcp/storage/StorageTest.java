@@ -2,6 +2,7 @@ package dev.replicasmcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.replicasmcp.domain.account.LocalAccount;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
@@ -21,7 +22,6 @@ import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.Source;
 import dev.replicasmcp.domain.repository.Repository;
 import dev.replicasmcp.domain.repository.RepositorySet;
-import dev.replicasmcp.domain.account.LocalAccount;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageTest {
 
     static final String T = "2026-11-28T10:00:00.000Z";
+
     @TempDir
     Path dir;
+
     Database db;
     String org;
 
@@ -59,15 +61,29 @@ class StorageTest {
     void migrationsCreateEveryTableOnAnEmptyDatabaseWithWalAndForeignKeys() throws Exception {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db/replicas.db"))) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "select name from sqlite_master where type='table' order by name")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("select name from sqlite_master where type='table' order by name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
-            assertThat(tables).contains("organizations", "users", "api_keys", "repositories", "repository_sets",
-                    "repository_set_members", "environments", "replicas", "replica_repositories", "chats",
-                    "messages", "history_events", "engine_events", "hook_logs", "flyway_schema_history");
+            assertThat(tables)
+                    .contains(
+                            "organizations",
+                            "users",
+                            "api_keys",
+                            "repositories",
+                            "repository_sets",
+                            "repository_set_members",
+                            "environments",
+                            "replicas",
+                            "replica_repositories",
+                            "chats",
+                            "messages",
+                            "history_events",
+                            "engine_events",
+                            "hook_logs",
+                            "flyway_schema_history");
             try (ResultSet rs = c.createStatement().executeQuery("pragma journal_mode")) {
                 assertThat(rs.getString(1)).isEqualTo("wal");
             }
@@ -78,7 +94,9 @@ class StorageTest {
 
     @Test
     void accountRepositoriesSetsAndEnvironmentsRoundTrip() {
-        assertThat(new SqlLocalAccountStore(db).find()).get().extracting(LocalAccount::userEmail)
+        assertThat(new SqlLocalAccountStore(db).find())
+                .get()
+                .extracting(LocalAccount::userEmail)
                 .isEqualTo("me@localhost");
         SqlRepositoryStore repos = new SqlRepositoryStore(db);
         Repository a = new Repository("r-a", "a", "file:///a", "main", T);
@@ -102,16 +120,32 @@ class StorageTest {
     @Test
     void replicasChatsMessagesHistoryEventsAndHookLogsRoundTrip() {
         new SqlRepositoryStore(db).insert(org, new Repository("r-a", "a", "file:///a", "main", T));
-        new SqlEnvironmentStore(db).insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null,
-                0, 0, 0, 0, T, T));
+        new SqlEnvironmentStore(db)
+                .insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null, 0, 0, 0, 0, T, T));
         SqlReplicaStore replicas = new SqlReplicaStore(db);
-        Replica replica = new Replica("x-1", org, "fix", ReplicaStatus.PREPARING, Source.API, null, "e-1",
-                CodingAgent.CODEX, "m", ThinkingLevel.HIGH, LifecyclePolicy.DELETE_WHEN_DONE, false, null, T, T,
-                List.of(new ReplicaRepository("r-a", "a", "file:///a", "main", "replicas/fix", true)), List.of());
+        Replica replica = new Replica(
+                "x-1",
+                org,
+                "fix",
+                ReplicaStatus.PREPARING,
+                Source.API,
+                null,
+                "e-1",
+                CodingAgent.CODEX,
+                "m",
+                ThinkingLevel.HIGH,
+                LifecyclePolicy.DELETE_WHEN_DONE,
+                false,
+                null,
+                T,
+                T,
+                List.of(new ReplicaRepository("r-a", "a", "file:///a", "main", "replicas/fix", true)),
+                List.of());
         replicas.insert(replica);
         assertThat(replicas.find(org, "x-1")).contains(replica);
         replicas.updateStatus("x-1", ReplicaStatus.SLEEPING, false, T);
-        assertThat(replicas.count(org, new ReplicaFilter(null, null, ReplicaStatus.SLEEPING))).isEqualTo(1);
+        assertThat(replicas.count(org, new ReplicaFilter(null, null, ReplicaStatus.SLEEPING)))
+                .isEqualTo(1);
 
         SqlChatStore chats = new SqlChatStore(db);
         Chat chat = new Chat("c-1", "x-1", CodingAgent.CODEX, "t", true, null, T, T, false);
@@ -119,8 +153,19 @@ class StorageTest {
         assertThat(chats.defaultChat("x-1")).contains(chat);
 
         SqlMessageStore messages = new SqlMessageStore(db);
-        Message message = new Message("m-1", "c-1", "x-1", "hi", List.of(new Image("base64", "image/png", "AA==",
-                null)), "m", ThinkingLevel.LOW, true, MessageState.QUEUED, 1, 1, T);
+        Message message = new Message(
+                "m-1",
+                "c-1",
+                "x-1",
+                "hi",
+                List.of(new Image("base64", "image/png", "AA==", null)),
+                "m",
+                ThinkingLevel.LOW,
+                true,
+                MessageState.QUEUED,
+                1,
+                1,
+                T);
         messages.insert(message);
         assertThat(messages.headOfQueue("c-1")).contains(message);
         messages.markStarted("m-1", T);
@@ -138,7 +183,10 @@ class StorageTest {
         long first = events.append("x-1", T, "chat.created", payload);
         long second = events.append("x-1", T, "chat.deleted", payload);
         assertThat(second).isGreaterThan(first);
-        assertThat(events.after("x-1", first, 10)).singleElement().extracting(e -> e.type()).isEqualTo("chat.deleted");
+        assertThat(events.after("x-1", first, 10))
+                .singleElement()
+                .extracting(e -> e.type())
+                .isEqualTo("chat.deleted");
 
         SqlHookLogStore hooks = new SqlHookLogStore(db);
         WarmHookLog warm = new WarmHookLog("global", "warm", "echo hi", "hi\n", false, 3, 0, false, T);

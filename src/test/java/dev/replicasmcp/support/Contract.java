@@ -32,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Contract {
 
     /** A copy of shared/reference/replicas-openapi.json, committed so the contract holds on any machine. */
-    public static final Path DOCUMENT = Path.of(System.getProperty("replicas.openapi",
-            "src/test/resources/reference/replicas-openapi.json"));
+    public static final Path DOCUMENT =
+            Path.of(System.getProperty("replicas.openapi", "src/test/resources/reference/replicas-openapi.json"));
+
     private static final String IRI = "https://replicas.invalid/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Contract instance;
@@ -46,18 +47,18 @@ public final class Contract {
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final List<Template> templates = new ArrayList<>();
 
-    private record Template(String path, String regex, int literals) {
-    }
+    private record Template(String path, String regex, int literals) {}
 
     private Contract(String reference) throws IOException {
         String text = withScriptedAgent(reference);
         this.document = JSON.readTree(text);
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(IRI, text)));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Map.of(IRI, text)));
         for (Iterator<String> it = document.path("paths").fieldNames(); it.hasNext(); ) {
             String path = it.next();
             String regex = path.replaceAll("\\{[^/]+}", "[^/]+");
-            int literals = (int) Arrays.stream(path.split("/")).filter(x -> !x.isEmpty() && !x.startsWith("{"))
+            int literals = (int) Arrays.stream(path.split("/"))
+                    .filter(x -> !x.isEmpty() && !x.startsWith("{"))
                     .count();
             templates.add(new Template(path, "^" + regex + "$", literals));
         }
@@ -108,9 +109,11 @@ public final class Contract {
     /** The documented path template a concrete path matches, preferring the most literal one. */
     public Optional<String> template(String method, String path) {
         String lower = method.toLowerCase(Locale.ROOT);
-        return templates.stream().filter(t -> path.matches(t.regex()))
+        return templates.stream()
+                .filter(t -> path.matches(t.regex()))
                 .filter(t -> document.path("paths").path(t.path()).has(lower))
-                .map(Template::path).findFirst();
+                .map(Template::path)
+                .findFirst();
     }
 
     /**
@@ -129,7 +132,8 @@ public final class Contract {
             return List.of("no documented operation " + method + " " + path);
         }
         String lower = method.toLowerCase(Locale.ROOT);
-        JsonNode responses = document.path("paths").path(template.get()).path(lower).path("responses");
+        JsonNode responses =
+                document.path("paths").path(template.get()).path(lower).path("responses");
         if (!responses.has(Integer.toString(status))) {
             return List.of(method + " " + template.get() + " does not document status " + status + " (documented: "
                     + iterable(responses.fieldNames()) + ")");

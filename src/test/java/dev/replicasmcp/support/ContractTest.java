@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 class ContractTest {
 
     @BeforeAll
-    static void documentIsHere() {
-    }
+    static void documentIsHere() {}
 
     private final Contract contract = Contract.get();
     private final ObjectMapper json = new ObjectMapper();
@@ -29,14 +28,22 @@ class ContractTest {
     void rejectsBodiesThatBreakTheSchema() throws Exception {
         assertThat(contract.problems("GET", "/v1/replica", 200, json.readTree("{\"replicas\": []}")))
                 .anyMatch(p -> p.contains("total"));
-        assertThat(contract.problems("POST", "/v1/replica/x/chats", 201, json.readTree("{\"id\": \"c\", "
-                + "\"provider\": \"nobody\", \"title\": \"t\", \"created_at\": \"2026-01-01T00:00:00Z\", "
-                + "\"updated_at\": \"2026-01-01T00:00:00Z\", \"processing\": false}"))).isNotEmpty();
+        assertThat(contract.problems(
+                        "POST",
+                        "/v1/replica/x/chats",
+                        201,
+                        json.readTree("{\"id\": \"c\", "
+                                + "\"provider\": \"nobody\", \"title\": \"t\", \"created_at\": \"2026-01-01T00:00:00Z\", "
+                                + "\"updated_at\": \"2026-01-01T00:00:00Z\", \"processing\": false}")))
+                .isNotEmpty();
         assertThat(contract.problems("GET", "/v1/replica/x", 404, json.readTree("{\"message\": \"no\"}")))
-                .as("errors follow the Error schema").isNotEmpty();
+                .as("errors follow the Error schema")
+                .isNotEmpty();
         assertThat(contract.problems("POST", "/v1/replica/x/chats", 200, json.readTree("{}")))
-                .as("an undocumented success status").isNotEmpty();
-        assertThat(contract.problems("GET", "/v1/replica/x", 404, json.readTree("{\"error\": \"no\", "
-                + "\"details\": null}"))).isEmpty();
+                .as("an undocumented success status")
+                .isNotEmpty();
+        assertThat(contract.problems(
+                        "GET", "/v1/replica/x", 404, json.readTree("{\"error\": \"no\", " + "\"details\": null}")))
+                .isEmpty();
     }
 }

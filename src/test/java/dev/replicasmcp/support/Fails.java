@@ -9,12 +9,12 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** Asserts that a call breaks a rule: a DomainException of the expected kind whose message names what is wrong. */
 public final class Fails {
 
-    private Fails() {
-    }
+    private Fails() {}
 
     public static DomainException with(DomainException.Kind kind, ThrowingCallable call, String... mentions) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("expected a %s error mentioning %s", kind, String.join(", ", mentions))
+        assertThat(thrown)
+                .as("expected a %s error mentioning %s", kind, String.join(", ", mentions))
                 .isInstanceOf(DomainException.class);
         DomainException error = (DomainException) thrown;
         assertThat(error.kind()).as("kind of: %s", error.getMessage()).isEqualTo(kind);

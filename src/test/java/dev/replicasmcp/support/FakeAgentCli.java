@@ -67,9 +67,10 @@ public final class FakeAgentCli {
         try (Stream<Path> dirs = Files.list(log)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(name + "-"))
                     .filter(d -> Files.exists(d.resolve("pid")))
-                    .sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString()
-                            .substring(name.length() + 1))))
-                    .map(Call::read).toList();
+                    .sorted(Comparator.comparingInt(
+                            d -> Integer.parseInt(d.getFileName().toString().substring(name.length() + 1))))
+                    .map(Call::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +81,10 @@ public final class FakeAgentCli {
 
         static Call read(Path dir) {
             try {
-                return new Call(dir, split(dir.resolve("args")), Files.readString(dir.resolve("cwd")).strip(),
+                return new Call(
+                        dir,
+                        split(dir.resolve("args")),
+                        Files.readString(dir.resolve("cwd")).strip(),
                         environment(dir.resolve("env")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -104,7 +108,9 @@ public final class FakeAgentCli {
         /** The pid of the background child a 'hang' turn starts, once it is there. */
         public Optional<Long> childPid() throws IOException {
             Path file = dir.resolve("child.pid");
-            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).strip())) : Optional.empty();
+            return Files.exists(file)
+                    ? Optional.of(Long.parseLong(Files.readString(file).strip()))
+                    : Optional.empty();
         }
 
         /** Lets a 'slow' turn go on to its second step. */

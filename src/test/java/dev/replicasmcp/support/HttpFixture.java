@@ -34,7 +34,8 @@ public final class HttpFixture implements AutoCloseable {
     public final HttpApp app;
     public final String base;
     public final String key;
-    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpFixture(TestCore core, HttpApp app, String key) {
         this.core = core;
@@ -57,13 +58,20 @@ public final class HttpFixture implements AutoCloseable {
         return start(dir, Duration.ofMillis(200), heartbeat, limits, McpExtras.NONE);
     }
 
-    private static HttpFixture start(Path dir, Duration turnDelay, Duration heartbeat, HttpApp.Limits limits,
-                                     McpExtras extras) {
+    private static HttpFixture start(
+            Path dir, Duration turnDelay, Duration heartbeat, HttpApp.Limits limits, McpExtras extras) {
         TestCore core = new TestCore(dir, turnDelay);
         try {
-            String key = core.core.keys().create(core.core.account().organizationId(), null, "tests").plaintext();
-            HttpApp app = HttpApp.start(core.core, ToolCatalog.standard(JsonMappers.tools()), JsonMappers.tools(),
-                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits), extras);
+            String key = core.core
+                    .keys()
+                    .create(core.core.account().organizationId(), null, "tests")
+                    .plaintext();
+            HttpApp app = HttpApp.start(
+                    core.core,
+                    ToolCatalog.standard(JsonMappers.tools()),
+                    JsonMappers.tools(),
+                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits),
+                    extras);
             return new HttpFixture(core, app, key);
         } catch (RuntimeException e) {
             core.close();
@@ -121,8 +129,11 @@ public final class HttpFixture implements AutoCloseable {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
+                    .method(
+                            method,
+                            text == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -142,7 +153,8 @@ public final class HttpFixture implements AutoCloseable {
 
     /** Every /v1 answer is JSON that matches the contract for its operation and status. */
     private static Reply check(String method, String path, HttpResponse<String> response) throws IOException {
-        assertThat(response.headers().firstValue("Content-Type")).as("content type of %s %s", method, path)
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as("content type of %s %s", method, path)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
@@ -170,8 +182,11 @@ public final class HttpFixture implements AutoCloseable {
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + withKey))
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(30)).enableCallToolSchemaCaching(true).build();
+        return McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(30))
+                .enableCallToolSchemaCaching(true)
+                .build();
     }
 
     @Override

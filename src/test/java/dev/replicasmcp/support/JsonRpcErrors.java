@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The JSON-RPC error checks shared by the MCP-over-HTTP tests and the tests of the HTTP server's own errors. */
 public final class JsonRpcErrors {
 
-    private JsonRpcErrors() {
-    }
+    private JsonRpcErrors() {}
 
     /** A JSON-RPC error object (no exception serialised in it); answers its error member. */
     public static JsonNode assertJsonRpcError(String body, Integer id) throws Exception {
@@ -20,8 +19,8 @@ public final class JsonRpcErrors {
         }
         assertThat(node.path("error").path("code").isInt()).as(body).isTrue();
         assertThat(node.path("error").path("message").asText()).as(body).isNotBlank();
-        assertThat(body).doesNotContain("stackTrace", "\tat ", "localizedMessage", "Exception", "java.", "`",
-                "jackson");
+        assertThat(body)
+                .doesNotContain("stackTrace", "\tat ", "localizedMessage", "Exception", "java.", "`", "jackson");
         assertThat(node.size()).as(body).isEqualTo(3);
         return node.path("error");
     }

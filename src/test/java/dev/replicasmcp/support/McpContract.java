@@ -67,8 +67,12 @@ public abstract class McpContract {
         assertThat(init.serverInfo().version()).isEqualTo(Main.VERSION);
         assertThat(init.instructions()).contains("add_repository", "create_replica");
         assertThat(init.capabilities().tools()).as("tools capability").isNotNull();
-        assertThat(init.capabilities().resources()).as("the product serves tools only").isNull();
-        assertThat(init.capabilities().prompts()).as("the product serves tools only").isNull();
+        assertThat(init.capabilities().resources())
+                .as("the product serves tools only")
+                .isNull();
+        assertThat(init.capabilities().prompts())
+                .as("the product serves tools only")
+                .isNull();
     }
 
     @Test
@@ -87,7 +91,8 @@ public abstract class McpContract {
             cursor = page.nextCursor();
         } while (cursor != null);
         listed.sort(Comparator.comparing(tool -> tool.path("name").asText()));
-        assertThat(listed).as("names, titles, descriptions, annotations and schemas of tools/list")
+        assertThat(listed)
+                .as("names, titles, descriptions, annotations and schemas of tools/list")
                 .isEqualTo(expected);
     }
 
@@ -98,8 +103,11 @@ public abstract class McpContract {
         McpSchema.ToolAnnotations hints = tool.annotations();
         ObjectNode annotations = node.putObject("annotations");
         if (hints != null) {
-            annotations.put("readOnlyHint", hints.readOnlyHint()).put("destructiveHint", hints.destructiveHint())
-                    .put("idempotentHint", hints.idempotentHint()).put("openWorldHint", hints.openWorldHint());
+            annotations
+                    .put("readOnlyHint", hints.readOnlyHint())
+                    .put("destructiveHint", hints.destructiveHint())
+                    .put("idempotentHint", hints.idempotentHint())
+                    .put("openWorldHint", hints.openWorldHint());
         }
         node.set("inputSchema", ToolCalls.JSON.valueToTree(tool.inputSchema()));
         node.set("outputSchema", ToolCalls.JSON.valueToTree(tool.outputSchema()));
@@ -109,7 +117,8 @@ public abstract class McpContract {
     @Test
     void repositoriesToolsetSucceedsAndFailsAsAToolResult() throws Exception {
         Path repo = TestRepos.create(tmp, "contract-repositories", "main");
-        JsonNode repository = ok("add_repository", Map.of("location", repo.toString())).path("repository");
+        JsonNode repository =
+                ok("add_repository", Map.of("location", repo.toString())).path("repository");
         assertThat(repository.path("name").asText()).isEqualTo("contract-repositories");
         assertThat(repository.path("default_branch").asText()).isEqualTo("main");
 
@@ -118,8 +127,8 @@ public abstract class McpContract {
 
     @Test
     void environmentsToolsetSucceedsAndFailsAsAToolResult() {
-        JsonNode environment = ok("create_environment", Map.of("name", "contract-environment"))
-                .path("environment");
+        JsonNode environment =
+                ok("create_environment", Map.of("name", "contract-environment")).path("environment");
         assertThat(environment.path("name").asText()).isEqualTo("contract-environment");
         assertThat(environment.path("id").asText()).isNotBlank();
 
@@ -129,14 +138,23 @@ public abstract class McpContract {
     @Test
     void replicasToolsetSucceedsAndFailsAsAToolResult() throws Exception {
         Path repo = TestRepos.create(tmp, "contract-replicas", "main");
-        String repositoryId = ok("add_repository", Map.of("location", repo.toString())).path("repository")
-                .path("id").asText();
-        String environmentId = ok("create_environment", Map.of("name", "contract-replicas-env",
-                "repository_id", repositoryId)).path("environment").path("id").asText();
-        JsonNode created = ok("create_replica", Map.of("name", "contract-replica", "message", "hello",
-                "environment_id", environmentId)).path("replica");
+        String repositoryId = ok("add_repository", Map.of("location", repo.toString()))
+                .path("repository")
+                .path("id")
+                .asText();
+        String environmentId = ok(
+                        "create_environment", Map.of("name", "contract-replicas-env", "repository_id", repositoryId))
+                .path("environment")
+                .path("id")
+                .asText();
+        JsonNode created = ok(
+                        "create_replica",
+                        Map.of("name", "contract-replica", "message", "hello", "environment_id", environmentId))
+                .path("replica");
         assertThat(created.path("name").asText()).isEqualTo("contract-replica");
-        JsonNode read = ok("get_replica", Map.of("replica_id", created.path("id").asText())).path("replica");
+        JsonNode read = ok(
+                        "get_replica", Map.of("replica_id", created.path("id").asText()))
+                .path("replica");
         assertThat(read.path("id").asText()).isEqualTo(created.path("id").asText());
 
         assertThat(error("get_replica", Map.of("replica_id", UNKNOWN))).contains(UNKNOWN);
@@ -148,8 +166,10 @@ public abstract class McpContract {
                 .isInstanceOf(McpError.class)
                 .satisfies(e -> assertThat(((McpError) e).getJsonRpcError().code())
                         .isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS))
-                .hasMessageContaining("Unknown tool 'no_such_tool'").hasMessageContaining("tools/list");
-        assertThat(ok("list_repositories", Map.of()).path("repositories").isArray()).isTrue();
+                .hasMessageContaining("Unknown tool 'no_such_tool'")
+                .hasMessageContaining("tools/list");
+        assertThat(ok("list_repositories", Map.of()).path("repositories").isArray())
+                .isTrue();
     }
 
     /**
@@ -173,8 +193,11 @@ public abstract class McpContract {
                 continue;
             }
             String text = error(tool.name(), Map.of());
-            assertThat(text).as("error of %s without arguments", tool.name()).contains("required")
-                    .containsAnyOf(required.stream().map(field -> "'" + field + "'").toArray(String[]::new));
+            assertThat(text)
+                    .as("error of %s without arguments", tool.name())
+                    .contains("required")
+                    .containsAnyOf(
+                            required.stream().map(field -> "'" + field + "'").toArray(String[]::new));
             checked.add(tool.name());
         }
         assertThat(checked).as("tools with required arguments").contains("create_replica", "get_replica");

@@ -19,8 +19,7 @@ import java.util.UUID;
  */
 public final class OtherOrganization {
 
-    private OtherOrganization() {
-    }
+    private OtherOrganization() {}
 
     /** Creates the organization and answers a key of it. */
     public static String create(Path databaseFile, String name) {
@@ -29,15 +28,25 @@ public final class OtherOrganization {
             String user = UUID.randomUUID().toString();
             String now = Timestamps.now(Clock.systemUTC());
             db.run(dsl -> {
-                dsl.insertInto(ORGANIZATIONS).set(ORGANIZATIONS.ID, org).set(ORGANIZATIONS.NAME, name)
-                        .set(ORGANIZATIONS.CREATED_AT, now).execute();
-                dsl.insertInto(USERS).set(USERS.ID, user).set(USERS.EMAIL, name + "@example.invalid")
-                        .set(USERS.CREATED_AT, now).execute();
-                dsl.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.ORGANIZATION_ID, org).set(MEMBERSHIPS.USER_ID, user)
-                        .set(MEMBERSHIPS.ROLE, "admin").execute();
+                dsl.insertInto(ORGANIZATIONS)
+                        .set(ORGANIZATIONS.ID, org)
+                        .set(ORGANIZATIONS.NAME, name)
+                        .set(ORGANIZATIONS.CREATED_AT, now)
+                        .execute();
+                dsl.insertInto(USERS)
+                        .set(USERS.ID, user)
+                        .set(USERS.EMAIL, name + "@example.invalid")
+                        .set(USERS.CREATED_AT, now)
+                        .execute();
+                dsl.insertInto(MEMBERSHIPS)
+                        .set(MEMBERSHIPS.ORGANIZATION_ID, org)
+                        .set(MEMBERSHIPS.USER_ID, user)
+                        .set(MEMBERSHIPS.ROLE, "admin")
+                        .execute();
             });
             return new ApiKeyService(new SqlApiKeyStore(db), Clock.systemUTC(), Ids.random())
-                    .create(org, user, name + " key").plaintext();
+                    .create(org, user, name + " key")
+                    .plaintext();
         }
     }
 }

@@ -15,17 +15,16 @@ import java.util.Map;
 public final class RawHttp {
 
     /** Status line code and body of the answer. */
-    public record Answer(int status, String head, String body) {
-    }
+    public record Answer(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Answer send(int port, String method, String path, Map<String, String> headers, String body)
             throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
         return exchange(port, request.toString().getBytes(StandardCharsets.US_ASCII), bytes);
     }

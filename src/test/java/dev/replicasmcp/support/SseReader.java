@@ -104,8 +104,8 @@ public final class SseReader implements AutoCloseable {
             long left = deadline - System.nanoTime();
             Event event = left <= 0 ? null : next(Duration.ofNanos(left));
             if (event == null) {
-                throw new AssertionError("no matching event within " + timeout + "; got " + out.stream()
-                        .map(Event::type).toList());
+                throw new AssertionError("no matching event within " + timeout + "; got "
+                        + out.stream().map(Event::type).toList());
             }
             out.add(event);
             if (last.test(event)) {
@@ -115,8 +115,8 @@ public final class SseReader implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             StringBuilder data = new StringBuilder();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -36,8 +36,18 @@ public final class TestCore implements AutoCloseable {
     /** With the agents of the test's choosing, e.g. fake CLIs on a PATH of its own. */
     public TestCore(Path dir, Duration turnDelay, Clock clock, AgentConfig agents) {
         this.dir = dir;
-        this.core = Core.start(new Settings(dir.resolve("data"), turnDelay, Duration.ofMillis(50),
-                Duration.ofSeconds(20), 2, null, agents, Settings.DEFAULT_IDLE_SLEEP), clock, Ids.random());
+        this.core = Core.start(
+                new Settings(
+                        dir.resolve("data"),
+                        turnDelay,
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(20),
+                        2,
+                        null,
+                        agents,
+                        Settings.DEFAULT_IDLE_SLEEP),
+                clock,
+                Ids.random());
         this.services = core.services();
         this.caller = services.localCaller();
     }
@@ -68,7 +78,8 @@ public final class TestCore implements AutoCloseable {
     }
 
     public Repository repository(String name) throws Exception {
-        return services.repositories().add(caller, TestRepos.create(dir, name, "main").toString(), null, null);
+        return services.repositories()
+                .add(caller, TestRepos.create(dir, name, "main").toString(), null, null);
     }
 
     public Environment environment(String name) throws Exception {
@@ -78,7 +89,9 @@ public final class TestCore implements AutoCloseable {
 
     public Replica replica(String name, String message) throws Exception {
         Environment environment = environment(name + "-env");
-        return services.replicas().create(caller, create(name, message, environment.id())).replica();
+        return services.replicas()
+                .create(caller, create(name, message, environment.id()))
+                .replica();
     }
 
     public static CreateReplica create(String name, String message, String environmentId) {

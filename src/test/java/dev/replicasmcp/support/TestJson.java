@@ -9,8 +9,7 @@ public final class TestJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestJson() {
-    }
+    private TestJson() {}
 
     public static Object values(String json) throws JsonProcessingException {
         return WireJson.values(JSON.readTree(json));

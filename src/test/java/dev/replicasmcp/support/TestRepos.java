@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Real git repositories made by the tests. */
 public final class TestRepos {
 
-    private TestRepos() {
-    }
+    private TestRepos() {}
 
     /** A repository with one commit on the given branch. */
     public static Path create(Path parent, String name, String branch) throws IOException, InterruptedException {
@@ -40,7 +39,10 @@ public final class TestRepos {
     public static String git(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);

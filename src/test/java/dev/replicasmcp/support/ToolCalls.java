@@ -15,8 +15,7 @@ public final class ToolCalls {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private ToolCalls() {
-    }
+    private ToolCalls() {}
 
     public static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
@@ -25,11 +24,16 @@ public final class ToolCalls {
     /** A successful call: structured content plus one text block holding the same JSON. */
     public static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as("%s %s failed: %s", tool, arguments, text(result)).isNotEqualTo(Boolean.TRUE);
-        assertThat(result.structuredContent()).as("structuredContent of %s", tool).isNotNull();
+        assertThat(result.isError())
+                .as("%s %s failed: %s", tool, arguments, text(result))
+                .isNotEqualTo(Boolean.TRUE);
+        assertThat(result.structuredContent())
+                .as("structuredContent of %s", tool)
+                .isNotNull();
         JsonNode structured = JSON.valueToTree(result.structuredContent());
         assertThat(result.content()).as("content of %s", tool).hasSize(1);
-        assertThat(parse(text(result))).as("text block of %s equals its structuredContent", tool)
+        assertThat(parse(text(result)))
+                .as("text block of %s equals its structuredContent", tool)
                 .isEqualTo(structured);
         return structured;
     }
@@ -46,10 +50,16 @@ public final class ToolCalls {
     /** The checks of {@link #error(McpSyncClient, String, Map)} on a result already in hand. */
     public static String error(CallToolResult result, String tool, Map<String, Object> arguments) {
         String text = text(result);
-        assertThat(result.isError()).as("%s %s should fail, answered: %s", tool, arguments, text).isTrue();
-        assertThat(text).as("error text of %s", tool).isNotBlank()
+        assertThat(result.isError())
+                .as("%s %s should fail, answered: %s", tool, arguments, text)
+                .isTrue();
+        assertThat(text)
+                .as("error text of %s", tool)
+                .isNotBlank()
                 .doesNotContain("\tat ", "Exception", "java.", "com.fasterxml");
-        assertThat(result.structuredContent()).as("structuredContent of failed %s: %s", tool, text).isNull();
+        assertThat(result.structuredContent())
+                .as("structuredContent of failed %s: %s", tool, text)
+                .isNull();
         return text;
     }
 

@@ -32,8 +32,7 @@ public final class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
 
     /** A key just made: the only time its plaintext exists outside the caller's hands. */
-    public record Created(ApiKey key, String plaintext) {
-    }
+    public record Created(ApiKey key, String plaintext) {}
 
     public ApiKeyService(ApiKeyStore store, Clock clock, Ids ids) {
         this.store = store;
@@ -48,8 +47,16 @@ public final class ApiKeyService {
             key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String plaintext = key.toString();
-        ApiKey stored = new ApiKey(ids.get(), organizationId, userId, finalName, plaintext.substring(0, SHOWN_CHARS),
-                hash(plaintext), Timestamps.now(clock), null, null);
+        ApiKey stored = new ApiKey(
+                ids.get(),
+                organizationId,
+                userId,
+                finalName,
+                plaintext.substring(0, SHOWN_CHARS),
+                hash(plaintext),
+                Timestamps.now(clock),
+                null,
+                null);
         store.insert(stored);
         return new Created(stored, plaintext);
     }
@@ -62,8 +69,11 @@ public final class ApiKeyService {
         Optional<ApiKey> key = store.findByHash(hash(presented)).filter(k -> !k.revoked());
         String now = Timestamps.now(clock);
         // last_used_at is for people, minute precision is plenty: no write on every request.
-        key.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().compareTo(
-                        Timestamps.format(clock.instant().minusSeconds(60))) < 0)
+        key.filter(k -> k.lastUsedAt() == null
+                        || k.lastUsedAt()
+                                        .compareTo(Timestamps.format(
+                                                clock.instant().minusSeconds(60)))
+                                < 0)
                 .ifPresent(k -> store.touch(k.id(), now));
         return key.map(k -> new Caller(k.organizationId(), k.userId(), Actor.apiKey(k.id(), k.name())));
     }
@@ -99,8 +109,8 @@ public final class ApiKeyService {
 
     static String hash(String plaintext) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -8,5 +8,4 @@ import java.util.Map;
  * The payload is open because each agent owns its format: a JSON object as JSON-shaped values (Map,
  * List, String, Number, Boolean, null), read and written as JSON by runtime, storage and the front doors.
  */
-public record AgentEvent(String timestamp, String type, Map<String, Object> payload) {
-}
+public record AgentEvent(String timestamp, String type, Map<String, Object> payload) {}

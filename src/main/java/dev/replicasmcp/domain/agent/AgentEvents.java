@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class AgentEvents {
 
-    private AgentEvents() {
-    }
+    private AgentEvents() {}
 
     public static AgentEvent user(CodingAgent provider, String timestamp, String text) {
         if (provider == CodingAgent.CODEX) {
@@ -23,15 +22,23 @@ public final class AgentEvents {
 
     public static AgentEvent assistantText(CodingAgent provider, String timestamp, String text) {
         if (provider == CodingAgent.CODEX) {
-            return new AgentEvent(timestamp, "response_item", Fields.of("type", "message", "role", "assistant",
-                    "content", List.of(Fields.of("type", "output_text", "text", text))));
+            return new AgentEvent(
+                    timestamp,
+                    "response_item",
+                    Fields.of(
+                            "type",
+                            "message",
+                            "role",
+                            "assistant",
+                            "content",
+                            List.of(Fields.of("type", "output_text", "text", text))));
         }
         return claude(timestamp, "claude-assistant", "assistant", content("text", text));
     }
 
     /** The end of a turn: Claude's result event, or Codex's closing reasoning note. */
-    public static AgentEvent result(CodingAgent provider, String timestamp, String sessionId, boolean success,
-                                    String error) {
+    public static AgentEvent result(
+            CodingAgent provider, String timestamp, String sessionId, boolean success, String error) {
         if (provider == CodingAgent.CODEX) {
             String text = success ? "Turn complete." : "Turn failed: " + error;
             return new AgentEvent(timestamp, "event_msg", Fields.of("type", "agent_reasoning", "text", text));
@@ -39,14 +46,31 @@ public final class AgentEvents {
         Map<String, Object> payload = success
                 ? Fields.of("type", "result", "subtype", "success", "is_error", false, "session_id", sessionId)
                 // singletonList: the error may be null, which List.of refuses.
-                : Fields.of("type", "result", "subtype", "error", "is_error", true, "session_id", sessionId,
-                        "errors", Collections.singletonList(error));
+                : Fields.of(
+                        "type",
+                        "result",
+                        "subtype",
+                        "error",
+                        "is_error",
+                        true,
+                        "session_id",
+                        sessionId,
+                        "errors",
+                        Collections.singletonList(error));
         return new AgentEvent(timestamp, "claude-result", payload);
     }
 
     private static AgentEvent claude(String timestamp, String type, String role, List<Object> content) {
-        return new AgentEvent(timestamp, type, Fields.of("type", role, "parent_tool_use_id", null,
-                "message", Fields.of("role", role, "content", content)));
+        return new AgentEvent(
+                timestamp,
+                type,
+                Fields.of(
+                        "type",
+                        role,
+                        "parent_tool_use_id",
+                        null,
+                        "message",
+                        Fields.of("role", role, "content", content)));
     }
 
     private static List<Object> content(String type, String text) {

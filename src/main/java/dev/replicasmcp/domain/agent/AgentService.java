@@ -30,11 +30,15 @@ public final class AgentService {
     private final CredentialValues credentials;
 
     /** A stored credential, and whether this call created it (else it replaced the previous value). */
-    public record Saved(AgentCredential credential, boolean created) {
-    }
+    public record Saved(AgentCredential credential, boolean created) {}
 
-    public AgentService(AgentCatalog catalog, AgentCredentialStore store, JsonObjectReader json, Transactions tx,
-                        Clock clock, Ids ids) {
+    public AgentService(
+            AgentCatalog catalog,
+            AgentCredentialStore store,
+            JsonObjectReader json,
+            Transactions tx,
+            Clock clock,
+            Ids ids) {
         this.catalog = catalog;
         this.credentials = new CredentialValues(json);
         this.store = store;
@@ -86,25 +90,35 @@ public final class AgentService {
     }
 
     private String availableAndHowToAdd(CodingAgent wanted) {
-        List<String> available = Arrays.stream(CodingAgent.values()).map(catalog::choice)
-                .filter(RunnerChoice::available).map(c -> c.agent().wire() + " (" + c.runner() + ")").toList();
+        List<String> available = Arrays.stream(CodingAgent.values())
+                .map(catalog::choice)
+                .filter(RunnerChoice::available)
+                .map(c -> c.agent().wire() + " (" + c.runner() + ")")
+                .toList();
         String add = switch (wanted) {
-            case CLAUDE, CODEX -> "To add " + wanted.wire() + ", put its CLI on the server's PATH or start the server "
-                    + "with --agent-command " + wanted.wire() + "=/path/to/" + wanted.wire() + ".";
-            case SCRIPTED -> "The built-in scripted agent is off (--no-scripted-agent); start the server without "
-                    + "that flag to use it.";
-            default -> "To add " + wanted.wire() + ", start the server with --agent-command " + wanted.wire()
-                    + "=claude:/path/to/cli (the prefix, claude: or codex:, is the output format the CLI prints).";
+            case CLAUDE, CODEX ->
+                "To add " + wanted.wire() + ", put its CLI on the server's PATH or start the server "
+                        + "with --agent-command " + wanted.wire() + "=/path/to/" + wanted.wire() + ".";
+            case SCRIPTED ->
+                "The built-in scripted agent is off (--no-scripted-agent); start the server without "
+                        + "that flag to use it.";
+            default ->
+                "To add " + wanted.wire() + ", start the server with --agent-command " + wanted.wire()
+                        + "=claude:/path/to/cli (the prefix, claude: or codex:, is the output format the CLI prints).";
         };
-        return (available.isEmpty() ? "No agent is available." : "Available agents: " + String.join(", ", available)
-                + ".") + " " + add;
+        return (available.isEmpty()
+                        ? "No agent is available."
+                        : "Available agents: " + String.join(", ", available) + ".")
+                + " " + add;
     }
 
     /** Every agent's status for the organization, in the order of the agent enum. */
     public List<AgentStatus> statuses(String organizationId, Collection<String> variableNames) {
-        Set<CredentialKind> stored = store.list(organizationId).stream().map(AgentCredential::kind)
-                .collect(Collectors.toSet());
-        return Arrays.stream(CodingAgent.values()).map(agent -> status(agent, stored, variableNames)).toList();
+        Set<CredentialKind> stored =
+                store.list(organizationId).stream().map(AgentCredential::kind).collect(Collectors.toSet());
+        return Arrays.stream(CodingAgent.values())
+                .map(agent -> status(agent, stored, variableNames))
+                .toList();
     }
 
     private AgentStatus status(CodingAgent agent, Set<CredentialKind> stored, Collection<String> variableNames) {
@@ -115,10 +129,13 @@ public final class AgentService {
         Optional<CredentialKind> credential = preferred(agent, stored);
         if (credential.isEmpty()) {
             // A key set as an environment variable signs the agent in as well.
-            credential = Arrays.stream(CredentialKind.values()).filter(k -> k.agent() == agent)
-                    .filter(k -> k.variable() != null && variableNames.contains(k.variable())).findFirst();
+            credential = Arrays.stream(CredentialKind.values())
+                    .filter(k -> k.agent() == agent)
+                    .filter(k -> k.variable() != null && variableNames.contains(k.variable()))
+                    .findFirst();
         }
-        return new AgentStatus(choice, credential.map(CredentialKind::authMethod).orElse("none"));
+        return new AgentStatus(
+                choice, credential.map(CredentialKind::authMethod).orElse("none"));
     }
 
     /** The agent's preferred stored credential (OAuth, then API key, then Bedrock), decrypted. */
@@ -130,7 +147,8 @@ public final class AgentService {
     }
 
     private static Optional<CredentialKind> preferred(CodingAgent agent, Set<CredentialKind> stored) {
-        return Arrays.stream(CredentialKind.values()).filter(k -> k.agent() == agent && stored.contains(k))
+        return Arrays.stream(CredentialKind.values())
+                .filter(k -> k.agent() == agent && stored.contains(k))
                 .findFirst();
     }
 
@@ -145,8 +163,8 @@ public final class AgentService {
         return tx.inTransaction(() -> {
             String now = Timestamps.now(clock);
             Optional<AgentCredential> current = store.find(caller.organizationId(), parsed);
-            AgentCredential saved = current.map(c -> new AgentCredential(c.id(), c.organizationId(), parsed, hint,
-                            c.createdAt(), now))
+            AgentCredential saved = current.map(
+                            c -> new AgentCredential(c.id(), c.organizationId(), parsed, hint, c.createdAt(), now))
                     .orElseGet(() -> new AgentCredential(ids.get(), caller.organizationId(), parsed, hint, now, now));
             store.save(saved, secret);
             return new Saved(saved, current.isEmpty());

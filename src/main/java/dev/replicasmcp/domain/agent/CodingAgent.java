@@ -8,7 +8,12 @@ import dev.replicasmcp.domain.WireName;
  * chat's provider is always the agent that answers it, so scripted answers are never shown as Claude's.
  */
 public enum CodingAgent implements WireName {
-    CLAUDE, CODEX, CURSOR, OPENCODE, PI, SCRIPTED;
+    CLAUDE,
+    CODEX,
+    CURSOR,
+    OPENCODE,
+    PI,
+    SCRIPTED;
 
     /** Parses a wire name; null stays null, anything unknown is an error naming the field. */
     public static CodingAgent parse(String field, String value) {

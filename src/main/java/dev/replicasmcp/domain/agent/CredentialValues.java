@@ -22,8 +22,8 @@ final class CredentialValues {
         }
         String secret = value.strip();
         if (secret.length() > MAX_CHARS) {
-            throw DomainException.invalid("Field 'value' is " + secret.length() + " characters; the limit is "
-                    + MAX_CHARS + ".");
+            throw DomainException.invalid(
+                    "Field 'value' is " + secret.length() + " characters; the limit is " + MAX_CHARS + ".");
         }
         switch (kind) {
             case ANTHROPIC_API_KEY -> requirePrefix(kind, secret, "sk-ant-", "an Anthropic API key");
@@ -51,10 +51,12 @@ final class CredentialValues {
 
     private Map<String, Object> json(CredentialKind kind, String secret) {
         // The reader reports no parser message, which could quote the secret.
-        return json.readObject(secret).orElseThrow(() -> DomainException.invalid("Field 'value' must be a JSON "
-                + "object for kind '" + kind.wire() + "'" + (kind == CredentialKind.BEDROCK
-                ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
-                : ": the content of Codex's ~/.codex/auth.json after `codex login`.")));
+        return json.readObject(secret)
+                .orElseThrow(() -> DomainException.invalid("Field 'value' must be a JSON "
+                        + "object for kind '" + kind.wire() + "'"
+                        + (kind == CredentialKind.BEDROCK
+                                ? ": {\"access_key_id\", \"secret_access_key\", \"region\"}."
+                                : ": the content of Codex's ~/.codex/auth.json after `codex login`.")));
     }
 
     private static void requireBedrock(Map<String, Object> fields) {

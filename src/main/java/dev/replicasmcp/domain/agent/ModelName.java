@@ -14,8 +14,7 @@ public final class ModelName {
     static final int MAX_CHARS = 100;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._:/@][A-Za-z0-9._:/@-]*");
 
-    private ModelName() {
-    }
+    private ModelName() {}
 
     /** The trimmed model name, null when none was given; a bad one is an error naming the field. */
     public static String validated(String field, String value) {

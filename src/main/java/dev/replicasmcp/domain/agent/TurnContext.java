@@ -8,8 +8,8 @@ import java.util.Map;
  * variables of its environment, the agent's credential for the organization, and the extra instructions
  * for the agent (the environment's system prompt, then each repository's; null when there are none).
  */
-public record TurnContext(Path workspace, Map<String, String> variables, Map<CredentialKind, String> credentials,
-                          String systemPrompt) {
+public record TurnContext(
+        Path workspace, Map<String, String> variables, Map<CredentialKind, String> credentials, String systemPrompt) {
 
     public static final TurnContext NONE = new TurnContext(null, Map.of(), Map.of(), null);
 
@@ -22,7 +22,7 @@ public record TurnContext(Path workspace, Map<String, String> variables, Map<Cre
     @Override
     public String toString() {
         return "TurnContext[workspace=" + workspace + ", variables=" + variables.keySet() + ", credentials="
-                + credentials.keySet() + ", systemPrompt=" + (systemPrompt == null ? "none" : systemPrompt.length()
-                + " chars") + "]";
+                + credentials.keySet() + ", systemPrompt="
+                + (systemPrompt == null ? "none" : systemPrompt.length() + " chars") + "]";
     }
 }

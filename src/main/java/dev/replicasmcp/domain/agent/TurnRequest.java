@@ -7,9 +7,18 @@ import java.util.List;
  * Everything a runner needs for one turn. threadId is the agent session to resume (null on a chat's
  * first turn), so one chat stays one conversation; context holds the workspace, variables and credentials.
  */
-public record TurnRequest(String replicaId, String chatId, String messageId, CodingAgent provider, String text,
-                          List<Image> images, String model, ThinkingLevel thinkingLevel, boolean planMode,
-                          String threadId, TurnContext context) {
+public record TurnRequest(
+        String replicaId,
+        String chatId,
+        String messageId,
+        CodingAgent provider,
+        String text,
+        List<Image> images,
+        String model,
+        ThinkingLevel thinkingLevel,
+        boolean planMode,
+        String threadId,
+        TurnContext context) {
 
     public TurnRequest {
         context = context == null ? TurnContext.NONE : context;

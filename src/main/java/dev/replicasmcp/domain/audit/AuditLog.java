@@ -29,11 +29,21 @@ public final class AuditLog {
     }
 
     /** One entry for a change the caller made; before and after are redacted JSON or null. */
-    public AuditEntry record(Caller caller, String action, String resourceType, String resourceId, String before,
-                             String after) {
+    public AuditEntry record(
+            Caller caller, String action, String resourceType, String resourceId, String before, String after) {
         Actor actor = caller.actor();
-        AuditEntry entry = new AuditEntry(ids.get(), caller.organizationId(), Timestamps.now(clock),
-                actor.kind().wire(), actor.id(), actor.name(), action, resourceType, resourceId, before, after);
+        AuditEntry entry = new AuditEntry(
+                ids.get(),
+                caller.organizationId(),
+                Timestamps.now(clock),
+                actor.kind().wire(),
+                actor.id(),
+                actor.name(),
+                action,
+                resourceType,
+                resourceId,
+                before,
+                after);
         store.insert(entry);
         return entry;
     }
@@ -42,14 +52,27 @@ public final class AuditLog {
      * actor matches the actor's type (api_key, stdio, system), an API key's id or its name; from and to
      * are ISO-8601 instants (from inclusive, to exclusive).
      */
-    public AuditPage list(Caller caller, String action, String resourceType, String actor, String from, String to,
-                          Integer page, Integer limit) {
+    public AuditPage list(
+            Caller caller,
+            String action,
+            String resourceType,
+            String actor,
+            String from,
+            String to,
+            Integer page,
+            Integer limit) {
         Paging paging = Paging.of(page, limit, DEFAULT_LIMIT, MAX_LIMIT);
-        AuditQuery query = new AuditQuery(Validation.optionalTrimmed(action), Validation.optionalTrimmed(resourceType),
-                Validation.optionalTrimmed(actor), instant("from", from), instant("to", to), paging.page(),
+        AuditQuery query = new AuditQuery(
+                Validation.optionalTrimmed(action),
+                Validation.optionalTrimmed(resourceType),
+                Validation.optionalTrimmed(actor),
+                instant("from", from),
+                instant("to", to),
+                paging.page(),
                 paging.limit());
         int total = store.count(caller.organizationId(), query);
-        List<AuditEntry> entries = paging.offset() >= total ? List.of()
+        List<AuditEntry> entries = paging.offset() >= total
+                ? List.of()
                 : store.page(caller.organizationId(), query, (int) paging.offset(), paging.limit());
         return new AuditPage(entries, total, paging.page(), paging.limit(), Paging.totalPages(total, paging.limit()));
     }

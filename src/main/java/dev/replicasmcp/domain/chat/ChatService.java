@@ -32,11 +32,18 @@ public final class ChatService {
     private final Ids ids;
 
     /** The chats of a replica, and whether reading them started a wake. */
-    public record ChatList(List<Chat> chats, boolean waking) {
-    }
+    public record ChatList(List<Chat> chats, boolean waking) {}
 
-    public ChatService(ChatStore chats, ReplicaLookup replicas, ReplicaLifecycle lifecycle, TurnEngine engine,
-                       AgentService agents, EventLog events, Transactions tx, Clock clock, Ids ids) {
+    public ChatService(
+            ChatStore chats,
+            ReplicaLookup replicas,
+            ReplicaLifecycle lifecycle,
+            TurnEngine engine,
+            AgentService agents,
+            EventLog events,
+            Transactions tx,
+            Clock clock,
+            Ids ids) {
         this.chats = chats;
         this.replicas = replicas;
         this.lifecycle = lifecycle;
@@ -55,12 +62,12 @@ public final class ChatService {
     }
 
     public Chat create(Caller caller, String replicaId, String provider, String title) {
-        CodingAgent agent = resolveAgent("provider", CodingAgent.parse("provider",
-                Validation.required("provider", provider)));
+        CodingAgent agent =
+                resolveAgent("provider", CodingAgent.parse("provider", Validation.required("provider", provider)));
         String finalTitle = Validation.optionalTrimmed(title);
         if (finalTitle != null && finalTitle.length() > MAX_TITLE) {
-            throw DomainException.invalid("Field 'title' is " + finalTitle.length() + " characters; the limit is "
-                    + MAX_TITLE + ".");
+            throw DomainException.invalid(
+                    "Field 'title' is " + finalTitle.length() + " characters; the limit is " + MAX_TITLE + ".");
         }
         return tx.inTransaction(() -> {
             Replica replica = replicas.require(caller, replicaId);
@@ -102,9 +109,9 @@ public final class ChatService {
     }
 
     Chat require(Replica replica, String chatId) {
-        return chats.find(replica.id(), chatId.trim()).orElseThrow(() -> DomainException.notFound(
-                "No chat with id '" + Validation.abbreviate(chatId, 60) + "' in replica " + replica.id()
-                        + " (field 'chat_id'). Call list_chats to see the chat ids."));
+        return chats.find(replica.id(), chatId.trim())
+                .orElseThrow(() -> DomainException.notFound("No chat with id '" + Validation.abbreviate(chatId, 60)
+                        + "' in replica " + replica.id() + " (field 'chat_id'). Call list_chats to see the chat ids."));
     }
 
     /**
@@ -126,8 +133,12 @@ public final class ChatService {
             return chats.latestForProvider(replica.id(), agent)
                     .orElseGet(() -> insert(replica.id(), agent, titleFrom(firstMessage), false));
         }
-        return chats.defaultChat(replica.id()).orElseGet(() -> insert(replica.id(), replica.codingAgent() != null
-                ? replica.codingAgent() : agents.defaultAgent("coding_agent"), titleFrom(firstMessage), true));
+        return chats.defaultChat(replica.id())
+                .orElseGet(() -> insert(
+                        replica.id(),
+                        replica.codingAgent() != null ? replica.codingAgent() : agents.defaultAgent("coding_agent"),
+                        titleFrom(firstMessage),
+                        true));
     }
 
     /** A default title: the first line of the first message, shortened. */

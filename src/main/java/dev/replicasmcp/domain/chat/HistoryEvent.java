@@ -15,7 +15,8 @@ public record HistoryEvent(String timestamp, String type, AgentEvent payload) {
     private static String outerType(AgentEvent event) {
         String inner = event.type();
         if (inner.equals("event_msg") || inner.equals("response_item")) {
-            boolean userInput = inner.equals("event_msg") && event.payload() != null
+            boolean userInput = inner.equals("event_msg")
+                    && event.payload() != null
                     && "user_message".equals(event.payload().get("type"));
             return userInput ? "codex-user" : "codex-assistant";
         }

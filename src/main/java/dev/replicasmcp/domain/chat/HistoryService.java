@@ -18,8 +18,12 @@ public final class HistoryService {
     private final ReplicaLookup replicas;
     private final ReplicaLifecycle lifecycle;
 
-    public HistoryService(HistoryStore history, ChatStore chats, ChatService chatService, ReplicaLookup replicas,
-                          ReplicaLifecycle lifecycle) {
+    public HistoryService(
+            HistoryStore history,
+            ChatStore chats,
+            ChatService chatService,
+            ReplicaLookup replicas,
+            ReplicaLifecycle lifecycle) {
         this.history = history;
         this.chats = chats;
         this.chatService = chatService;
@@ -49,9 +53,15 @@ public final class HistoryService {
         long total = history.count(chat.get().id());
         long end = total - (offset == null ? 0 : offset);
         long start = limit == null ? 0 : Math.max(0, end - limit);
-        List<HistoryEvent> events = end <= 0 ? List.of() : history.window(chat.get().id(), start, end);
-        return new HistoryPage(chat.get().threadId(), events, total, end > 0 && start > 0,
-                chat.get().provider(), null);
+        List<HistoryEvent> events =
+                end <= 0 ? List.of() : history.window(chat.get().id(), start, end);
+        return new HistoryPage(
+                chat.get().threadId(),
+                events,
+                total,
+                end > 0 && start > 0,
+                chat.get().provider(),
+                null);
     }
 
     private Optional<Chat> resolve(Replica replica, String chatId) {

@@ -45,6 +45,7 @@ public record Image(String sourceType, String mediaType, String data, String url
             }
             return this;
         }
-        throw DomainException.invalid("Field '" + field + ".type' must be 'base64' or 'url'; got '" + sourceType + "'.");
+        throw DomainException.invalid(
+                "Field '" + field + ".type' must be 'base64' or 'url'; got '" + sourceType + "'.");
     }
 }

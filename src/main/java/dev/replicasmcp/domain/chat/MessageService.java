@@ -36,9 +36,17 @@ public final class MessageService {
     private final Clock clock;
     private final Ids ids;
 
-    public MessageService(MessageStore messages, ChatStore chats, ChatService chatService, ReplicaStore replicaStore,
-                          ReplicaLifecycle lifecycle, TurnEngine engine, EventLog events, Transactions tx,
-                          Clock clock, Ids ids) {
+    public MessageService(
+            MessageStore messages,
+            ChatStore chats,
+            ChatService chatService,
+            ReplicaStore replicaStore,
+            ReplicaLifecycle lifecycle,
+            TurnEngine engine,
+            EventLog events,
+            Transactions tx,
+            Clock clock,
+            Ids ids) {
         this.messages = messages;
         this.chats = chats;
         this.chatService = chatService;
@@ -52,8 +60,7 @@ public final class MessageService {
         this.ids = ids;
     }
 
-    private record Accepted(SendResult result, Replica replica, Optional<Message> started) {
-    }
+    private record Accepted(SendResult result, Replica replica, Optional<Message> started) {}
 
     public SendResult send(Caller caller, String replicaId, SendMessage command) {
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
@@ -83,19 +90,31 @@ public final class MessageService {
 
     /** Queues the first message of a new replica into its default chat; call inside a transaction. */
     public Optional<Message> enqueueInitial(Replica replica, Chat chat, MessageText text, List<Image> images) {
-        return accept(replica, chat, text, images, replica.model(), replica.thinkingLevel()).started();
+        return accept(replica, chat, text, images, replica.model(), replica.thinkingLevel())
+                .started();
     }
 
-    private Accepted accept(Replica replica, Chat chat, MessageText text, List<Image> images, String model,
-                            ThinkingLevel thinking) {
+    private Accepted accept(
+            Replica replica, Chat chat, MessageText text, List<Image> images, String model, ThinkingLevel thinking) {
         boolean active = replica.status() == ReplicaStatus.ACTIVE;
         boolean asleep = replica.status() == ReplicaStatus.SLEEPING || replica.status() == ReplicaStatus.ARCHIVED;
         int ahead = messages.countInState(chat.id(), MessageState.QUEUED);
         boolean idle = ahead == 0 && messages.countInState(chat.id(), MessageState.PROCESSING) == 0;
         int position = active && idle ? 0 : ahead + 1;
         String now = Timestamps.now(clock);
-        Message message = new Message(ids.get(), chat.id(), replica.id(), text.text(), images, model, thinking,
-                text.planMode(), MessageState.QUEUED, messages.nextQueueSeq(chat.id()), position, now);
+        Message message = new Message(
+                ids.get(),
+                chat.id(),
+                replica.id(),
+                text.text(),
+                images,
+                model,
+                thinking,
+                text.planMode(),
+                MessageState.QUEUED,
+                messages.nextQueueSeq(chat.id()),
+                position,
+                now);
         messages.insert(message);
         replicaStore.touch(replica.id(), now);
         replicaStore.setCodingAgent(replica.id(), chat.provider());

@@ -11,9 +11,12 @@ public record MessageText(String text, boolean planMode) {
     public static MessageText parse(String field, String raw, Boolean planMode) {
         Validation.required(field, raw);
         if (raw.codePointCount(0, raw.length()) > MAX_CHARS) {
-            throw new DomainException(DomainException.Kind.TOO_LARGE, "Field '" + field + "' is "
-                    + raw.codePointCount(0, raw.length()) + " characters; the limit is " + MAX_CHARS
-                    + ". Split it into several messages.", null);
+            throw new DomainException(
+                    DomainException.Kind.TOO_LARGE,
+                    "Field '" + field + "' is "
+                            + raw.codePointCount(0, raw.length()) + " characters; the limit is " + MAX_CHARS
+                            + ". Split it into several messages.",
+                    null);
         }
         Validation.limited(field, raw, MAX_CHARS);
         String trimmed = raw.strip();

@@ -41,15 +41,13 @@ public final class TurnEngine {
     private final ExecutorService executor;
     private final Map<String, Turn> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
-    private volatile Consumer<String> afterTurn = replicaId -> { };
+    private volatile Consumer<String> afterTurn = replicaId -> {};
 
     /** The stores the engine writes, grouped to keep the constructor readable. */
-    public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages, HistoryStore history) {
-    }
+    public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages, HistoryStore history) {}
 
     /** How a turn's end was recorded: whether it was (not cancelled) and the chat's next turn, if any. */
-    private record Finished(boolean recorded, Optional<Message> next) {
-    }
+    private record Finished(boolean recorded, Optional<Message> next) {}
 
     /** A running turn; cancelled is set before the thread is interrupted so late writes are dropped. */
     private static final class Turn {
@@ -57,8 +55,14 @@ public final class TurnEngine {
         volatile Future<?> future;
     }
 
-    public TurnEngine(Stores stores, EventLog events, AgentRunner runner, TurnContexts contexts, Transactions tx,
-                      Clock clock, ExecutorService executor) {
+    public TurnEngine(
+            Stores stores,
+            EventLog events,
+            AgentRunner runner,
+            TurnContexts contexts,
+            Transactions tx,
+            Clock clock,
+            ExecutorService executor) {
         this.stores = stores;
         this.events = events;
         this.runner = runner;
@@ -78,7 +82,8 @@ public final class TurnEngine {
             return Optional.empty();
         }
         Optional<Replica> replica = stores.replicas().findById(chat.get().replicaId());
-        if (replica.isEmpty() || replica.get().status() != ReplicaStatus.ACTIVE
+        if (replica.isEmpty()
+                || replica.get().status() != ReplicaStatus.ACTIVE
                 || stores.messages().countInState(chatId, MessageState.PROCESSING) > 0) {
             return Optional.empty();
         }
@@ -153,9 +158,18 @@ public final class TurnEngine {
         }
         TurnOutcome outcome;
         try {
-            TurnRequest request = new TurnRequest(message.replicaId(), chat.id(), message.id(), chat.provider(),
-                    message.text(), message.images(), message.model(), message.thinkingLevel(), message.planMode(),
-                    chat.threadId(), contexts.forTurn(message.replicaId(), chat.provider()));
+            TurnRequest request = new TurnRequest(
+                    message.replicaId(),
+                    chat.id(),
+                    message.id(),
+                    chat.provider(),
+                    message.text(),
+                    message.images(),
+                    message.model(),
+                    message.thinkingLevel(),
+                    message.planMode(),
+                    chat.threadId(),
+                    contexts.forTurn(message.replicaId(), chat.provider()));
             outcome = runner.run(request, event -> record(chat, turn, event));
         } catch (InterruptedException | CancellationException e) {
             Thread.currentThread().interrupt();
@@ -190,11 +204,14 @@ public final class TurnEngine {
             }
             String now = Timestamps.now(clock);
             if (!outcome.complete() && !outcome.errorRecorded()) {
-                appendEvent(chat, AgentEvents.result(chat.provider(), now, outcome.threadId(), false,
-                        outcome.error()));
+                appendEvent(chat, AgentEvents.result(chat.provider(), now, outcome.threadId(), false, outcome.error()));
             }
-            stores.messages().markFinished(message.id(), outcome.complete() ? MessageState.DONE
-                    : MessageState.FAILED, now, outcome.error());
+            stores.messages()
+                    .markFinished(
+                            message.id(),
+                            outcome.complete() ? MessageState.DONE : MessageState.FAILED,
+                            now,
+                            outcome.error());
             if (outcome.threadId() != null) {
                 stores.chats().setThreadId(chat.id(), outcome.threadId());
             }

@@ -16,7 +16,8 @@ public final class ConfigMerge {
     }
 
     public MergedConfig merge(Environment global, Environment environment) {
-        List<Environment> layers = environment.id().equals(global.id()) ? List.of(global) : List.of(global, environment);
+        List<Environment> layers =
+                environment.id().equals(global.id()) ? List.of(global) : List.of(global, environment);
         Map<String, String> variables = new LinkedHashMap<>();
         Map<String, EnvironmentFile> files = new LinkedHashMap<>();
         Map<String, EnvironmentSkill> skills = new LinkedHashMap<>();
@@ -26,18 +27,26 @@ public final class ConfigMerge {
         for (Environment layer : layers) {
             store.variables(layer.id()).forEach(v -> variables.put(v.key(), v.value()));
             // Within one environment the most recently updated file wins a shared path.
-            store.files(layer.id()).stream().sorted((a, b) -> a.updatedAt().compareTo(b.updatedAt()))
+            store.files(layer.id()).stream()
+                    .sorted((a, b) -> a.updatedAt().compareTo(b.updatedAt()))
                     .forEach(f -> put(files, f, EnvironmentFile::path));
             store.skills(layer.id()).forEach(s -> put(skills, s, EnvironmentSkill::slug));
             store.mcps(layer.id()).forEach(m -> put(mcps, m, EnvironmentMcp::name));
             String name = layer.isGlobal() ? "global" : layer.name();
-            store.activeHook(layer.id(), HookKind.WARM).filter(h -> !h.content().isBlank())
+            store.activeHook(layer.id(), HookKind.WARM)
+                    .filter(h -> !h.content().isBlank())
                     .ifPresent(h -> warm.add(new MergedConfig.NamedHook(name, h.content())));
-            store.activeHook(layer.id(), HookKind.START).filter(h -> !h.content().isBlank())
+            store.activeHook(layer.id(), HookKind.START)
+                    .filter(h -> !h.content().isBlank())
                     .ifPresent(h -> start.add(new MergedConfig.NamedHook(name, h.content())));
         }
-        return new MergedConfig(variables, List.copyOf(files.values()), List.copyOf(skills.values()),
-                List.copyOf(mcps.values()), warm, start);
+        return new MergedConfig(
+                variables,
+                List.copyOf(files.values()),
+                List.copyOf(skills.values()),
+                List.copyOf(mcps.values()),
+                warm,
+                start);
     }
 
     /** Re-inserting moves the winner to the end, so the merged order stays stable and readable. */

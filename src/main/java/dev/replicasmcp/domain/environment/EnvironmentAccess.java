@@ -47,8 +47,8 @@ public final class EnvironmentAccess {
         environments.changed(environment);
     }
 
-    public static DomainException missing(String what, String field, String id, Environment environment,
-                                          String listTool) {
+    public static DomainException missing(
+            String what, String field, String id, Environment environment, String listTool) {
         return DomainException.notFound("No " + what + " with id '" + Validation.abbreviate(String.valueOf(id), 60)
                 + "' in environment '" + environment.name() + "' (field '" + field + "'). Call " + listTool
                 + " to see the ids.");

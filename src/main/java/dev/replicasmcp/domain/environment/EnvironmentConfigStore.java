@@ -34,5 +34,10 @@ public interface EnvironmentConfigStore {
     HookScript saveHook(HookScript draft);
 
     /** The kinds of rows an environment holds. */
-    enum Item { VARIABLE, FILE, MCP, SKILL }
+    enum Item {
+        VARIABLE,
+        FILE,
+        MCP,
+        SKILL
+    }
 }

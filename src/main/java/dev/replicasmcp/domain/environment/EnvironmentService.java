@@ -24,8 +24,8 @@ public final class EnvironmentService {
     private final Ids ids;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public EnvironmentService(EnvironmentStore store, RepositoryService repositories, Transactions tx, Clock clock,
-                              Ids ids) {
+    public EnvironmentService(
+            EnvironmentStore store, RepositoryService repositories, Transactions tx, Clock clock, Ids ids) {
         this.store = store;
         this.repositories = repositories;
         this.tx = tx;
@@ -35,11 +35,17 @@ public final class EnvironmentService {
 
     /** Limits of the environment's texts, in characters. */
     public static final int MAX_NAME = 100;
+
     public static final int MAX_DESCRIPTION = 1_000;
     public static final int MAX_SYSTEM_PROMPT = 100_000;
 
-    public Environment create(Caller caller, String name, String description, String repositoryId,
-                              String repositorySetId, String systemPrompt) {
+    public Environment create(
+            Caller caller,
+            String name,
+            String description,
+            String repositoryId,
+            String repositorySetId,
+            String systemPrompt) {
         String finalName = validName(name);
         Validation.limited("description", description, MAX_DESCRIPTION);
         Validation.limited("system_prompt", systemPrompt, MAX_SYSTEM_PROMPT);
@@ -62,9 +68,21 @@ public final class EnvironmentService {
                         + existing.id() + "). Choose another name or use get_environment.");
             });
             String now = Timestamps.now(clock);
-            Environment environment = new Environment(ids.get(), caller.organizationId(), finalName,
-                    Validation.optionalTrimmed(description), false, repoId, setId,
-                    Validation.optionalTrimmed(systemPrompt), 0, 0, 0, 0, now, now);
+            Environment environment = new Environment(
+                    ids.get(),
+                    caller.organizationId(),
+                    finalName,
+                    Validation.optionalTrimmed(description),
+                    false,
+                    repoId,
+                    setId,
+                    Validation.optionalTrimmed(systemPrompt),
+                    0,
+                    0,
+                    0,
+                    0,
+                    now,
+                    now);
             store.insert(environment);
             return environment;
         });
@@ -72,10 +90,14 @@ public final class EnvironmentService {
 
     public Environment update(Caller caller, String id, UpdateEnvironment change) {
         Set<String> clear = change.clear() == null ? Set.of() : change.clear();
-        clear.stream().filter(f -> !UpdateEnvironment.CLEARABLE.contains(f)).findFirst().ifPresent(f -> {
-            throw DomainException.invalid("Field 'clear' lists '" + f + "', which cannot be cleared. Clearable: "
-                    + String.join(", ", new java.util.TreeSet<>(UpdateEnvironment.CLEARABLE)) + ".");
-        });
+        clear.stream()
+                .filter(f -> !UpdateEnvironment.CLEARABLE.contains(f))
+                .findFirst()
+                .ifPresent(f -> {
+                    throw DomainException.invalid(
+                            "Field 'clear' lists '" + f + "', which cannot be cleared. Clearable: "
+                                    + String.join(", ", new java.util.TreeSet<>(UpdateEnvironment.CLEARABLE)) + ".");
+                });
         String repoId = Validation.optionalTrimmed(change.repositoryId());
         String setId = Validation.optionalTrimmed(change.repositorySetId());
         if (repoId != null && setId != null) {
@@ -95,8 +117,8 @@ public final class EnvironmentService {
             String name = change.name() == null ? current.name() : validName(change.name());
             if (!name.equals(current.name())) {
                 store.findByName(caller.organizationId(), name).ifPresent(other -> {
-                    throw DomainException.conflict("An environment named '" + name + "' already exists (id "
-                            + other.id() + ").");
+                    throw DomainException.conflict(
+                            "An environment named '" + name + "' already exists (id " + other.id() + ").");
                 });
             }
             if (repoId != null) {
@@ -105,15 +127,27 @@ public final class EnvironmentService {
             if (setId != null) {
                 repositories.getSet(caller, "repository_set_id", setId);
             }
-            String newRepo = repoId != null ? repoId : setId != null || clear.contains("repository_id") ? null
-                    : current.repositoryId();
-            String newSet = setId != null ? setId : repoId != null || clear.contains("repository_set_id") ? null
-                    : current.repositorySetId();
-            Environment next = new Environment(current.id(), current.organizationId(), name,
-                    pick(change.description(), current.description(), clear.contains("description")), false,
-                    newRepo, newSet, pick(change.systemPrompt(), current.systemPrompt(), clear.contains("system_prompt")),
-                    current.variableCount(), current.fileCount(), current.skillCount(), current.mcpCount(),
-                    current.createdAt(), Timestamps.now(clock));
+            String newRepo = repoId != null
+                    ? repoId
+                    : setId != null || clear.contains("repository_id") ? null : current.repositoryId();
+            String newSet = setId != null
+                    ? setId
+                    : repoId != null || clear.contains("repository_set_id") ? null : current.repositorySetId();
+            Environment next = new Environment(
+                    current.id(),
+                    current.organizationId(),
+                    name,
+                    pick(change.description(), current.description(), clear.contains("description")),
+                    false,
+                    newRepo,
+                    newSet,
+                    pick(change.systemPrompt(), current.systemPrompt(), clear.contains("system_prompt")),
+                    current.variableCount(),
+                    current.fileCount(),
+                    current.skillCount(),
+                    current.mcpCount(),
+                    current.createdAt(),
+                    Timestamps.now(clock));
             store.update(next);
             if (!java.util.Objects.equals(next.repositoryId(), current.repositoryId())
                     || !java.util.Objects.equals(next.repositorySetId(), current.repositorySetId())) {
@@ -135,8 +169,9 @@ public final class EnvironmentService {
             List<String> users = store.replicasUsing(caller.organizationId(), current.id());
             if (!users.isEmpty()) {
                 throw DomainException.conflict("Environment '" + current.name() + "' is still used by replica(s) "
-                        + String.join(", ", users.stream().limit(10).toList()) + (users.size() > 10 ? " and "
-                        + (users.size() - 10) + " more" : "") + ". Delete those replicas first.");
+                        + String.join(", ", users.stream().limit(10).toList())
+                        + (users.size() > 10 ? " and " + (users.size() - 10) + " more" : "")
+                        + ". Delete those replicas first.");
             }
             listeners.forEach(listener -> listener.deleting(current));
             store.delete(caller.organizationId(), current.id());
@@ -167,7 +202,8 @@ public final class EnvironmentService {
     }
 
     private static String validName(String name) {
-        String trimmed = Validation.limited("name", Validation.required("name", name), MAX_NAME).trim();
+        String trimmed = Validation.limited("name", Validation.required("name", name), MAX_NAME)
+                .trim();
         if (trimmed.equalsIgnoreCase(GLOBAL_ALIAS)) {
             throw DomainException.invalid("Field 'name': 'Global' is reserved for the organization's Global "
                     + "environment. Choose another name.");
@@ -187,22 +223,35 @@ public final class EnvironmentService {
             return global(caller);
         }
         Validation.uuid(field, idOrGlobal.trim());
-        return store.find(caller.organizationId(), idOrGlobal.trim()).orElseThrow(() -> DomainException.notFound(
-                "No environment with id '" + idOrGlobal + "' (field '" + field + "'). "
-                        + "Call list_environments to see the ids."));
+        return store.find(caller.organizationId(), idOrGlobal.trim())
+                .orElseThrow(() -> DomainException.notFound("No environment with id '" + idOrGlobal + "' (field '"
+                        + field + "'). " + "Call list_environments to see the ids."));
     }
 
     /** The organization's Global environment, created the first time anyone asks for it. */
     public Environment global(Caller caller) {
-        return store.findGlobal(caller.organizationId()).orElseGet(() -> tx.inTransaction(() ->
-                store.findGlobal(caller.organizationId()).orElseGet(() -> {
-                    String now = Timestamps.now(clock);
-                    Environment global = new Environment(ids.get(), caller.organizationId(), GLOBAL_NAME,
-                            "Settings layered under every environment of the organization.", true, null, null,
-                            null, 0, 0, 0, 0, now, now);
-                    store.insert(global);
-                    return global;
-                })));
+        return store.findGlobal(caller.organizationId())
+                .orElseGet(() -> tx.inTransaction(() -> store.findGlobal(caller.organizationId())
+                        .orElseGet(() -> {
+                            String now = Timestamps.now(clock);
+                            Environment global = new Environment(
+                                    ids.get(),
+                                    caller.organizationId(),
+                                    GLOBAL_NAME,
+                                    "Settings layered under every environment of the organization.",
+                                    true,
+                                    null,
+                                    null,
+                                    null,
+                                    0,
+                                    0,
+                                    0,
+                                    0,
+                                    now,
+                                    now);
+                            store.insert(global);
+                            return global;
+                        })));
     }
 
     public java.util.Optional<Environment> firstBoundToSet(Caller caller, String setId) {

@@ -31,27 +31,35 @@ public final class FileService {
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
             String now = access.now();
-            EnvironmentFile file = new EnvironmentFile(access.newId(), env.organizationId(), env.id(), finalName,
-                    finalPath, finalContent, now, now);
+            EnvironmentFile file = new EnvironmentFile(
+                    access.newId(), env.organizationId(), env.id(), finalName, finalPath, finalContent, now, now);
             store.saveFile(file, true);
             access.changed(env);
             return file;
         });
     }
 
-    public EnvironmentFile update(Caller caller, String environmentId, String id, String name, String path,
-                                  String content) {
+    public EnvironmentFile update(
+            Caller caller, String environmentId, String id, String name, String path, String content) {
         String newName = name == null ? null : validName(name);
         String newPath = path == null ? null : WorkspacePath.normalise("path", path);
         String newContent = content == null ? null : validContent(content);
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
             Validation.required("file_id", id);
-            EnvironmentFile current = store.files(env.id()).stream().filter(f -> f.id().equals(id)).findFirst()
+            EnvironmentFile current = store.files(env.id()).stream()
+                    .filter(f -> f.id().equals(id))
+                    .findFirst()
                     .orElseThrow(() -> missing(env, id));
-            EnvironmentFile updated = new EnvironmentFile(current.id(), current.organizationId(), env.id(),
-                    newName == null ? current.name() : newName, newPath == null ? current.path() : newPath,
-                    newContent == null ? current.content() : newContent, current.createdAt(), access.now());
+            EnvironmentFile updated = new EnvironmentFile(
+                    current.id(),
+                    current.organizationId(),
+                    env.id(),
+                    newName == null ? current.name() : newName,
+                    newPath == null ? current.path() : newPath,
+                    newContent == null ? current.content() : newContent,
+                    current.createdAt(),
+                    access.now());
             store.saveFile(updated, false);
             access.changed(env);
             return updated;
@@ -75,8 +83,8 @@ public final class FileService {
     private static String validName(String name) {
         String trimmed = Validation.required("name", name).trim();
         if (trimmed.length() > MAX_NAME) {
-            throw DomainException.invalid("Field 'name' is " + trimmed.length() + " characters; the limit is "
-                    + MAX_NAME + ".");
+            throw DomainException.invalid(
+                    "Field 'name' is " + trimmed.length() + " characters; the limit is " + MAX_NAME + ".");
         }
         return trimmed;
     }

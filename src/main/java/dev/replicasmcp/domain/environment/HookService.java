@@ -27,11 +27,16 @@ public final class HookService {
     private final Duration maxTimeout;
 
     /** A saved version and the test run that followed it. */
-    public record SavedAndTested(HookScript hook, HookRun test) {
-    }
+    public record SavedAndTested(HookScript hook, HookRun test) {}
 
-    public HookService(EnvironmentConfigStore store, EnvironmentAccess access, EnvironmentService environments,
-                       ConfigMerge merge, HookExecutor executor, Duration defaultTimeout, Duration maxTimeout) {
+    public HookService(
+            EnvironmentConfigStore store,
+            EnvironmentAccess access,
+            EnvironmentService environments,
+            ConfigMerge merge,
+            HookExecutor executor,
+            Duration defaultTimeout,
+            Duration maxTimeout) {
         this.store = store;
         this.access = access;
         this.environments = environments;
@@ -49,8 +54,8 @@ public final class HookService {
         String script = validScript(content);
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
-            HookScript saved = store.saveHook(new HookScript(access.newId(), env.organizationId(), env.id(), kind, 0,
-                    script, true, access.now()));
+            HookScript saved = store.saveHook(new HookScript(
+                    access.newId(), env.organizationId(), env.id(), kind, 0, script, true, access.now()));
             if (kind == HookKind.WARM) {
                 access.changed(env);
             }
@@ -59,19 +64,24 @@ public final class HookService {
     }
 
     /** Runs a script as the environment's hook would run, without saving it. */
-    public HookRun test(Caller caller, String environmentId, String content, Integer timeoutSeconds,
-                        HookProgress progress) {
+    public HookRun test(
+            Caller caller, String environmentId, String content, Integer timeoutSeconds, HookProgress progress) {
         String script = validScript(content);
         Duration timeout = timeout(timeoutSeconds);
         Environment env = access.resolve(caller, environmentId);
         MergedConfig config = merge.merge(environments.global(caller), env);
-        return executor.run(new HookRequest(script, config.variables(), config.workspaceFiles(), null, timeout),
-                progress);
+        return executor.run(
+                new HookRequest(script, config.variables(), config.workspaceFiles(), null, timeout), progress);
     }
 
     /** Always saves a new version first, then tests it, whatever the outcome. */
-    public SavedAndTested saveAndTest(Caller caller, String environmentId, HookKind kind, String content,
-                                      Integer timeoutSeconds, HookProgress progress) {
+    public SavedAndTested saveAndTest(
+            Caller caller,
+            String environmentId,
+            HookKind kind,
+            String content,
+            Integer timeoutSeconds,
+            HookProgress progress) {
         timeout(timeoutSeconds); // refuse a bad timeout before anything is saved
         HookScript saved = save(caller, environmentId, kind, content);
         return new SavedAndTested(saved, test(caller, environmentId, content, timeoutSeconds, progress));
@@ -94,8 +104,8 @@ public final class HookService {
 
     private static String validScript(String content) {
         if (content == null) {
-            throw DomainException.invalid("Field 'content' is required: the bash script (an empty string clears "
-                    + "the hook).");
+            throw DomainException.invalid(
+                    "Field 'content' is required: the bash script (an empty string clears " + "the hook).");
         }
         if (content.length() > MAX_SCRIPT_CHARS) {
             throw DomainException.invalid("Field 'content' is " + content.length() + " characters; the limit is "

@@ -7,10 +7,8 @@ import java.util.Map;
 public sealed interface McpConfig {
 
     /** A local process speaking MCP on stdin/stdout. */
-    record Stdio(String command, List<String> args, Map<String, String> env) implements McpConfig {
-    }
+    record Stdio(String command, List<String> args, Map<String, String> env) implements McpConfig {}
 
     /** A remote server reached over HTTP (streamable or SSE). */
-    record Http(String url, Map<String, String> headers) implements McpConfig {
-    }
+    record Http(String url, Map<String, String> headers) implements McpConfig {}
 }

@@ -20,8 +20,7 @@ final class McpConfigParser {
     private static final Set<String> STDIO_KEYS = Set.of("command", "args", "env");
     private static final Set<String> HTTP_KEYS = Set.of("url", "headers");
 
-    private McpConfigParser() {
-    }
+    private McpConfigParser() {}
 
     static McpConfig parse(McpTransport transport, Object config) {
         if (!(config instanceof Map<?, ?> fields)) {
@@ -60,8 +59,8 @@ final class McpConfigParser {
 
     private static McpConfig http(Map<?, ?> config) {
         if (!(config.get("url") instanceof String url) || !isHttpUrl(url)) {
-            throw DomainException.invalid("Field 'config.url' must be an absolute http(s) URL, e.g. "
-                    + "\"https://mcp.example.com/mcp\".");
+            throw DomainException.invalid(
+                    "Field 'config.url' must be an absolute http(s) URL, e.g. " + "\"https://mcp.example.com/mcp\".");
         }
         return new McpConfig.Http(url, strings(config.get("headers"), "config.headers"));
     }
@@ -86,7 +85,8 @@ final class McpConfigParser {
     private static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            return uri.isAbsolute()
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
@@ -94,7 +94,8 @@ final class McpConfigParser {
     }
 
     private static String example(McpTransport transport) {
-        return transport == McpTransport.STDIO ? "{\"command\": \"npx\", \"args\": [\"-y\", \"server\"], \"env\": {}}"
+        return transport == McpTransport.STDIO
+                ? "{\"command\": \"npx\", \"args\": [\"-y\", \"server\"], \"env\": {}}"
                 : "{\"url\": \"https://mcp.example.com/mcp\", \"headers\": {}}";
     }
 }

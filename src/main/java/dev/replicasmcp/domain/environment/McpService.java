@@ -26,8 +26,7 @@ public final class McpService {
     }
 
     /** config is JSON-shaped values (Map, List, String, Number, Boolean) as the front doors read them. */
-    public EnvironmentMcp create(Caller caller, String environmentId, String name, String transport,
-                                 Object config) {
+    public EnvironmentMcp create(Caller caller, String environmentId, String name, String transport, Object config) {
         String finalName = validName(name);
         McpTransport finalTransport = McpTransport.parse("transport", Validation.required("transport", transport));
         McpConfig finalConfig = McpConfigParser.parse(finalTransport, config);
@@ -35,8 +34,8 @@ public final class McpService {
             Environment env = access.resolve(caller, environmentId);
             refuseDuplicate(env, finalName, null);
             String now = access.now();
-            EnvironmentMcp mcp = new EnvironmentMcp(access.newId(), env.organizationId(), env.id(), finalName,
-                    finalTransport, finalConfig, now, now);
+            EnvironmentMcp mcp = new EnvironmentMcp(
+                    access.newId(), env.organizationId(), env.id(), finalName, finalTransport, finalConfig, now, now);
             store.saveMcp(mcp, true);
             access.changed(env);
             return mcp;
@@ -44,26 +43,35 @@ public final class McpService {
     }
 
     /** A null name, transport or config keeps the current one. */
-    public EnvironmentMcp update(Caller caller, String environmentId, String id, String name, String transport,
-                                 Object config) {
+    public EnvironmentMcp update(
+            Caller caller, String environmentId, String id, String name, String transport, Object config) {
         String newName = name == null ? null : validName(name);
         McpTransport newTransport = McpTransport.parse("transport", transport);
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
             Validation.required("mcp_id", id);
-            EnvironmentMcp current = store.mcps(env.id()).stream().filter(m -> m.id().equals(id)).findFirst()
+            EnvironmentMcp current = store.mcps(env.id()).stream()
+                    .filter(m -> m.id().equals(id))
+                    .findFirst()
                     .orElseThrow(() -> missing(env, id));
             if (newTransport != null && newTransport != current.transport() && config == null) {
-                throw DomainException.invalid("Changing 'transport' from '" + current.transport().wire() + "' to '"
-                        + newTransport.wire() + "' needs a 'config' of the new shape.");
+                throw DomainException.invalid(
+                        "Changing 'transport' from '" + current.transport().wire() + "' to '" + newTransport.wire()
+                                + "' needs a 'config' of the new shape.");
             }
             McpTransport finalTransport = newTransport == null ? current.transport() : newTransport;
             McpConfig finalConfig = config == null ? current.config() : McpConfigParser.parse(finalTransport, config);
             if (newName != null) {
                 refuseDuplicate(env, newName, current.id());
             }
-            EnvironmentMcp updated = new EnvironmentMcp(current.id(), current.organizationId(), env.id(),
-                    newName == null ? current.name() : newName, finalTransport, finalConfig, current.createdAt(),
+            EnvironmentMcp updated = new EnvironmentMcp(
+                    current.id(),
+                    current.organizationId(),
+                    env.id(),
+                    newName == null ? current.name() : newName,
+                    finalTransport,
+                    finalConfig,
+                    current.createdAt(),
                     access.now());
             store.saveMcp(updated, false);
             access.changed(env);
@@ -86,7 +94,9 @@ public final class McpService {
     }
 
     private void refuseDuplicate(Environment env, String name, String exceptId) {
-        store.mcps(env.id()).stream().filter(m -> m.name().equals(name) && !m.id().equals(exceptId)).findFirst()
+        store.mcps(env.id()).stream()
+                .filter(m -> m.name().equals(name) && !m.id().equals(exceptId))
+                .findFirst()
                 .ifPresent(existing -> {
                     throw DomainException.conflict("Environment '" + env.name() + "' already has an MCP server named '"
                             + name + "' (id " + existing.id() + "). Choose another name or update that one.");
@@ -103,8 +113,8 @@ public final class McpService {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : RESERVED) {
             if (lower.startsWith(prefix)) {
-                throw DomainException.invalid("Field 'name' may not start with the reserved prefix '" + prefix
-                        + "'. Choose another name.");
+                throw DomainException.invalid(
+                        "Field 'name' may not start with the reserved prefix '" + prefix + "'. Choose another name.");
             }
         }
         return name;

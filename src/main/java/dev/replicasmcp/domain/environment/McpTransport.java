@@ -5,7 +5,9 @@ import dev.replicasmcp.domain.WireName;
 
 /** How an MCP server is reached. */
 public enum McpTransport implements WireName {
-    STDIO, HTTP, SSE;
+    STDIO,
+    HTTP,
+    SSE;
 
     public static McpTransport parse(String field, String value) {
         return Validation.enumValue(field, value, McpTransport.class);

@@ -40,9 +40,11 @@ public final class SkillService {
                     + "'pdf-tools'); got '" + Validation.abbreviate(finalSlug, 60) + "'.");
         }
         Optional<CatalogSkill> known = catalog.find(finalSlug);
-        String finalName = Validation.optionalTrimmed(name) != null ? name.trim()
+        String finalName = Validation.optionalTrimmed(name) != null
+                ? name.trim()
                 : known.map(CatalogSkill::name).orElseThrow(() -> unknown(finalSlug, "name"));
-        String finalSource = Validation.optionalTrimmed(source) != null ? source.trim()
+        String finalSource = Validation.optionalTrimmed(source) != null
+                ? source.trim()
                 : known.map(CatalogSkill::source).orElseThrow(() -> unknown(finalSlug, "source"));
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
@@ -54,8 +56,8 @@ public final class SkillService {
                 }
             }
             String now = access.now();
-            EnvironmentSkill skill = new EnvironmentSkill(access.newId(), env.organizationId(), env.id(), finalName,
-                    finalSlug, finalSource, now, now);
+            EnvironmentSkill skill = new EnvironmentSkill(
+                    access.newId(), env.organizationId(), env.id(), finalName, finalSlug, finalSource, now, now);
             store.insertSkill(skill);
             access.changed(env);
             return skill;

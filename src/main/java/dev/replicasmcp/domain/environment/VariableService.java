@@ -32,8 +32,8 @@ public final class VariableService {
             Environment env = access.resolve(caller, environmentId);
             refuseDuplicate(env, finalKey, null);
             String now = access.now();
-            EnvironmentVariable variable = new EnvironmentVariable(access.newId(), env.organizationId(), env.id(),
-                    finalKey, finalValue, now, now);
+            EnvironmentVariable variable = new EnvironmentVariable(
+                    access.newId(), env.organizationId(), env.id(), finalKey, finalValue, now, now);
             store.saveVariable(variable, true);
             access.changed(env);
             return variable;
@@ -49,9 +49,14 @@ public final class VariableService {
             if (newKey != null) {
                 refuseDuplicate(env, newKey, current.id());
             }
-            EnvironmentVariable updated = new EnvironmentVariable(current.id(), current.organizationId(), env.id(),
-                    newKey == null ? current.key() : newKey, newValue == null ? current.value() : newValue,
-                    current.createdAt(), access.now());
+            EnvironmentVariable updated = new EnvironmentVariable(
+                    current.id(),
+                    current.organizationId(),
+                    env.id(),
+                    newKey == null ? current.key() : newKey,
+                    newValue == null ? current.value() : newValue,
+                    current.createdAt(),
+                    access.now());
             store.saveVariable(updated, false);
             access.changed(env);
             return updated;
@@ -70,7 +75,9 @@ public final class VariableService {
 
     private EnvironmentVariable find(Environment env, String id) {
         Validation.required("variable_id", id);
-        return store.variables(env.id()).stream().filter(v -> v.id().equals(id)).findFirst()
+        return store.variables(env.id()).stream()
+                .filter(v -> v.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> missingVariable(env, id));
     }
 
@@ -79,7 +86,9 @@ public final class VariableService {
     }
 
     private void refuseDuplicate(Environment env, String key, String exceptId) {
-        store.variables(env.id()).stream().filter(v -> v.key().equals(key) && !v.id().equals(exceptId)).findFirst()
+        store.variables(env.id()).stream()
+                .filter(v -> v.key().equals(key) && !v.id().equals(exceptId))
+                .findFirst()
                 .ifPresent(existing -> {
                     throw DomainException.conflict("Environment '" + env.name() + "' already has a variable '" + key
                             + "' (id " + existing.id() + "). Update that one with update_environment_variable.");
@@ -105,7 +114,8 @@ public final class VariableService {
                     + " bytes. Put large content in an environment file instead.");
         }
         if (value.indexOf('\0') >= 0) {
-            throw DomainException.invalid("Field 'value' contains a NUL byte, which an environment variable cannot hold.");
+            throw DomainException.invalid(
+                    "Field 'value' contains a NUL byte, which an environment variable cannot hold.");
         }
         return value;
     }

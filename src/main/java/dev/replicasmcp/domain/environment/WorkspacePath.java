@@ -14,10 +14,10 @@ public final class WorkspacePath {
 
     /** What Linux file systems take: a name of at most 255 bytes, a path of at most 4,096 (PATH_MAX). */
     static final int MAX_SEGMENT_BYTES = 255;
+
     static final int MAX_PATH_BYTES = 4096;
 
-    private WorkspacePath() {
-    }
+    private WorkspacePath() {}
 
     public static String normalise(String field, String path) {
         Validation.required(field, path);

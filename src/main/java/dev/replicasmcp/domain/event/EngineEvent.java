@@ -7,5 +7,4 @@ import java.util.Map;
  * payload is the logged {@link EnginePayload#fields()} as JSON-shaped values (Map, List, String, Number,
  * Boolean, null), which is all its readers need: they relay it.
  */
-public record EngineEvent(long id, String replicaId, String ts, String type, Map<String, Object> payload) {
-}
+public record EngineEvent(long id, String replicaId, String ts, String type, Map<String, Object> payload) {}

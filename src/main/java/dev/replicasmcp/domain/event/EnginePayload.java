@@ -44,8 +44,11 @@ public sealed interface EnginePayload {
         }
 
         public Map<String, Object> fields() {
-            return Fields.of("chatId", chatId, "event", Fields.of("timestamp", event.timestamp(), "type",
-                    event.type(), "payload", event.payload()));
+            return Fields.of(
+                    "chatId",
+                    chatId,
+                    "event",
+                    Fields.of("timestamp", event.timestamp(), "type", event.type(), "payload", event.payload()));
         }
     }
 
@@ -66,9 +69,23 @@ public sealed interface EnginePayload {
         }
 
         public Map<String, Object> fields() {
-            return Fields.of("chat", Fields.of("id", chat.id(), "provider", chat.provider().wire(), "title",
-                    chat.title(), "createdAt", chat.createdAt(), "updatedAt", chat.updatedAt(), "processing",
-                    chat.processing(), "parentChatId", null));
+            return Fields.of(
+                    "chat",
+                    Fields.of(
+                            "id",
+                            chat.id(),
+                            "provider",
+                            chat.provider().wire(),
+                            "title",
+                            chat.title(),
+                            "createdAt",
+                            chat.createdAt(),
+                            "updatedAt",
+                            chat.updatedAt(),
+                            "processing",
+                            chat.processing(),
+                            "parentChatId",
+                            null));
         }
     }
 
@@ -104,16 +121,30 @@ public sealed interface EnginePayload {
     }
 
     /** The status part of a new subscriber's snapshot; never stored. */
-    record StatusChanged(long uptimeSeconds, int activeSseClients, int chatsTotal, long chatsProcessing,
-                         int reposTotal) implements EnginePayload {
+    record StatusChanged(long uptimeSeconds, int activeSseClients, int chatsTotal, long chatsProcessing, int reposTotal)
+            implements EnginePayload {
         public String type() {
             return "engine.status.changed";
         }
 
         public Map<String, Object> fields() {
-            return Fields.of("status", Fields.of("uptimeSeconds", uptimeSeconds, "hasActiveSSHSessions", false,
-                    "activeSseClients", activeSseClients, "chatsTotal", chatsTotal, "chatsProcessing",
-                    chatsProcessing, "reposTotal", reposTotal, "hooksRunning", false));
+            return Fields.of(
+                    "status",
+                    Fields.of(
+                            "uptimeSeconds",
+                            uptimeSeconds,
+                            "hasActiveSSHSessions",
+                            false,
+                            "activeSseClients",
+                            activeSseClients,
+                            "chatsTotal",
+                            chatsTotal,
+                            "chatsProcessing",
+                            chatsProcessing,
+                            "reposTotal",
+                            reposTotal,
+                            "hooksRunning",
+                            false));
         }
     }
 

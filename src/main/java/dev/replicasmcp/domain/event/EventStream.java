@@ -25,6 +25,7 @@ public final class EventStream implements AutoCloseable {
     private final Semaphore appended = new Semaphore(0);
     /** Set by every append to this replica (and at first, for a replay): {@link #poll} has something to read. */
     private final AtomicBoolean news = new AtomicBoolean(true);
+
     private final Consumer<EngineEvent> listener;
     /** The highest event id appended for this replica that this stream was told of. */
     private volatile long signalled;
@@ -40,8 +41,13 @@ public final class EventStream implements AutoCloseable {
     private volatile boolean ended;
     private volatile boolean closed;
 
-    EventStream(EventLog log, SharedReads reads, String replicaId, long cursor, List<StreamEvent> opening,
-                Runnable onClose) {
+    EventStream(
+            EventLog log,
+            SharedReads reads,
+            String replicaId,
+            long cursor,
+            List<StreamEvent> opening,
+            Runnable onClose) {
         this.log = log;
         this.reads = reads;
         this.replicaId = replicaId;

@@ -32,8 +32,8 @@ public final class ReplicaEvents {
     private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
     private final SharedReads reads;
 
-    public ReplicaEvents(ReplicaLookup replicas, ReplicaLifecycle lifecycle, ChatStore chats, EventLog log,
-                         Clock clock) {
+    public ReplicaEvents(
+            ReplicaLookup replicas, ReplicaLifecycle lifecycle, ChatStore chats, EventLog log, Clock clock) {
         this.replicas = replicas;
         this.lifecycle = lifecycle;
         this.chats = chats;
@@ -69,11 +69,17 @@ public final class ReplicaEvents {
     private List<StreamEvent> snapshot(Replica replica, long at, int streams) {
         List<Chat> all = chats.list(replica.id());
         String now = Timestamps.now(clock);
-        EnginePayload status = new EnginePayload.StatusChanged(Math.max(0,
-                Duration.between(Timestamps.parse(replica.createdAt()), clock.instant()).toSeconds()), streams,
-                all.size(), all.stream().filter(Chat::processing).count(), replica.repositories().size());
-        EnginePayload hooks = new EnginePayload.HooksStatus(replica.repositories().stream()
-                .allMatch(ReplicaRepository::startHooksCompleted));
+        EnginePayload status = new EnginePayload.StatusChanged(
+                Math.max(
+                        0,
+                        Duration.between(Timestamps.parse(replica.createdAt()), clock.instant())
+                                .toSeconds()),
+                streams,
+                all.size(),
+                all.stream().filter(Chat::processing).count(),
+                replica.repositories().size());
+        EnginePayload hooks = new EnginePayload.HooksStatus(
+                replica.repositories().stream().allMatch(ReplicaRepository::startHooksCompleted));
         return List.of(
                 new StreamEvent("snapshot-" + at + "-status", at, now, status.type(), status.fields()),
                 new StreamEvent("snapshot-" + at + "-hooks", at, now, hooks.type(), hooks.fields()));
@@ -87,8 +93,9 @@ public final class ReplicaEvents {
                         + "in a few seconds.";
             }
             case PREPARING -> "Replica " + replica.id() + " is still starting; reconnect in a few seconds.";
-            default -> "Replica " + replica.id() + " is in status '" + replica.status().wire() + "' and streams no "
-                    + "events; delete it and create a new one.";
+            default ->
+                "Replica " + replica.id() + " is in status '" + replica.status().wire() + "' and streams no "
+                        + "events; delete it and create a new one.";
         };
         return new DomainException(DomainException.Kind.UNAVAILABLE, message, null);
     }

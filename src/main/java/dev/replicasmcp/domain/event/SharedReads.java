@@ -16,8 +16,7 @@ final class SharedReads {
     /** Beyond this many kept results (streams far apart in many replicas), start over. */
     private static final int MAX_KEPT = 32;
 
-    private record Key(String replicaId, long afterId) {
-    }
+    private record Key(String replicaId, long afterId) {}
 
     private final EventLog log;
     private final int page;

@@ -4,7 +4,7 @@ package dev.replicasmcp.domain.hook;
 @FunctionalInterface
 public interface HookProgress {
 
-    HookProgress NONE = (elapsedMs, outputChars, lastLine) -> { };
+    HookProgress NONE = (elapsedMs, outputChars, lastLine) -> {};
 
     void update(long elapsedMs, int outputChars, String lastLine);
 }

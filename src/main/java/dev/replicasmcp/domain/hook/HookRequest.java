@@ -11,17 +11,28 @@ import java.util.Map;
  * script runs when it is not the home itself (a repository folder inside it). replicaId, when the hook runs
  * for a replica, is handed to the process as a marker (so what it leaves behind can be found and ended).
  */
-public record HookRequest(String script, Map<String, String> variables, List<WorkspaceFile> files, Path workspace,
-                          Duration timeout, Path directory, String replicaId) {
+public record HookRequest(
+        String script,
+        Map<String, String> variables,
+        List<WorkspaceFile> files,
+        Path workspace,
+        Duration timeout,
+        Path directory,
+        String replicaId) {
 
-    public HookRequest(String script, Map<String, String> variables, List<WorkspaceFile> files, Path workspace,
-                       Duration timeout, Path directory) {
+    public HookRequest(
+            String script,
+            Map<String, String> variables,
+            List<WorkspaceFile> files,
+            Path workspace,
+            Duration timeout,
+            Path directory) {
         this(script, variables, files, workspace, timeout, directory, null);
     }
 
     /** Runs in the workspace home itself. */
-    public HookRequest(String script, Map<String, String> variables, List<WorkspaceFile> files, Path workspace,
-                       Duration timeout) {
+    public HookRequest(
+            String script, Map<String, String> variables, List<WorkspaceFile> files, Path workspace, Duration timeout) {
         this(script, variables, files, workspace, timeout, null, null);
     }
 
@@ -31,6 +42,5 @@ public record HookRequest(String script, Map<String, String> variables, List<Wor
     }
 
     /** A file to place in the workspace: path is relative to the workspace home (`~/`). */
-    public record WorkspaceFile(String path, String content) {
-    }
+    public record WorkspaceFile(String path, String content) {}
 }

@@ -41,11 +41,15 @@ public final class PoolReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(PoolReconciler.class);
 
     /** The collaborators that prepare a workspace. */
-    public record Preparation(EnvironmentStore environments, EnvironmentService environmentService, ConfigMerge merge,
-                              HookExecutor executor, Workspaces workspaces, Duration hookTimeout,
-                              Function<Environment, List<Repository>> repositoriesOf,
-                              WorkspaceRepositories repositories) {
-    }
+    public record Preparation(
+            EnvironmentStore environments,
+            EnvironmentService environmentService,
+            ConfigMerge merge,
+            HookExecutor executor,
+            Workspaces workspaces,
+            Duration hookTimeout,
+            Function<Environment, List<Repository>> repositoriesOf,
+            WorkspaceRepositories repositories) {}
 
     private final WarmPoolStore store;
     private final Preparation prep;
@@ -56,8 +60,14 @@ public final class PoolReconciler {
     private final Executor warmers;
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    public PoolReconciler(WarmPoolStore store, Preparation prep, Transactions tx, Clock clock, Ids ids,
-                          ScheduledExecutorService passes, Executor warmers) {
+    public PoolReconciler(
+            WarmPoolStore store,
+            Preparation prep,
+            Transactions tx,
+            Clock clock,
+            Ids ids,
+            ScheduledExecutorService passes,
+            Executor warmers) {
         this.store = store;
         this.prep = prep;
         this.tx = tx;
@@ -94,13 +104,23 @@ public final class PoolReconciler {
         }
         List<PoolWorkspace> ready = store.inStatus(config.id(), PoolStatus.READY);
         long warming = store.inStatus(config.id(), PoolStatus.WARMING).stream()
-                .filter(ws -> ws.generation() == config.generation()).count();
+                .filter(ws -> ws.generation() == config.generation())
+                .count();
         if (ready.size() >= config.targetSize()) {
             retire(config, List.of(PoolStatus.STALE));
         }
         for (long i = ready.size() + warming; i < config.targetSize(); i++) {
-            PoolWorkspace ws = new PoolWorkspace(ids.get(), config.organizationId(), config.id(),
-                    "local-" + ids.get().substring(0, 8), PoolStatus.WARMING, config.generation(), "", null, now, now);
+            PoolWorkspace ws = new PoolWorkspace(
+                    ids.get(),
+                    config.organizationId(),
+                    config.id(),
+                    "local-" + ids.get().substring(0, 8),
+                    PoolStatus.WARMING,
+                    config.generation(),
+                    "",
+                    null,
+                    now,
+                    now);
             store.insertWorkspace(ws);
             warmers.execute(() -> warm(ws, config));
         }
@@ -112,12 +132,17 @@ public final class PoolReconciler {
         store.setPath(ws.id(), home.toString());
         String failure;
         try {
-            Environment env = prep.environments().find(config.organizationId(), config.environmentId()).orElseThrow();
+            Environment env = prep.environments()
+                    .find(config.organizationId(), config.environmentId())
+                    .orElseThrow();
             Environment global = prep.environmentService().global(new Caller(config.organizationId(), null));
             MergedConfig merged = prep.merge().merge(global, env);
-            List<WorkspaceRepositories.CheckedOut> clones = prep.repositories().checkOut(home,
-                    prep.repositoriesOf().apply(env).stream().map(r -> new WorkspaceRepositories.Source(r.name(),
-                            r.url(), r.defaultBranch())).toList());
+            List<WorkspaceRepositories.CheckedOut> clones = prep.repositories()
+                    .checkOut(
+                            home,
+                            prep.repositoriesOf().apply(env).stream()
+                                    .map(r -> new WorkspaceRepositories.Source(r.name(), r.url(), r.defaultBranch()))
+                                    .toList());
             prep.workspaces().install(home, merged);
             failure = warmHooks(merged, home, clones);
         } catch (RuntimeException e) {
@@ -128,14 +153,17 @@ public final class PoolReconciler {
 
     private String warmHooks(MergedConfig merged, Path home, List<WorkspaceRepositories.CheckedOut> clones) {
         for (MergedConfig.NamedHook hook : merged.warmHooks()) {
-            HookRun run = prep.executor().run(new HookRequest(hook.script(), merged.variables(), List.of(), home,
-                    prep.hookTimeout()), HookProgress.NONE);
+            HookRun run = prep.executor()
+                    .run(
+                            new HookRequest(hook.script(), merged.variables(), List.of(), home, prep.hookTimeout()),
+                            HookProgress.NONE);
             if (!run.succeeded()) {
                 return "Warm hook '" + hook.name() + "' " + outcome(run);
             }
         }
         for (WorkspaceRepositories.CheckedOut clone : clones) {
-            RepositoryConfig.CommandHook hook = clone.config() == null ? null : clone.config().warmHook();
+            RepositoryConfig.CommandHook hook =
+                    clone.config() == null ? null : clone.config().warmHook();
             if (hook != null && !hook.isEmpty()) {
                 HookRun run = prep.repositories().run(home, clone.folder(), hook, merged.variables(), () -> true);
                 if (!run.succeeded()) {
@@ -157,7 +185,8 @@ public final class PoolReconciler {
         }
         boolean keep = tx.inTransaction(() -> {
             PoolWorkspace current = store.workspace(ws.id()).orElse(null);
-            WarmPoolConfig latest = store.config(config.organizationId(), config.id()).orElse(null);
+            WarmPoolConfig latest =
+                    store.config(config.organizationId(), config.id()).orElse(null);
             if (current == null || current.status() != PoolStatus.WARMING || latest == null) {
                 return false;
             }
@@ -171,9 +200,20 @@ public final class PoolReconciler {
                 store.updateWorkspace(ws.id(), PoolStatus.FAILED, failure, now);
                 store.setPath(ws.id(), "");
                 int errors = latest.errorCount() + 1;
-                store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
-                        latest.enabled(), latest.targetSize(), latest.generation(), errors, now, failure,
-                        Timestamps.format(Instant.now(clock).plus(backoff(errors))), now), false);
+                store.saveConfig(
+                        new WarmPoolConfig(
+                                latest.id(),
+                                latest.organizationId(),
+                                latest.environmentId(),
+                                latest.enabled(),
+                                latest.targetSize(),
+                                latest.generation(),
+                                errors,
+                                now,
+                                failure,
+                                Timestamps.format(Instant.now(clock).plus(backoff(errors))),
+                                now),
+                        false);
                 // Try again when the back-off ends, not only at the next periodic pass.
                 passes.schedule(this::requestPass, backoff(errors).toMillis() + 50, TimeUnit.MILLISECONDS);
                 return false;
@@ -182,9 +222,20 @@ public final class PoolReconciler {
             store.updateWorkspace(ws.id(), status, null, now);
             if (latest.errorCount() > 0) {
                 // A success ends the run of failures: the next failure backs off from the start again.
-                store.saveConfig(new WarmPoolConfig(latest.id(), latest.organizationId(), latest.environmentId(),
-                        latest.enabled(), latest.targetSize(), latest.generation(), 0, latest.lastFailureAt(),
-                        latest.lastFailureReason(), null, now), false);
+                store.saveConfig(
+                        new WarmPoolConfig(
+                                latest.id(),
+                                latest.organizationId(),
+                                latest.environmentId(),
+                                latest.enabled(),
+                                latest.targetSize(),
+                                latest.generation(),
+                                0,
+                                latest.lastFailureAt(),
+                                latest.lastFailureReason(),
+                                null,
+                                now),
+                        false);
             }
             return true;
         });
@@ -216,7 +267,10 @@ public final class PoolReconciler {
     /** Workspaces that were warming when the server stopped will never finish; their folders go. */
     public void recover() {
         for (PoolWorkspace ws : store.allInStatus(PoolStatus.WARMING)) {
-            store.updateWorkspace(ws.id(), PoolStatus.FAILED, "The server stopped while this workspace was warming.",
+            store.updateWorkspace(
+                    ws.id(),
+                    PoolStatus.FAILED,
+                    "The server stopped while this workspace was warming.",
                     Timestamps.now(clock));
             if (!ws.path().isEmpty()) {
                 discard(Path.of(ws.path()));

@@ -7,5 +7,10 @@ import dev.replicasmcp.domain.WireName;
  * replica); ready → stale when the environment changed; failed when a hook failed; expired when retired.
  */
 public enum PoolStatus implements WireName {
-    WARMING, READY, STALE, ASSIGNED, EXPIRED, FAILED
+    WARMING,
+    READY,
+    STALE,
+    ASSIGNED,
+    EXPIRED,
+    FAILED
 }

@@ -39,17 +39,36 @@ public final class WarmPoolService implements EnvironmentService.Listener {
 
     public WarmPoolConfig setEnabled(Caller caller, String environmentId, Boolean enabled) {
         if (enabled == null) {
-            throw DomainException.invalid("Field 'enabled' is required: true to keep warm workspaces ready, false "
-                    + "to stop.");
+            throw DomainException.invalid(
+                    "Field 'enabled' is required: true to keep warm workspaces ready, false " + "to stop.");
         }
         WarmPoolConfig saved = access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
             Optional<WarmPoolConfig> current = store.configForEnvironment(env.id());
-            WarmPoolConfig config = current.map(c -> new WarmPoolConfig(c.id(), c.organizationId(), c.environmentId(),
-                            enabled, c.targetSize(), c.generation(), enabled ? 0 : c.errorCount(), c.lastFailureAt(),
-                            c.lastFailureReason(), null, access.now()))
-                    .orElseGet(() -> new WarmPoolConfig(access.newId(), env.organizationId(), env.id(), enabled,
-                            targetSize, 1, 0, null, null, null, access.now()));
+            WarmPoolConfig config = current.map(c -> new WarmPoolConfig(
+                            c.id(),
+                            c.organizationId(),
+                            c.environmentId(),
+                            enabled,
+                            c.targetSize(),
+                            c.generation(),
+                            enabled ? 0 : c.errorCount(),
+                            c.lastFailureAt(),
+                            c.lastFailureReason(),
+                            null,
+                            access.now()))
+                    .orElseGet(() -> new WarmPoolConfig(
+                            access.newId(),
+                            env.organizationId(),
+                            env.id(),
+                            enabled,
+                            targetSize,
+                            1,
+                            0,
+                            null,
+                            null,
+                            null,
+                            access.now()));
             store.saveConfig(config, current.isEmpty());
             return config;
         });
@@ -63,32 +82,46 @@ public final class WarmPoolService implements EnvironmentService.Listener {
 
     public List<PoolWorkspace> workspaces(Caller caller, String configId) {
         Validation.required("config_id", configId);
-        WarmPoolConfig config = store.config(caller.organizationId(), configId.trim()).orElseThrow(() ->
-                DomainException.notFound("No warm pool with id '" + Validation.abbreviate(configId, 60)
-                        + "' (field 'config_id'). get_warm_hooks_state shows an environment's pool id."));
+        WarmPoolConfig config = store.config(caller.organizationId(), configId.trim())
+                .orElseThrow(
+                        () -> DomainException.notFound("No warm pool with id '" + Validation.abbreviate(configId, 60)
+                                + "' (field 'config_id'). get_warm_hooks_state shows an environment's pool id."));
         return store.workspaces(config.id(), LISTED_WORKSPACES);
     }
 
     /** The environment is being deleted: its pool's folders go with it. */
     @Override
     public void deleting(Environment environment) {
-        store.configForEnvironment(environment.id()).ifPresent(config -> reconciler.retire(config,
-                List.of(PoolStatus.READY, PoolStatus.STALE, PoolStatus.WARMING)));
+        store.configForEnvironment(environment.id())
+                .ifPresent(config ->
+                        reconciler.retire(config, List.of(PoolStatus.READY, PoolStatus.STALE, PoolStatus.WARMING)));
     }
 
     /** The environment changed: its prepared workspaces are out of date (Global's change affects all). */
     @Override
     public void changed(Environment environment) {
         List<WarmPoolConfig> affected = environment.isGlobal()
-                ? store.enabledConfigs().stream().filter(c -> c.organizationId().equals(environment.organizationId()))
-                .toList()
+                ? store.enabledConfigs().stream()
+                        .filter(c -> c.organizationId().equals(environment.organizationId()))
+                        .toList()
                 : store.configForEnvironment(environment.id()).stream().toList();
         for (WarmPoolConfig config : affected) {
-            store.saveConfig(new WarmPoolConfig(config.id(), config.organizationId(), config.environmentId(),
-                    config.enabled(), config.targetSize(), config.generation() + 1, config.errorCount(),
-                    config.lastFailureAt(), config.lastFailureReason(), config.nextRetryAt(), access.now()), false);
-            store.inStatus(config.id(), PoolStatus.READY).forEach(ws ->
-                    store.updateWorkspace(ws.id(), PoolStatus.STALE, null, access.now()));
+            store.saveConfig(
+                    new WarmPoolConfig(
+                            config.id(),
+                            config.organizationId(),
+                            config.environmentId(),
+                            config.enabled(),
+                            config.targetSize(),
+                            config.generation() + 1,
+                            config.errorCount(),
+                            config.lastFailureAt(),
+                            config.lastFailureReason(),
+                            config.nextRetryAt(),
+                            access.now()),
+                    false);
+            store.inStatus(config.id(), PoolStatus.READY)
+                    .forEach(ws -> store.updateWorkspace(ws.id(), PoolStatus.STALE, null, access.now()));
         }
         if (!affected.isEmpty()) {
             reconciler.requestPass();
@@ -98,7 +131,8 @@ public final class WarmPoolService implements EnvironmentService.Listener {
     /** Takes a prepared workspace for a new replica: a current one first, else a stale one. */
     public Optional<PoolWorkspace> claim(Environment environment) {
         Optional<PoolWorkspace> claimed = access.tx().inTransaction(() -> {
-            Optional<WarmPoolConfig> config = store.configForEnvironment(environment.id()).filter(WarmPoolConfig::enabled);
+            Optional<WarmPoolConfig> config =
+                    store.configForEnvironment(environment.id()).filter(WarmPoolConfig::enabled);
             if (config.isEmpty()) {
                 return Optional.<PoolWorkspace>empty();
             }

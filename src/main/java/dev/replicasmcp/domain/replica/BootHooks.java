@@ -38,8 +38,14 @@ public final class BootHooks {
     private final Clock clock;
     private final Duration hookTimeout;
 
-    public BootHooks(HookExecutor executor, WorkspaceRepositories repositories, HookLogStore hookLogs,
-                     ReplicaStore replicas, Executor background, Clock clock, Duration hookTimeout) {
+    public BootHooks(
+            HookExecutor executor,
+            WorkspaceRepositories repositories,
+            HookLogStore hookLogs,
+            ReplicaStore replicas,
+            Executor background,
+            Clock clock,
+            Duration hookTimeout) {
         this.executor = executor;
         this.repositories = repositories;
         this.hookLogs = hookLogs;
@@ -49,11 +55,18 @@ public final class BootHooks {
         this.hookTimeout = hookTimeout;
     }
 
-    void start(Replica replica, MergedConfig config, Path home, boolean cold,
-               List<WorkspaceRepositories.CheckedOut> checkedOut) {
-        boolean repositoryHooks = checkedOut.stream().anyMatch(c -> c.configError() != null
-                || hasCommands(c.config() == null ? null : c.config().startHook())
-                || (c.clonedNow() && hasCommands(c.config() == null ? null : c.config().warmHook())));
+    void start(
+            Replica replica,
+            MergedConfig config,
+            Path home,
+            boolean cold,
+            List<WorkspaceRepositories.CheckedOut> checkedOut) {
+        boolean repositoryHooks = checkedOut.stream()
+                .anyMatch(c -> c.configError() != null
+                        || hasCommands(c.config() == null ? null : c.config().startHook())
+                        || (c.clonedNow()
+                                && hasCommands(
+                                        c.config() == null ? null : c.config().warmHook())));
         if (config.startHooks().isEmpty() && (!cold || config.warmHooks().isEmpty()) && !repositoryHooks) {
             replicas.markStartHooksCompleted(replica.id());
             return;
@@ -62,27 +75,47 @@ public final class BootHooks {
             background.execute(() -> run(replica, config, home, cold, checkedOut));
         } catch (RejectedExecutionException e) {
             // The server is stopping: the hooks do not run now and start_hooks_completed stays false.
-            LOG.info("Start hooks of replica {} not run: the server is stopping",
-                    replica.id());
+            LOG.info("Start hooks of replica {} not run: the server is stopping", replica.id());
         }
     }
 
-    private void run(Replica replica, MergedConfig config, Path home, boolean cold,
-                     List<WorkspaceRepositories.CheckedOut> checkedOut) {
+    private void run(
+            Replica replica,
+            MergedConfig config,
+            Path home,
+            boolean cold,
+            List<WorkspaceRepositories.CheckedOut> checkedOut) {
         try {
             warmHooks(replica, config, home, cold, checkedOut);
             for (MergedConfig.NamedHook hook : config.startHooks()) {
                 if (!alive(replica)) {
                     return;
                 }
-                HookRun run = executor.run(new HookRequest(hook.script(), config.variables(), List.of(), home,
-                        hookTimeout).forReplica(replica.id()), HookProgress.NONE);
-                hookLogs.appendStart(replica.id(), new StartHookLog("environment", "environment", "environment",
-                        List.of(hook.script()), run.output(), run.outputTruncated(), run.outputTotalChars(),
-                        run.exitCode(), run.timedOut(), Timestamps.now(clock)));
+                HookRun run = executor.run(
+                        new HookRequest(hook.script(), config.variables(), List.of(), home, hookTimeout)
+                                .forReplica(replica.id()),
+                        HookProgress.NONE);
+                hookLogs.appendStart(
+                        replica.id(),
+                        new StartHookLog(
+                                "environment",
+                                "environment",
+                                "environment",
+                                List.of(hook.script()),
+                                run.output(),
+                                run.outputTruncated(),
+                                run.outputTotalChars(),
+                                run.exitCode(),
+                                run.timedOut(),
+                                Timestamps.now(clock)));
             }
             for (int i = 0; i < checkedOut.size() && alive(replica); i++) {
-                repositoryStart(replica, config, home, checkedOut.get(i), replica.repositories().get(i));
+                repositoryStart(
+                        replica,
+                        config,
+                        home,
+                        checkedOut.get(i),
+                        replica.repositories().get(i));
             }
         } catch (RuntimeException e) {
             // A replica may be deleted while its hooks run; hook failures never block it either way.
@@ -95,18 +128,25 @@ public final class BootHooks {
     }
 
     /** Global and environment warm hooks on a cold start; a repository's whenever it was cloned just now. */
-    private void warmHooks(Replica replica, MergedConfig config, Path home, boolean cold,
-                           List<WorkspaceRepositories.CheckedOut> checkedOut) {
+    private void warmHooks(
+            Replica replica,
+            MergedConfig config,
+            Path home,
+            boolean cold,
+            List<WorkspaceRepositories.CheckedOut> checkedOut) {
         for (MergedConfig.NamedHook hook : cold ? config.warmHooks() : List.<MergedConfig.NamedHook>of()) {
             if (!alive(replica)) {
                 return;
             }
-            HookRun run = executor.run(new HookRequest(hook.script(), config.variables(), List.of(), home,
-                    hookTimeout).forReplica(replica.id()), HookProgress.NONE);
+            HookRun run = executor.run(
+                    new HookRequest(hook.script(), config.variables(), List.of(), home, hookTimeout)
+                            .forReplica(replica.id()),
+                    HookProgress.NONE);
             logWarm(replica, "global", hook.name(), hook.script(), run);
         }
         for (WorkspaceRepositories.CheckedOut repo : checkedOut) {
-            RepositoryConfig.CommandHook hook = repo.config() == null ? null : repo.config().warmHook();
+            RepositoryConfig.CommandHook hook =
+                    repo.config() == null ? null : repo.config().warmHook();
             if (repo.clonedNow() && hasCommands(hook) && alive(replica)) {
                 HookRun run = repositories.run(home, repo.folder(), hook, config.variables(), () -> alive(replica));
                 logWarm(replica, "repository", repo.source().name(), String.join("\n", hook.commands()), run);
@@ -115,27 +155,62 @@ public final class BootHooks {
     }
 
     private void logWarm(Replica replica, String type, String name, String script, HookRun run) {
-        hookLogs.appendWarm(replica.id(), new WarmHookLog(type, name, script, run.output(), run.outputTruncated(),
-                run.outputTotalChars(), run.exitCode(), run.timedOut(), Timestamps.now(clock)));
+        hookLogs.appendWarm(
+                replica.id(),
+                new WarmHookLog(
+                        type,
+                        name,
+                        script,
+                        run.output(),
+                        run.outputTruncated(),
+                        run.outputTotalChars(),
+                        run.exitCode(),
+                        run.timedOut(),
+                        Timestamps.now(clock)));
     }
 
-    private void repositoryStart(Replica replica, MergedConfig config, Path home,
-                                 WorkspaceRepositories.CheckedOut repo, ReplicaRepository row) {
+    private void repositoryStart(
+            Replica replica,
+            MergedConfig config,
+            Path home,
+            WorkspaceRepositories.CheckedOut repo,
+            ReplicaRepository row) {
         String name = repo.source().name();
         if (repo.configError() != null) {
             String output = repo.configError() + "\nThe repository's start hook did not run; fix the file on its "
                     + "default branch.\n";
-            hookLogs.appendStart(replica.id(), new StartHookLog("repository", name, name, List.of(), output, false,
-                    output.length(), 1, false, Timestamps.now(clock)));
+            hookLogs.appendStart(
+                    replica.id(),
+                    new StartHookLog(
+                            "repository",
+                            name,
+                            name,
+                            List.of(),
+                            output,
+                            false,
+                            output.length(),
+                            1,
+                            false,
+                            Timestamps.now(clock)));
         } else if (hasCommands(repo.config() == null ? null : repo.config().startHook())) {
             RepositoryConfig.CommandHook hook = repo.config().startHook();
             HookRun run = repositories.run(home, repo.folder(), hook, config.variables(), () -> alive(replica));
             if (!alive(replica)) {
                 return;
             }
-            hookLogs.appendStart(replica.id(), new StartHookLog("repository", name, name, hook.commands(),
-                    run.output(), run.outputTruncated(), run.outputTotalChars(), run.exitCode(), run.timedOut(),
-                    Timestamps.now(clock)));
+            hookLogs.appendStart(
+                    replica.id(),
+                    new StartHookLog(
+                            "repository",
+                            name,
+                            name,
+                            hook.commands(),
+                            run.output(),
+                            run.outputTruncated(),
+                            run.outputTotalChars(),
+                            run.exitCode(),
+                            run.timedOut(),
+                            Timestamps.now(clock)));
         }
         replicas.markStartHooksCompleted(replica.id(), row.repositoryId());
     }

@@ -35,17 +35,26 @@ public final class EnvironmentReport {
         Map<String, Boolean> integrations = new LinkedHashMap<>();
         INTEGRATIONS.forEach(name -> integrations.put(name, false));
         Map<String, ReplicaEnvironment.AgentAvailability> codingAgents = new LinkedHashMap<>();
-        for (AgentStatus status : agents.statuses(replica.organizationId(),
-                applied.map(Provisioning::envVars).orElse(List.of()))) {
-            codingAgents.put(status.agent().wire(), new ReplicaEnvironment.AgentAvailability(status.available(),
-                    status.authMethod(), status.choice().runner()));
+        for (AgentStatus status : agents.statuses(
+                replica.organizationId(), applied.map(Provisioning::envVars).orElse(List.of()))) {
+            codingAgents.put(
+                    status.agent().wire(),
+                    new ReplicaEnvironment.AgentAvailability(
+                            status.available(),
+                            status.authMethod(),
+                            status.choice().runner()));
         }
         List<ReplicaEnvironment.RepositoryHooks> repositories = replica.repositories().stream()
-                .map(r -> new ReplicaEnvironment.RepositoryHooks(r.name(), repositoryWarm(r, logs),
-                        repositoryStart(r, logs))).toList();
-        return new ReplicaEnvironment(ReplicaLifecycle.ENGINE_VERSION,
-                applied.map(Provisioning::files).orElse(List.of()), applied.map(Provisioning::envVars).orElse(List.of()),
-                applied.map(Provisioning::skills).orElse(List.of()), integrations, codingAgents,
+                .map(r -> new ReplicaEnvironment.RepositoryHooks(
+                        r.name(), repositoryWarm(r, logs), repositoryStart(r, logs)))
+                .toList();
+        return new ReplicaEnvironment(
+                ReplicaLifecycle.ENGINE_VERSION,
+                applied.map(Provisioning::files).orElse(List.of()),
+                applied.map(Provisioning::envVars).orElse(List.of()),
+                applied.map(Provisioning::skills).orElse(List.of()),
+                integrations,
+                codingAgents,
                 new ReplicaEnvironment.Hooks(warmStatus(applied, logs), repositories),
                 applied.map(Provisioning::updatedAt).orElse(replica.createdAt()));
     }
@@ -53,19 +62,24 @@ public final class EnvironmentReport {
     /** The repository's own warm hook, as far as this replica ran it (a pool workspace ran it before). */
     private static String repositoryWarm(ReplicaRepository repository, HookLogs logs) {
         List<WarmHookLog> runs = logs.warmHooks().stream()
-                .filter(l -> l.hookType().equals("repository") && l.hookName().equals(repository.name())).toList();
-        return runs.isEmpty() ? "not_configured"
+                .filter(l -> l.hookType().equals("repository") && l.hookName().equals(repository.name()))
+                .toList();
+        return runs.isEmpty()
+                ? "not_configured"
                 : runs.stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
     }
 
     /** The environment start hook and the repository's own, which run before the repository counts as started. */
     private static String repositoryStart(ReplicaRepository repository, HookLogs logs) {
-        List<StartHookLog> runs = logs.startHooks().stream().filter(l -> l.hookType().equals("environment")
-                || (l.hookType().equals("repository") && l.hookName().equals(repository.name()))).toList();
+        List<StartHookLog> runs = logs.startHooks().stream()
+                .filter(l -> l.hookType().equals("environment")
+                        || (l.hookType().equals("repository") && l.hookName().equals(repository.name())))
+                .toList();
         if (!repository.startHooksCompleted()) {
             return "running";
         }
-        return runs.isEmpty() ? "not_configured"
+        return runs.isEmpty()
+                ? "not_configured"
                 : runs.stream().allMatch(l -> l.exitCode() == 0 && !l.timedOut()) ? "succeeded" : "failed";
     }
 
@@ -74,16 +88,19 @@ public final class EnvironmentReport {
             return new ReplicaEnvironment.HookStatus("not_configured", null);
         }
         if (applied.get().warmSource() != Provisioning.WarmSource.COLD) {
-            return new ReplicaEnvironment.HookStatus("succeeded", "ran while the warm pool prepared this workspace ("
-                    + applied.get().warmSource().wire() + ")");
+            return new ReplicaEnvironment.HookStatus(
+                    "succeeded",
+                    "ran while the warm pool prepared this workspace ("
+                            + applied.get().warmSource().wire() + ")");
         }
         if (logs.warmHooks().isEmpty()) {
             return new ReplicaEnvironment.HookStatus("running", null);
         }
-        Optional<WarmHookLog> failed = logs.warmHooks().stream().filter(l -> l.exitCode() != 0 || l.timedOut())
+        Optional<WarmHookLog> failed = logs.warmHooks().stream()
+                .filter(l -> l.exitCode() != 0 || l.timedOut())
                 .findFirst();
-        return failed.map(l -> new ReplicaEnvironment.HookStatus("failed", "'" + l.hookName() + "' "
-                        + (l.timedOut() ? "timed out" : "exited " + l.exitCode())))
+        return failed.map(l -> new ReplicaEnvironment.HookStatus(
+                        "failed", "'" + l.hookName() + "' " + (l.timedOut() ? "timed out" : "exited " + l.exitCode())))
                 .orElseGet(() -> new ReplicaEnvironment.HookStatus("succeeded", null));
     }
 }

@@ -50,15 +50,19 @@ public final class EnvironmentResolver {
         }
         if (setId != null) {
             repositories.getSet(caller, "repository_set_id", setId);
-            return environments.firstBoundToSet(caller, setId).orElseThrow(() -> DomainException.notFound(
-                    "No environment is bound to repository set " + setId + ". Create one with create_environment "
+            return environments
+                    .firstBoundToSet(caller, setId)
+                    .orElseThrow(() -> DomainException.notFound("No environment is bound to repository set " + setId
+                            + ". Create one with create_environment "
                             + "and repository_set_id, then pass its environment_id."));
         }
         if (!repositoryIds.isEmpty()) {
             repositoryIds.forEach(id -> repositories.get(caller, "repository_ids", id));
-            return environments.firstBoundToAnyRepository(caller, repositoryIds).orElseThrow(() ->
-                    DomainException.notFound("No environment is bound to the given repositories. Create one with "
-                            + "create_environment and repository_id, then pass its environment_id."));
+            return environments
+                    .firstBoundToAnyRepository(caller, repositoryIds)
+                    .orElseThrow(() -> DomainException.notFound(
+                            "No environment is bound to the given repositories. Create one with "
+                                    + "create_environment and repository_id, then pass its environment_id."));
         }
         throw DomainException.invalid("Field 'environment_id' is required. Call list_environments to pick one, or "
                 + "create_environment to make one bound to a repository.");
@@ -69,6 +73,8 @@ public final class EnvironmentResolver {
         if (environment.repositoryId() != null) {
             return List.of(repositories.get(caller, "repository_id", environment.repositoryId()));
         }
-        return repositories.getSet(caller, "repository_set_id", environment.repositorySetId()).repositories();
+        return repositories
+                .getSet(caller, "repository_set_id", environment.repositorySetId())
+                .repositories();
     }
 }

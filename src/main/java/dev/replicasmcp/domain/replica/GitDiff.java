@@ -1,5 +1,4 @@
 package dev.replicasmcp.domain.replica;
 
 /** Lines added and removed against the base branch; fullDiff is empty unless diffs were asked for. */
-public record GitDiff(int added, int removed, String fullDiff) {
-}
+public record GitDiff(int added, int removed, String fullDiff) {}

@@ -35,11 +35,16 @@ public final class LifecyclePolicies {
     private final Executor executor;
 
     /** The stores the policies read. */
-    public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages) {
-    }
+    public record Stores(ReplicaStore replicas, ChatStore chats, MessageStore messages) {}
 
-    public LifecyclePolicies(Stores stores, ReplicaLifecycle lifecycle, ReplicaRemoval removal, Transactions tx,
-                             Clock clock, Duration idleSleep, Executor executor) {
+    public LifecyclePolicies(
+            Stores stores,
+            ReplicaLifecycle lifecycle,
+            ReplicaRemoval removal,
+            Transactions tx,
+            Clock clock,
+            Duration idleSleep,
+            Executor executor) {
         this.replicas = stores.replicas();
         this.chats = stores.chats();
         this.messages = stores.messages();
@@ -86,8 +91,7 @@ public final class LifecyclePolicies {
                 case DELETE_WHEN_DONE -> removeIf(replica, null);
                 case SLEEP_WHEN_DONE -> moveIf(replica, ReplicaStatus.SLEEPING, null);
                 case ARCHIVE_WHEN_DONE -> moveIf(replica, ReplicaStatus.ARCHIVED, null);
-                default -> {
-                }
+                default -> {}
             }
         } catch (RuntimeException e) {
             LOG.error("Lifecycle policy of replica {} failed: {}", replicaId, e.toString());
@@ -104,13 +108,20 @@ public final class LifecyclePolicies {
             return true;
         });
         if (moved) {
-            LOG.info("Replica {} is now {} ({})", replica.id(), target.wire(), replica.lifecyclePolicy().wire());
+            LOG.info(
+                    "Replica {} is now {} ({})",
+                    replica.id(),
+                    target.wire(),
+                    replica.lifecyclePolicy().wire());
         }
     }
 
     private void removeIf(Replica replica, String idleBefore) {
         if (tx.inTransaction(() -> stillDone(replica.id(), idleBefore))) {
-            LOG.info("Deleting replica {} ({})", replica.id(), replica.lifecyclePolicy().wire());
+            LOG.info(
+                    "Deleting replica {} ({})",
+                    replica.id(),
+                    replica.lifecyclePolicy().wire());
             removal.remove(replica);
         }
     }
@@ -121,7 +132,8 @@ public final class LifecyclePolicies {
         if (current == null || current.status() != ReplicaStatus.ACTIVE || current.waking()) {
             return false;
         }
-        if (idleBefore != null && current.lastActivityAt() != null
+        if (idleBefore != null
+                && current.lastActivityAt() != null
                 && current.lastActivityAt().compareTo(idleBefore) >= 0) {
             return false;
         }

@@ -26,8 +26,7 @@ import java.util.Optional;
 public final class Provisioner {
 
     /** The plan made before the replica row exists: the merged configuration. */
-    public record Plan(MergedConfig config) {
-    }
+    public record Plan(MergedConfig config) {}
 
     private final EnvironmentService environments;
     private final ConfigMerge merge;
@@ -39,9 +38,16 @@ public final class Provisioner {
     private final ProvisioningStore store;
     private final Clock clock;
 
-    public Provisioner(EnvironmentService environments, ConfigMerge merge, WarmPoolService pool, Workspaces workspaces,
-                       WorkspaceRepositories repositories, HookExecutor executor, BootHooks boot,
-                       ProvisioningStore store, Clock clock) {
+    public Provisioner(
+            EnvironmentService environments,
+            ConfigMerge merge,
+            WarmPoolService pool,
+            Workspaces workspaces,
+            WorkspaceRepositories repositories,
+            HookExecutor executor,
+            BootHooks boot,
+            ProvisioningStore store,
+            Clock clock) {
         this.environments = environments;
         this.merge = merge;
         this.pool = pool;
@@ -67,14 +73,27 @@ public final class Provisioner {
             // After the clones, so an environment file under ~/workspaces/<repo>/ lands in (and wins over) the clone.
             Workspaces.Installed installed = workspaces.install(home, plan.config());
             for (int i = 0; i < checkedOut.size(); i++) {
-                repositories.checkouts().startBranch(checkedOut.get(i).folder(), replica.repositories().get(i).branch());
+                repositories
+                        .checkouts()
+                        .startBranch(
+                                checkedOut.get(i).folder(),
+                                replica.repositories().get(i).branch());
             }
-            Provisioning.WarmSource source = claimed.isEmpty() ? Provisioning.WarmSource.COLD
-                    : claimed.get().status() == PoolStatus.STALE ? Provisioning.WarmSource.STALE_WARM_POOL
-                    : Provisioning.WarmSource.WARM_POOL;
-            Provisioning provisioning = new Provisioning(replica.id(), home.toString(), source, installed.files(),
-                    List.copyOf(plan.config().variables().keySet()), installed.skills(), installed.mcps(),
-                    !plan.config().warmHooks().isEmpty(), Timestamps.now(clock));
+            Provisioning.WarmSource source = claimed.isEmpty()
+                    ? Provisioning.WarmSource.COLD
+                    : claimed.get().status() == PoolStatus.STALE
+                            ? Provisioning.WarmSource.STALE_WARM_POOL
+                            : Provisioning.WarmSource.WARM_POOL;
+            Provisioning provisioning = new Provisioning(
+                    replica.id(),
+                    home.toString(),
+                    source,
+                    installed.files(),
+                    List.copyOf(plan.config().variables().keySet()),
+                    installed.skills(),
+                    installed.mcps(),
+                    !plan.config().warmHooks().isEmpty(),
+                    Timestamps.now(clock));
             store.save(provisioning);
             boot.start(replica, plan.config(), home, claimed.isEmpty(), checkedOut);
             return provisioning;
@@ -86,7 +105,8 @@ public final class Provisioner {
 
     static List<WorkspaceRepositories.Source> sources(Replica replica) {
         return replica.repositories().stream()
-                .map(r -> new WorkspaceRepositories.Source(r.name(), r.url(), r.defaultBranch())).toList();
+                .map(r -> new WorkspaceRepositories.Source(r.name(), r.url(), r.defaultBranch()))
+                .toList();
     }
 
     /** Stops whatever still runs in the replica's workspace and removes its folder. */

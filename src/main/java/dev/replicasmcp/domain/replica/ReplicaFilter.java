@@ -1,5 +1,4 @@
 package dev.replicasmcp.domain.replica;
 
 /** Optional filters of list_replicas; null means no filter. */
-public record ReplicaFilter(String userId, Source source, ReplicaStatus status) {
-}
+public record ReplicaFilter(String userId, Source source, ReplicaStatus status) {}

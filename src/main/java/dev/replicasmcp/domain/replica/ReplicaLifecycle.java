@@ -27,8 +27,14 @@ public final class ReplicaLifecycle {
     private final ScheduledExecutorService scheduler;
     private final Duration wakeDelay;
 
-    public ReplicaLifecycle(ReplicaStore store, EventLog events, TurnEngine engine, Transactions tx, Clock clock,
-                            ScheduledExecutorService scheduler, Duration wakeDelay) {
+    public ReplicaLifecycle(
+            ReplicaStore store,
+            EventLog events,
+            TurnEngine engine,
+            Transactions tx,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            Duration wakeDelay) {
         this.store = store;
         this.events = events;
         this.engine = engine;
@@ -108,8 +114,11 @@ public final class ReplicaLifecycle {
             if (replica.waking() || provisioned.test(replica.id())) {
                 activate(replica.id());
             } else {
-                store.markError(replica.id(), "The server stopped while this replica's workspace was being "
-                        + "prepared. Delete it and create a new one.", Timestamps.now(clock));
+                store.markError(
+                        replica.id(),
+                        "The server stopped while this replica's workspace was being "
+                                + "prepared. Delete it and create a new one.",
+                        Timestamps.now(clock));
             }
         }
         engine.dispatchAll();

@@ -16,8 +16,8 @@ public final class ReplicaLookup {
     public Replica require(Caller caller, String id) {
         Validation.required("replica_id", id);
         // A malformed id is answered as not found (spec §1.4), never as a crash.
-        return store.find(caller.organizationId(), id.trim()).orElseThrow(() -> DomainException.notFound(
-                "No replica with id '" + Validation.abbreviate(id, 60) + "' (field 'replica_id'). "
-                        + "It may have been deleted; call list_replicas to see the ids."));
+        return store.find(caller.organizationId(), id.trim())
+                .orElseThrow(() -> DomainException.notFound("No replica with id '" + Validation.abbreviate(id, 60)
+                        + "' (field 'replica_id'). " + "It may have been deleted; call list_replicas to see the ids."));
     }
 }

@@ -5,8 +5,8 @@ import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.TurnEngine;
-import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.event.EnginePayload;
+import dev.replicasmcp.domain.event.EventLog;
 import java.time.Clock;
 import java.util.List;
 
@@ -24,8 +24,14 @@ public final class ReplicaRemoval {
     private final Transactions tx;
     private final Clock clock;
 
-    public ReplicaRemoval(ReplicaStore store, ChatStore chats, TurnEngine engine, EventLog events,
-                          Provisioner provisioner, Transactions tx, Clock clock) {
+    public ReplicaRemoval(
+            ReplicaStore store,
+            ChatStore chats,
+            TurnEngine engine,
+            EventLog events,
+            Provisioner provisioner,
+            Transactions tx,
+            Clock clock) {
         this.store = store;
         this.chats = chats;
         this.engine = engine;

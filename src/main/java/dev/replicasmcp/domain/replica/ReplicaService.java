@@ -55,17 +55,23 @@ public final class ReplicaService {
     private final Ids ids;
 
     /** The collaborators that hold chats and messages. */
-    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages) {
-    }
+    public record Conversations(ChatStore chats, ChatService chatService, MessageService messages) {}
 
     /** The collaborators that make, read and remove workspaces. */
-    public record Workspace(Provisioner provisioner, ReplicaRemoval removal, RepositoryStatuses statuses,
-                            Executor background) {
-    }
+    public record Workspace(
+            Provisioner provisioner, ReplicaRemoval removal, RepositoryStatuses statuses, Executor background) {}
 
-    public ReplicaService(ReplicaStore store, EnvironmentResolver resolver, Conversations conversations,
-                          ReplicaLifecycle lifecycle, HookLogStore hookLogs, EnvironmentReport report,
-                          Workspace workspace, Transactions tx, Clock clock, Ids ids) {
+    public ReplicaService(
+            ReplicaStore store,
+            EnvironmentResolver resolver,
+            Conversations conversations,
+            ReplicaLifecycle lifecycle,
+            HookLogStore hookLogs,
+            EnvironmentReport report,
+            Workspace workspace,
+            Transactions tx,
+            Clock clock,
+            Ids ids) {
         this.provisioner = workspace.provisioner();
         this.removal = workspace.removal();
         this.statuses = workspace.statuses();
@@ -85,11 +91,9 @@ public final class ReplicaService {
     }
 
     /** A new replica and how its workspace was provisioned. */
-    public record Created(Replica replica, Provisioning provisioning) {
-    }
+    public record Created(Replica replica, Provisioning provisioning) {}
 
-    private record Prepared(Replica replica, Environment environment, Provisioner.Plan plan) {
-    }
+    private record Prepared(Replica replica, Environment environment, Provisioner.Plan plan) {}
 
     /** Creates the replica and waits until its workspace is ready (the legacy API and the MCP tool). */
     public Created create(Caller caller, CreateReplica command) {
@@ -97,10 +101,26 @@ public final class ReplicaService {
         Provisioning provisioning = provision(prepared);
         // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
         Replica made = prepared.replica();
-        return new Created(store.find(caller.organizationId(), made.id()).orElseGet(() -> new Replica(made.id(),
-                made.organizationId(), made.name(), ReplicaStatus.ACTIVE, made.source(), made.userId(),
-                made.environmentId(), made.codingAgent(), made.model(), made.thinkingLevel(), made.lifecyclePolicy(),
-                false, null, made.createdAt(), made.lastActivityAt(), made.repositories(), made.pullRequests())),
+        return new Created(
+                store.find(caller.organizationId(), made.id())
+                        .orElseGet(() -> new Replica(
+                                made.id(),
+                                made.organizationId(),
+                                made.name(),
+                                ReplicaStatus.ACTIVE,
+                                made.source(),
+                                made.userId(),
+                                made.environmentId(),
+                                made.codingAgent(),
+                                made.model(),
+                                made.thinkingLevel(),
+                                made.lifecyclePolicy(),
+                                false,
+                                null,
+                                made.createdAt(),
+                                made.lastActivityAt(),
+                                made.repositories(),
+                                made.pullRequests())),
                 provisioning);
     }
 
@@ -116,7 +136,10 @@ public final class ReplicaService {
             } catch (DomainException e) {
                 LOG.warn("Replica {}: {}", prepared.replica().id(), e.getMessage());
             } catch (RuntimeException e) {
-                LOG.error("Replica {} could not be provisioned", prepared.replica().id(), e);
+                LOG.error(
+                        "Replica {} could not be provisioned",
+                        prepared.replica().id(),
+                        e);
             }
         });
         return prepared.replica();
@@ -125,8 +148,8 @@ public final class ReplicaService {
     private Prepared prepare(Caller caller, CreateReplica command) {
         String name = validName(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
-        CodingAgent finalAgent = chatService.resolveAgent("coding_agent",
-                CodingAgent.parse("coding_agent", command.codingAgent()));
+        CodingAgent finalAgent =
+                chatService.resolveAgent("coding_agent", CodingAgent.parse("coding_agent", command.codingAgent()));
         String model = ModelName.validated("model", command.model());
         ThinkingLevel thinking = ThinkingLevel.parse("thinking_level", command.thinkingLevel());
         MessageService.checkThinking(thinking, finalAgent);
@@ -138,11 +161,27 @@ public final class ReplicaService {
             List<Repository> repositories = resolver.repositoriesOf(caller, environment);
             Provisioner.Plan plan = provisioner.plan(caller, environment);
             String now = Timestamps.now(clock);
-            List<ReplicaRepository> copies = repositories.stream().map(r -> new ReplicaRepository(r.id(), r.name(),
-                    r.url(), r.defaultBranch(), branchFor(name), false)).toList();
-            Replica created = new Replica(ids.get(), caller.organizationId(), name, ReplicaStatus.PREPARING,
-                    Source.API, caller.userId(), environment.id(), finalAgent,
-                    model, thinking, policy, false, null, now, now, copies,
+            List<ReplicaRepository> copies = repositories.stream()
+                    .map(r ->
+                            new ReplicaRepository(r.id(), r.name(), r.url(), r.defaultBranch(), branchFor(name), false))
+                    .toList();
+            Replica created = new Replica(
+                    ids.get(),
+                    caller.organizationId(),
+                    name,
+                    ReplicaStatus.PREPARING,
+                    Source.API,
+                    caller.userId(),
+                    environment.id(),
+                    finalAgent,
+                    model,
+                    thinking,
+                    policy,
+                    false,
+                    null,
+                    now,
+                    now,
+                    copies,
                     List.of());
             store.insert(created);
             Chat chat = chatService.createDefault(created.id(), finalAgent, text.text());
@@ -160,8 +199,11 @@ public final class ReplicaService {
             String reason = "Provisioning the workspace failed: " + e.getMessage();
             logFailure(prepared.replica().id(), reason);
             store.markError(prepared.replica().id(), reason, Timestamps.now(clock));
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, reason + " The replica " + prepared.replica().id()
-                    + " is in status 'error'; delete it and try again.", null);
+            throw new DomainException(
+                    DomainException.Kind.UNAVAILABLE,
+                    reason + " The replica " + prepared.replica().id()
+                            + " is in status 'error'; delete it and try again.",
+                    null);
         }
         if (store.findById(prepared.replica().id()).isEmpty()) {
             // Deleted while its workspace was being made: the folder made meanwhile goes too.
@@ -180,8 +222,19 @@ public final class ReplicaService {
         String output = reason + "\nNo hook ran. Fix the environment (its files, repositories) and create a new "
                 + "replica; replicas of other environments are not affected.\n";
         try {
-            hookLogs.appendStart(replicaId, new StartHookLog("environment", "environment", "environment", List.of(),
-                    output, false, output.length(), 1, false, Timestamps.now(clock)));
+            hookLogs.appendStart(
+                    replicaId,
+                    new StartHookLog(
+                            "environment",
+                            "environment",
+                            "environment",
+                            List.of(),
+                            output,
+                            false,
+                            output.length(),
+                            1,
+                            false,
+                            Timestamps.now(clock)));
         } catch (RuntimeException e) {
             // The error status below still carries the reason.
             LOG.warn("Replica {}: the provisioning failure could not be logged: {}", replicaId, e.toString());
@@ -190,10 +243,13 @@ public final class ReplicaService {
 
     public ReplicaPage list(Caller caller, Integer page, Integer limit, String userId, String source, String status) {
         Paging paging = Paging.of(page, limit, 10, 100);
-        ReplicaFilter filter = new ReplicaFilter(Validation.optionalTrimmed(userId), Source.parse("source", source),
+        ReplicaFilter filter = new ReplicaFilter(
+                Validation.optionalTrimmed(userId),
+                Source.parse("source", source),
                 ReplicaStatus.parse("status", status));
         int total = store.count(caller.organizationId(), filter);
-        List<Replica> items = paging.offset() >= total ? List.of()
+        List<Replica> items = paging.offset() >= total
+                ? List.of()
                 : store.page(caller.organizationId(), filter, (int) paging.offset(), paging.limit());
         return new ReplicaPage(items, total, paging.page(), paging.limit());
     }
@@ -202,8 +258,8 @@ public final class ReplicaService {
     public ReplicaDetails get(Caller caller, String id, Set<String> include) {
         Replica replica = lookup.require(caller, id);
         boolean waking = lifecycle.wakeIfAsleep(replica);
-        List<RepositoryStatus> repositoryStatuses = waking ? List.of()
-                : statuses.of(replica, include.contains("diffs"));
+        List<RepositoryStatus> repositoryStatuses =
+                waking ? List.of() : statuses.of(replica, include.contains("diffs"));
         ReplicaEnvironment environment = include.contains("environment") ? report.of(replica) : null;
         return new ReplicaDetails(replica, repositoryStatuses, waking, chats.list(replica.id()), environment);
     }
@@ -224,10 +280,13 @@ public final class ReplicaService {
 
     /** `replicas/<name>`, with what git refuses in a branch name (`~ ^ : ? * [ \\`, `..`, `@{`, ...) made `-`. */
     static String branchFor(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._/-]", "-").replaceAll("\\.{2,}", ".").replaceAll("/{2,}", "/");
+        String cleaned = name.replaceAll("[^A-Za-z0-9._/-]", "-")
+                .replaceAll("\\.{2,}", ".")
+                .replaceAll("/{2,}", "/");
         StringBuilder branch = new StringBuilder();
         for (String part : cleaned.split("/")) {
-            String component = part.replaceFirst("^\\.+", "").replaceFirst("\\.lock$", "-lock")
+            String component = part.replaceFirst("^\\.+", "")
+                    .replaceFirst("\\.lock$", "-lock")
                     .replaceFirst("\\.+$", "");
             if (!component.isEmpty()) {
                 branch.append(branch.length() == 0 ? "" : "/").append(component);

@@ -41,5 +41,4 @@ public interface ReplicaStore {
 
     /** Ids of replicas asleep since before the given time. */
     List<String> sleepingBefore(String sleepingSinceBefore);
-
 }

@@ -30,8 +30,13 @@ public final class ReplicaTurnContexts implements TurnContexts {
     private final AgentService agents;
     private final RepositoryConfigs configs;
 
-    public ReplicaTurnContexts(ReplicaStore replicas, ProvisioningStore provisioning, EnvironmentService environments,
-                               ConfigMerge merge, AgentService agents, RepositoryConfigs configs) {
+    public ReplicaTurnContexts(
+            ReplicaStore replicas,
+            ProvisioningStore provisioning,
+            EnvironmentService environments,
+            ConfigMerge merge,
+            AgentService agents,
+            RepositoryConfigs configs) {
         this.configs = configs;
         this.replicas = replicas;
         this.provisioning = provisioning;
@@ -46,13 +51,19 @@ public final class ReplicaTurnContexts implements TurnContexts {
         if (replica.isEmpty()) {
             return TurnContext.NONE;
         }
-        Path workspace = provisioning.find(replicaId).map(p -> Path.of(p.workspacePath())).orElse(null);
+        Path workspace = provisioning
+                .find(replicaId)
+                .map(p -> Path.of(p.workspacePath()))
+                .orElse(null);
         String organization = replica.get().organizationId();
         Caller caller = new Caller(organization, null);
         Environment global = environments.global(caller);
         Environment environment = environment(caller, global, replica.get().environmentId());
-        return new TurnContext(workspace, merge.merge(global, environment).variables(),
-                agents.credentialsFor(organization, provider), systemPrompt(replica.get(), environment, workspace));
+        return new TurnContext(
+                workspace,
+                merge.merge(global, environment).variables(),
+                agents.credentialsFor(organization, provider),
+                systemPrompt(replica.get(), environment, workspace));
     }
 
     private Environment environment(Caller caller, Environment global, String environmentId) {
@@ -69,15 +80,20 @@ public final class ReplicaTurnContexts implements TurnContexts {
     /** Spec §8.2: the environment's system prompt, then each repository's `systemPrompt`, in binding order. */
     private String systemPrompt(Replica replica, Environment environment, Path workspace) {
         List<String> parts = new ArrayList<>();
-        if (!environment.isGlobal() && environment.systemPrompt() != null && !environment.systemPrompt().isBlank()) {
+        if (!environment.isGlobal()
+                && environment.systemPrompt() != null
+                && !environment.systemPrompt().isBlank()) {
             parts.add(environment.systemPrompt().strip());
         }
         if (workspace != null) {
             List<WorkspaceRepositories.Source> sources = replica.repositories().stream()
-                    .map(r -> new WorkspaceRepositories.Source(r.name(), r.url(), r.defaultBranch())).toList();
+                    .map(r -> new WorkspaceRepositories.Source(r.name(), r.url(), r.defaultBranch()))
+                    .toList();
             for (Path folder : WorkspaceRepositories.folders(workspace, sources)) {
                 try {
-                    configs.read(folder).map(RepositoryConfig::systemPrompt).filter(p -> p != null && !p.isBlank())
+                    configs.read(folder)
+                            .map(RepositoryConfig::systemPrompt)
+                            .filter(p -> p != null && !p.isBlank())
                             .ifPresent(p -> parts.add(p.strip()));
                 } catch (RuntimeException e) {
                     // A broken config file is reported by its start hook entry; the turn still runs.

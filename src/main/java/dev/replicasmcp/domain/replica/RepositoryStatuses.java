@@ -27,7 +27,8 @@ public final class RepositoryStatuses {
 
     /** git_diff is null for a repository without a working copy (a replica whose provisioning failed). */
     public List<RepositoryStatus> of(Replica replica, boolean fullDiffs) {
-        List<Path> folders = provisioning.find(replica.id())
+        List<Path> folders = provisioning
+                .find(replica.id())
                 .map(p -> WorkspaceRepositories.folders(Path.of(p.workspacePath()), Provisioner.sources(replica)))
                 .orElse(null);
         List<RepositoryStatus> statuses = new ArrayList<>();
@@ -41,8 +42,8 @@ public final class RepositoryStatuses {
                 branch = current != null ? current : branch;
                 diff = diff(folder, fullDiffs);
             }
-            statuses.add(new RepositoryStatus(r.name(), branch, r.defaultBranch(), prUrls(replica, r.name()),
-                    r.startHooksCompleted(), diff));
+            statuses.add(new RepositoryStatus(
+                    r.name(), branch, r.defaultBranch(), prUrls(replica, r.name()), r.startHooksCompleted(), diff));
         }
         return statuses;
     }
@@ -57,7 +58,9 @@ public final class RepositoryStatuses {
     }
 
     private static List<String> prUrls(Replica replica, String repository) {
-        return replica.pullRequests().stream().filter(pr -> pr.repository().equals(repository))
-                .map(PullRequest::url).toList();
+        return replica.pullRequests().stream()
+                .filter(pr -> pr.repository().equals(repository))
+                .map(PullRequest::url)
+                .toList();
     }
 }

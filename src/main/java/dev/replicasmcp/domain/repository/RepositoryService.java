@@ -23,8 +23,8 @@ public final class RepositoryService {
     private final Clock clock;
     private final Ids ids;
 
-    public RepositoryService(RepositoryStore store, RepositoryInspector inspector, Transactions tx, Clock clock,
-                             Ids ids) {
+    public RepositoryService(
+            RepositoryStore store, RepositoryInspector inspector, Transactions tx, Clock clock, Ids ids) {
         this.store = store;
         this.inspector = inspector;
         this.tx = tx;
@@ -36,10 +36,11 @@ public final class RepositoryService {
         Validation.required("location", location);
         RepositoryLocation found = inspector.inspect("location", location.trim());
         String finalName = Validation.optionalTrimmed(name) == null ? found.suggestedName() : name.trim();
-        String branch = Validation.optionalTrimmed(defaultBranch) == null ? found.defaultBranch() : defaultBranch.trim();
+        String branch =
+                Validation.optionalTrimmed(defaultBranch) == null ? found.defaultBranch() : defaultBranch.trim();
         if (!BRANCH.matcher(branch).matches()) {
-            throw DomainException.invalid("Field 'default_branch' is not a valid branch name: '"
-                    + Validation.abbreviate(branch, 60) + "'.");
+            throw DomainException.invalid(
+                    "Field 'default_branch' is not a valid branch name: '" + Validation.abbreviate(branch, 60) + "'.");
         }
         return tx.inTransaction(() -> {
             store.findByName(caller.organizationId(), finalName).ifPresent(existing -> {
@@ -62,8 +63,9 @@ public final class RepositoryService {
 
     public Repository get(Caller caller, String field, String id) {
         Validation.required(field, id);
-        return store.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound(
-                "No repository with id '" + id + "' (field '" + field + "'). Call list_repositories to see the ids."));
+        return store.find(caller.organizationId(), id)
+                .orElseThrow(() -> DomainException.notFound("No repository with id '" + id + "' (field '" + field
+                        + "'). Call list_repositories to see the ids."));
     }
 
     public void delete(Caller caller, String id) {
@@ -71,8 +73,9 @@ public final class RepositoryService {
             Repository repository = get(caller, "repository_id", id);
             List<String> bound = store.environmentsBoundTo(caller.organizationId(), repository.id());
             if (!bound.isEmpty()) {
-                throw DomainException.conflict("Repository '" + repository.name() + "' is still bound to environment(s) "
-                        + String.join(", ", bound) + ". Bind those environments elsewhere or delete them first.");
+                throw DomainException.conflict("Repository '" + repository.name()
+                        + "' is still bound to environment(s) " + String.join(", ", bound)
+                        + ". Bind those environments elsewhere or delete them first.");
             }
             store.delete(caller.organizationId(), repository.id());
         });
@@ -86,15 +89,15 @@ public final class RepositoryService {
         }
         return tx.inTransaction(() -> {
             store.findSetByName(caller.organizationId(), finalName).ifPresent(existing -> {
-                throw DomainException.conflict("A repository set named '" + finalName + "' already exists (id "
-                        + existing.id() + ").");
+                throw DomainException.conflict(
+                        "A repository set named '" + finalName + "' already exists (id " + existing.id() + ").");
             });
             List<Repository> members = new ArrayList<>();
             for (String id : new LinkedHashSet<>(repositoryIds)) {
                 members.add(get(caller, "repository_ids", id));
             }
-            RepositorySet set = new RepositorySet(ids.get(), finalName, Validation.optionalTrimmed(description),
-                    List.copyOf(members));
+            RepositorySet set = new RepositorySet(
+                    ids.get(), finalName, Validation.optionalTrimmed(description), List.copyOf(members));
             store.insertSet(caller.organizationId(), set, Timestamps.now(clock));
             return set;
         });
@@ -106,7 +109,8 @@ public final class RepositoryService {
 
     public RepositorySet getSet(Caller caller, String field, String id) {
         Validation.required(field, id);
-        return store.findSet(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound(
-                "No repository set with id '" + id + "' (field '" + field + "'). Call list_repository_sets to see the ids."));
+        return store.findSet(caller.organizationId(), id)
+                .orElseThrow(() -> DomainException.notFound("No repository set with id '" + id + "' (field '" + field
+                        + "'). Call list_repository_sets to see the ids."));
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
  * A repository's own configuration (spec §8.6): `replicas.json`, else `replicas.yaml`, else `replicas.yml`
  * at its root. Hooks are null when the file does not configure them.
  */
-public record RepositoryConfig(String file, String systemPrompt, CommandHook startHook,
-                               CommandHook warmHook) {
+public record RepositoryConfig(String file, String systemPrompt, CommandHook startHook, CommandHook warmHook) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(300_000);
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(15);

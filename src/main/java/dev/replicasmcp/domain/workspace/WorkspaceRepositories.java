@@ -20,16 +20,14 @@ import java.util.function.BooleanSupplier;
 public final class WorkspaceRepositories {
 
     /** A repository to check out: its registered name, where to clone it from, and the branch to start from. */
-    public record Source(String name, String url, String defaultBranch) {
-    }
+    public record Source(String name, String url, String defaultBranch) {}
 
     /**
      * A repository checked out in a workspace, with its config file (null when it has none or it is invalid);
      * clonedNow is false when the folder already held the clone (a warm-pool workspace).
      */
-    public record CheckedOut(Source source, Path folder, RepositoryConfig config, String configError,
-                             boolean clonedNow) {
-    }
+    public record CheckedOut(
+            Source source, Path folder, RepositoryConfig config, String configError, boolean clonedNow) {}
 
     private final Checkouts checkouts;
     private final RepositoryConfigs configs;
@@ -97,8 +95,12 @@ public final class WorkspaceRepositories {
      * failing command does not stop the next. The result combines them: each command's output after a
      * `$ command` line, the first failure's exit code, timed out if any did.
      */
-    public HookRun run(Path home, Path folder, RepositoryConfig.CommandHook hook, Map<String, String> variables,
-                       BooleanSupplier goOn) {
+    public HookRun run(
+            Path home,
+            Path folder,
+            RepositoryConfig.CommandHook hook,
+            Map<String, String> variables,
+            BooleanSupplier goOn) {
         List<String> scripts = hook.separate() ? hook.commands() : List.of(String.join("\n", hook.commands()));
         StringBuilder output = new StringBuilder();
         long total = 0;
@@ -109,8 +111,8 @@ public final class WorkspaceRepositories {
             if (Thread.currentThread().isInterrupted() || !goOn.getAsBoolean()) {
                 break;
             }
-            HookRun run = executor.run(new HookRequest(script, variables, List.of(), home, hook.timeout(), folder),
-                    HookProgress.NONE);
+            HookRun run = executor.run(
+                    new HookRequest(script, variables, List.of(), home, hook.timeout(), folder), HookProgress.NONE);
             String header = "$ " + script + "\n";
             append(output, header);
             append(output, run.output());

@@ -24,6 +24,5 @@ public interface Workspaces {
     Installed install(Path home, MergedConfig config);
 
     /** What install wrote: file paths, skill names and MCP server names. */
-    record Installed(List<String> files, List<String> skills, List<String> mcps) {
-    }
+    record Installed(List<String> files, List<String> skills, List<String> mcps) {}
 }

@@ -1,5 +1,4 @@
 package dev.replicasmcp.ops.defs;
 
 /** The input of a tool that takes no arguments. */
-public record Empty() {
-}
+public record Empty() {}

@@ -12,8 +12,7 @@ final class ApiVersion {
     static final String HEADER = "X-Replicas-Api-Version";
     static final String IMMEDIATE_CREATE = "2026-05-17";
 
-    private ApiVersion() {
-    }
+    private ApiVersion() {}
 
     /** True for 2026-05-17, false without the header; any other value is refused, not ignored. */
     static boolean answersAtOnce(String header) {

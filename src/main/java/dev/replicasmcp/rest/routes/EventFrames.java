@@ -10,19 +10,20 @@ import java.util.Map;
 final class EventFrames {
 
     /** The envelope of one event on the wire. */
-    record Envelope(String id, String ts, String type, Map<String, Object> payload) {
-    }
+    record Envelope(String id, String ts, String type, Map<String, Object> payload) {}
 
-    private EventFrames() {
-    }
+    private EventFrames() {}
 
     static String of(List<StreamEvent> events) {
         StringBuilder frame = new StringBuilder();
         for (StreamEvent e : events) {
             try {
-                frame.append("id: ").append(e.cursor()).append('\n')
-                        .append("data: ").append(Http.JSON.writeValueAsString(new Envelope(e.id(), e.ts(), e.type(),
-                                e.payload()))).append("\n\n");
+                frame.append("id: ")
+                        .append(e.cursor())
+                        .append('\n')
+                        .append("data: ")
+                        .append(Http.JSON.writeValueAsString(new Envelope(e.id(), e.ts(), e.type(), e.payload())))
+                        .append("\n\n");
             } catch (JsonProcessingException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -45,9 +45,13 @@ public final class EventRoutes {
     private void stream(Context ctx) throws IOException {
         String key = ctx.attribute(Http.KEY);
         if (!hub.reserve(key)) {
-            Http.json(ctx, 429, new ErrorBody("Too many open event streams for this API key (the limit is "
-                    + hub.maxPerKey() + ").", "Close streams you no longer read, or start the server with a higher "
-                    + "--max-streams-per-key."));
+            Http.json(
+                    ctx,
+                    429,
+                    new ErrorBody(
+                            "Too many open event streams for this API key (the limit is " + hub.maxPerKey() + ").",
+                            "Close streams you no longer read, or start the server with a higher "
+                                    + "--max-streams-per-key."));
             return;
         }
         EventStream stream;

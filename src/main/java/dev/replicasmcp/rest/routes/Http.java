@@ -20,11 +20,11 @@ public final class Http {
     public static final String CALLER = "replicas.caller";
     /** The request attribute the gate puts the fingerprint of the caller's API key under. */
     public static final String KEY = "replicas.key";
-    public static final ObjectMapper JSON = WireJson.mapper();
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 
-    private Http() {
-    }
+    public static final ObjectMapper JSON = WireJson.mapper();
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
+
+    private Http() {}
 
     public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
@@ -47,8 +47,10 @@ public final class Http {
             throw DomainException.invalid("The request body is nested too deeply or holds a value too large to "
                     + "read (JSON nests at most 1,000 levels here).");
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw DomainException.invalid("The request body is not valid JSON" + where + ": "
                     + Validation.abbreviate(e.getOriginalMessage(), 200) + ".");
         }

@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class OperationRoutes {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final Services services;
     private final Invoker invoker;
@@ -43,8 +43,10 @@ public final class OperationRoutes {
      * registers itself). Literal paths go first, so /v1/replica/repositories is not read as a replica id.
      */
     public void register(RoutesConfig routes, List<Operation<?, ?>> operations, Set<String> custom) {
-        operations.stream().filter(op -> op.route() != null && !custom.contains(op.name()))
-                .sorted(Comparator.comparingLong(op -> op.route().path().chars().filter(c -> c == '{').count()))
+        operations.stream()
+                .filter(op -> op.route() != null && !custom.contains(op.name()))
+                .sorted(Comparator.comparingLong(
+                        op -> op.route().path().chars().filter(c -> c == '{').count()))
                 .forEach(op -> add(routes, op.route(), handler(op)));
     }
 
@@ -60,8 +62,10 @@ public final class OperationRoutes {
 
     /** The handler of one operation's route, for doors that wrap it. */
     public Handler handler(Operation<?, ?> op) {
-        return ctx -> answer(ctx, op.route().status(), invoker.invoke(op, fields(ctx, op),
-                new OperationContext(services, Http.caller(ctx))));
+        return ctx -> answer(
+                ctx,
+                op.route().status(),
+                invoker.invoke(op, fields(ctx, op), new OperationContext(services, Http.caller(ctx))));
     }
 
     /** The result as the route's success status, or the failure as {error, details}. */
@@ -69,8 +73,10 @@ public final class OperationRoutes {
         if (outcome.ok()) {
             Http.json(ctx, status, outcome.result());
         } else {
-            Http.json(ctx, outcome.failure().status(), new ErrorBody(
-                    outcome.failure().message(), outcome.failure().details()));
+            Http.json(
+                    ctx,
+                    outcome.failure().status(),
+                    new ErrorBody(outcome.failure().message(), outcome.failure().details()));
         }
     }
 

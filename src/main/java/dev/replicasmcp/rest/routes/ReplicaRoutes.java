@@ -21,16 +21,21 @@ public final class ReplicaRoutes {
     /** The operations whose routes are registered here. */
     public static final Set<String> CUSTOM = Set.of("create_replica");
 
-    private ReplicaRoutes() {
-    }
+    private ReplicaRoutes() {}
 
-    record History(@Nullable String threadId, List<HistoryEvent> events, long total, boolean hasMore,
-                   @Nullable String codingAgent, @Nullable Boolean waking) {
-    }
+    record History(
+            @Nullable String threadId,
+            List<HistoryEvent> events,
+            long total,
+            boolean hasMore,
+            @Nullable String codingAgent,
+            @Nullable Boolean waking) {}
 
-    public static void register(RoutesConfig routes, Services s, OperationRoutes operations,
-                                List<Operation<?, ?>> all) {
-        Operation<?, ?> create = all.stream().filter(op -> op.name().equals("create_replica")).findFirst()
+    public static void register(
+            RoutesConfig routes, Services s, OperationRoutes operations, List<Operation<?, ?>> all) {
+        Operation<?, ?> create = all.stream()
+                .filter(op -> op.name().equals("create_replica"))
+                .findFirst()
                 .orElseThrow();
         var waiting = operations.handler(create);
         var atOnce = operations.handler(ReplicaOperations.CREATE_AT_ONCE);
@@ -42,10 +47,24 @@ public final class ReplicaRoutes {
             }
         });
         routes.get("/v1/replica/{replica_id}/history", ctx -> {
-            HistoryPage page = s.history().read(Http.caller(ctx), ctx.pathParam("replica_id"),
-                    ctx.queryParam("chat_id"), Http.intQuery(ctx, "limit"), Http.intQuery(ctx, "offset"));
-            Http.ok(ctx, new History(page.threadId(), page.events(), page.total(), page.hasMore(),
-                    page.codingAgent() == null ? null : page.codingAgent().wire(), page.waking()));
+            HistoryPage page = s.history()
+                    .read(
+                            Http.caller(ctx),
+                            ctx.pathParam("replica_id"),
+                            ctx.queryParam("chat_id"),
+                            Http.intQuery(ctx, "limit"),
+                            Http.intQuery(ctx, "offset"));
+            Http.ok(
+                    ctx,
+                    new History(
+                            page.threadId(),
+                            page.events(),
+                            page.total(),
+                            page.hasMore(),
+                            page.codingAgent() == null
+                                    ? null
+                                    : page.codingAgent().wire(),
+                            page.waking()));
         });
     }
 }

@@ -16,8 +16,7 @@ final class SharedFrames {
 
     private static final int MAX_KEPT = 32;
 
-    private record Run(long first, long last, int size) {
-    }
+    private record Run(long first, long last, int size) {}
 
     private final Map<Run, byte[]> kept = new ConcurrentHashMap<>();
 

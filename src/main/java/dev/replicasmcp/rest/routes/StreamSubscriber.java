@@ -39,13 +39,20 @@ final class StreamSubscriber implements WriteListener {
     private final AtomicBoolean finished = new AtomicBoolean();
     /** A frame written to no socket yet, and whether a flush is still owed; guarded by this. */
     private byte[] pending;
+
     private boolean unflushed;
     /** False from a write Jetty could not finish at once until it calls onWritePossible. */
     private volatile boolean writable;
+
     private volatile long lastWrite = System.nanoTime();
 
-    StreamSubscriber(EventStream stream, String key, ServletOutputStream out, String replicaId,
-                     SharedFrames frames, Consumer<StreamSubscriber> onFinish) {
+    StreamSubscriber(
+            EventStream stream,
+            String key,
+            ServletOutputStream out,
+            String replicaId,
+            SharedFrames frames,
+            Consumer<StreamSubscriber> onFinish) {
         this.stream = stream;
         this.key = key;
         this.out = out;

@@ -15,16 +15,22 @@ import java.util.Map;
  * searched for {@code claude} and {@code codex} (and given to agent processes); the permission mode of
  * Claude Code turns that are not plans; and the limits of one turn.
  */
-public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAgent, String searchPath,
-                          String claudePermissionMode, CodingAgent defaultAgent, TurnLimits limits) {
+public record AgentConfig(
+        Map<CodingAgent, String> commands,
+        boolean scriptedAgent,
+        String searchPath,
+        String claudePermissionMode,
+        CodingAgent defaultAgent,
+        TurnLimits limits) {
 
     public static final String SCRIPTED = "scripted";
     public static final String NONE = "none";
     /** Edits are accepted without asking (a headless turn has no one to ask); other tools follow settings. */
     public static final String DEFAULT_PERMISSION_MODE = "acceptEdits";
     /** Claude Code's own --permission-mode choices (checked against its 2.1 release). */
-    static final List<String> PERMISSION_MODES = List.of("acceptEdits", "auto", "bypassPermissions", "default",
-            "dontAsk", "plan");
+    static final List<String> PERMISSION_MODES =
+            List.of("acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan");
+
     static final String BYPASS = "bypassPermissions";
 
     /**
@@ -46,8 +52,8 @@ public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAge
     }
 
     /** The default agent and limits. */
-    public AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAgent, String searchPath,
-                       String claudePermissionMode) {
+    public AgentConfig(
+            Map<CodingAgent, String> commands, boolean scriptedAgent, String searchPath, String claudePermissionMode) {
         this(commands, scriptedAgent, searchPath, claudePermissionMode, null, TurnLimits.DEFAULT);
     }
 
@@ -80,8 +86,12 @@ public record AgentConfig(Map<CodingAgent, String> commands, boolean scriptedAge
      * is an IllegalArgumentException whose message says what and how to fix it. bypassPermissions is
      * refused when the server runs as root: Claude Code itself refuses it then, on every turn.
      */
-    public static AgentConfig parse(List<String> entries, boolean scriptedAgent, String searchPath,
-                                    String permissionMode, boolean runningAsRoot) {
+    public static AgentConfig parse(
+            List<String> entries,
+            boolean scriptedAgent,
+            String searchPath,
+            String permissionMode,
+            boolean runningAsRoot) {
         Map<CodingAgent, String> commands = new EnumMap<>(CodingAgent.class);
         for (String entry : entries) {
             int eq = entry.indexOf('=');

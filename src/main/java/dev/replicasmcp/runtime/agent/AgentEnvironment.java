@@ -24,8 +24,7 @@ final class AgentEnvironment {
     private static final List<String> PASSED_THROUGH = List.of("LANG", "LC_ALL", "TZ", "USER", "LOGNAME");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AgentEnvironment() {
-    }
+    private AgentEnvironment() {}
 
     static Map<String, String> build(String searchPath, Path home, TurnContext context) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
@@ -38,14 +37,14 @@ final class AgentEnvironment {
         });
         env.put("HOME", home.toString());
         env.putAll(context.variables());
-        for (Map.Entry<CredentialKind, String> credential : context.credentials().entrySet()) {
+        for (Map.Entry<CredentialKind, String> credential :
+                context.credentials().entrySet()) {
             put(env, home, credential.getKey(), credential.getValue());
         }
         return env;
     }
 
-    private static void put(Map<String, String> env, Path home, CredentialKind kind, String secret)
-            throws IOException {
+    private static void put(Map<String, String> env, Path home, CredentialKind kind, String secret) throws IOException {
         switch (kind) {
             case CLAUDE_OAUTH, ANTHROPIC_API_KEY -> env.put(kind.variable(), secret);
             case OPENAI_API_KEY -> {

@@ -28,6 +28,7 @@ final class AgentProcess {
     private static final String EOF = new String("<eof>");
     /** What nextLine answers when no line came before its deadline (compared by identity). */
     static final String NO_LINE_IN_TIME = new String("<no line in time>");
+
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int STDERR_KEEP = 4_000;
     /** How long output may stay open after the CLI exited (a background child holding the pipe). */
@@ -63,12 +64,13 @@ final class AgentProcess {
             input.close();
         } else {
             daemon("agent-stdin", () -> {
-                try (input) {
-                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    // The CLI exited without reading its input; its exit code tells the story.
-                }
-            }).start();
+                        try (input) {
+                            input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            // The CLI exited without reading its input; its exit code tells the story.
+                        }
+                    })
+                    .start();
         }
         return started;
     }

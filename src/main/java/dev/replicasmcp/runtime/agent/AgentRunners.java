@@ -7,11 +7,11 @@ import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.agent.TurnOutcome;
 import dev.replicasmcp.domain.agent.TurnRequest;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.runtime.process.ProcessMarker;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.replicasmcp.runtime.process.MarkedProcesses;
-import dev.replicasmcp.runtime.process.ProcessMarker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,10 +51,17 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
         String configured = config.commands().get(agent);
         if (AgentConfig.SCRIPTED.equals(configured)) {
             return config.scriptedAgent()
-                    ? new RunnerChoice(agent, RunnerChoice.SCRIPTED, null, "set to scripted with --agent-command; "
-                            + "its chats are recorded as scripted")
-                    : new RunnerChoice(agent, RunnerChoice.NONE, null, "set to scripted with --agent-command, but "
-                            + "the scripted agent is turned off with --no-scripted-agent");
+                    ? new RunnerChoice(
+                            agent,
+                            RunnerChoice.SCRIPTED,
+                            null,
+                            "set to scripted with --agent-command; " + "its chats are recorded as scripted")
+                    : new RunnerChoice(
+                            agent,
+                            RunnerChoice.NONE,
+                            null,
+                            "set to scripted with --agent-command, but "
+                                    + "the scripted agent is turned off with --no-scripted-agent");
         }
         if (AgentConfig.NONE.equals(configured)) {
             return new RunnerChoice(agent, RunnerChoice.NONE, null, "turned off with --agent-command");
@@ -62,21 +69,34 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
         if (configured != null) {
             AgentConfig.CommandSpec spec = AgentConfig.CommandSpec.parse(agent, configured);
             if (spec == null) {
-                return new RunnerChoice(agent, RunnerChoice.NONE, configured, "the configured command does not say "
-                        + "which output format it prints (prefix it with claude: or codex:)");
+                return new RunnerChoice(
+                        agent,
+                        RunnerChoice.NONE,
+                        configured,
+                        "the configured command does not say "
+                                + "which output format it prints (prefix it with claude: or codex:)");
             }
-            return resolve(spec.command()).map(path -> new RunnerChoice(agent, spec.format(), path.toString(),
-                            "configured with --agent-command"))
-                    .orElseGet(() -> new RunnerChoice(agent, RunnerChoice.NONE, spec.command(), "the configured "
-                            + "command '" + spec.command() + "' is not an executable file"));
+            return resolve(spec.command())
+                    .map(path ->
+                            new RunnerChoice(agent, spec.format(), path.toString(), "configured with --agent-command"))
+                    .orElseGet(() -> new RunnerChoice(
+                            agent,
+                            RunnerChoice.NONE,
+                            spec.command(),
+                            "the configured " + "command '" + spec.command() + "' is not an executable file"));
         }
         String format = AgentConfig.CommandSpec.ownFormat(agent);
         Optional<Path> installed = format == null ? Optional.empty() : resolve(agent.wire());
         if (installed.isPresent()) {
             return new RunnerChoice(agent, format, installed.get().toString(), "found on the PATH");
         }
-        return new RunnerChoice(agent, RunnerChoice.NONE, null, format == null ? "no command configured for it"
-                : "no " + agent.wire() + " CLI configured or found on the PATH");
+        return new RunnerChoice(
+                agent,
+                RunnerChoice.NONE,
+                null,
+                format == null
+                        ? "no command configured for it"
+                        : "no " + agent.wire() + " CLI configured or found on the PATH");
     }
 
     @Override
@@ -91,20 +111,24 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
     @Override
     public TurnOutcome run(TurnRequest request, AgentEventSink sink) throws InterruptedException {
         RunnerChoice choice = choice(request.provider());
-        boolean runnable = request.provider() == CodingAgent.SCRIPTED ? choice.scripted()
+        boolean runnable = request.provider() == CodingAgent.SCRIPTED
+                ? choice.scripted()
                 : choice.available() && !choice.scripted();
         if (!runnable) {
-            return TurnOutcome.failed(request.threadId(), "The " + request.provider().wire() + " agent is not "
-                    + "available on this server: " + choice.reason() + ".");
+            return TurnOutcome.failed(
+                    request.threadId(),
+                    "The " + request.provider().wire() + " agent is not " + "available on this server: "
+                            + choice.reason() + ".");
         }
         return choice.scripted() ? scripted.run(request, sink) : cli.run(request, sink, choice);
     }
 
     /** One line per agent, for the log at start: which runner answers it and why. */
     public List<String> describe() {
-        return Arrays.stream(CodingAgent.values()).map(this::choice)
-                .map(c -> c.agent().wire() + " -> " + c.runner() + (c.command() == null ? "" : " " + c.command())
-                        + " (" + c.reason() + ")")
+        return Arrays.stream(CodingAgent.values())
+                .map(this::choice)
+                .map(c -> c.agent().wire() + " -> " + c.runner() + (c.command() == null ? "" : " " + c.command()) + " ("
+                        + c.reason() + ")")
                 .toList();
     }
 
@@ -112,7 +136,8 @@ public final class AgentRunners implements AgentRunner, AgentCatalog {
     private Optional<Path> resolve(String command) {
         if (command.contains("/")) {
             Path path = Path.of(command);
-            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path.toAbsolutePath())
+            return Files.isRegularFile(path) && Files.isExecutable(path)
+                    ? Optional.of(path.toAbsolutePath())
                     : Optional.empty();
         }
         for (String dir : config.searchPath().split(File.pathSeparator)) {

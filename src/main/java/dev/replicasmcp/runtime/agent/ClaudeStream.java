@@ -84,8 +84,8 @@ final class ClaudeStream implements AgentStream {
         }
         String type = line.path("type").asText("");
         return switch (type) {
-            case "assistant" -> List.of(new AgentEvent(timestamp, "claude-assistant",
-                    JsonValues.fields(withThinkingText(line))));
+            case "assistant" ->
+                List.of(new AgentEvent(timestamp, "claude-assistant", JsonValues.fields(withThinkingText(line))));
             case "user" -> List.of(new AgentEvent(timestamp, "claude-user", JsonValues.fields(line)));
             case "result" -> List.of(new AgentEvent(timestamp, "claude-result", JsonValues.fields(result(line))));
             // Partial deltas (--include-partial-messages) are not history: the whole message follows.
@@ -97,8 +97,10 @@ final class ClaudeStream implements AgentStream {
     /** Spec §6.2 reads a thinking block's text from `text`; Claude Code writes it in `thinking`. */
     private static JsonNode withThinkingText(JsonNode line) {
         for (JsonNode block : line.path("message").path("content")) {
-            if (block instanceof ObjectNode object && "thinking".equals(block.path("type").asText())
-                    && !block.has("text") && block.path("thinking").isTextual()) {
+            if (block instanceof ObjectNode object
+                    && "thinking".equals(block.path("type").asText())
+                    && !block.has("text")
+                    && block.path("thinking").isTextual()) {
                 object.put("text", block.path("thinking").asText());
             }
         }
@@ -113,12 +115,16 @@ final class ClaudeStream implements AgentStream {
         if (subtype.equals("success") && !isError) {
             return line;
         }
-        ObjectNode result = ((ObjectNode) line).put("subtype", subtype.equals("success") || subtype.isEmpty()
-                ? "error" : subtype).put("is_error", true);
+        ObjectNode result = ((ObjectNode) line)
+                .put("subtype", subtype.equals("success") || subtype.isEmpty() ? "error" : subtype)
+                .put("is_error", true);
         if (!result.path("errors").isArray() || result.path("errors").isEmpty()) {
             ArrayNode errors = result.putArray("errors");
-            errors.add(line.path("result").isTextual() && !line.path("result").asText().isBlank()
-                    ? line.path("result").asText() : "Claude Code ended the turn with '" + subtype + "'.");
+            errors.add(
+                    line.path("result").isTextual()
+                                    && !line.path("result").asText().isBlank()
+                            ? line.path("result").asText()
+                            : "Claude Code ended the turn with '" + subtype + "'.");
         }
         List<String> messages = new ArrayList<>();
         result.path("errors").forEach(e -> messages.add(e.asText()));
@@ -135,8 +141,10 @@ final class ClaudeStream implements AgentStream {
             return TurnOutcome.failed(sessionId, AgentStream.stoppedEarly("claude", exitCode, stderr));
         }
         if (exitCode != 0) {
-            return TurnOutcome.failed(sessionId, "Claude Code exited with code " + exitCode + " after its result"
-                    + (stderr.isBlank() ? "." : ": " + AgentStream.abbreviate(stderr)));
+            return TurnOutcome.failed(
+                    sessionId,
+                    "Claude Code exited with code " + exitCode + " after its result"
+                            + (stderr.isBlank() ? "." : ": " + AgentStream.abbreviate(stderr)));
         }
         return TurnOutcome.completed(sessionId);
     }

@@ -47,8 +47,10 @@ final class CliAgentRunner {
         String agent = request.provider().wire();
         Path home = request.context().workspace();
         if (home == null || !Files.isDirectory(home)) {
-            return TurnOutcome.failed(request.threadId(), "The " + agent + " agent cannot start: the replica has no "
-                    + "workspace folder" + (home == null ? "." : " (" + home + " is gone)."));
+            return TurnOutcome.failed(
+                    request.threadId(),
+                    "The " + agent + " agent cannot start: the replica has no " + "workspace folder"
+                            + (home == null ? "." : " (" + home + " is gone)."));
         }
         Redactor redactor = new Redactor(AgentEnvironment.secrets(request.context()));
         AgentStream stream;
@@ -66,8 +68,10 @@ final class CliAgentRunner {
             LOG.info("Turn of chat {} runs {} in {}", request.chatId(), choice.command(), input.cwd());
             process = AgentProcess.start(command, input.cwd(), env, input.viaStdin() ? input.prompt() : null);
         } catch (IOException e) {
-            return TurnOutcome.failed(request.threadId(), "The " + agent + " agent could not be started ("
-                    + choice.command() + "): " + redactor.apply(String.valueOf(e.getMessage())));
+            return TurnOutcome.failed(
+                    request.threadId(),
+                    "The " + agent + " agent could not be started (" + choice.command() + "): "
+                            + redactor.apply(String.valueOf(e.getMessage())));
         }
         try {
             AgentConfig.TurnLimits limits = config.limits();
@@ -81,7 +85,8 @@ final class CliAgentRunner {
                 }
                 if (line == AgentProcess.NO_LINE_IN_TIME) {
                     boolean overall = System.nanoTime() - turnEnds >= 0;
-                    String limit = overall ? TurnStop.timeout(agent, limits.turnTimeout())
+                    String limit = overall
+                            ? TurnStop.timeout(agent, limits.turnTimeout())
                             : TurnStop.silence(agent, limits.silence());
                     LOG.warn("Turn of chat {} stopped: {}", request.chatId(), limit);
                     return TurnOutcome.failed(stream.threadId(), limit);

@@ -39,8 +39,14 @@ final class CodexStream implements AgentStream {
 
     @Override
     public List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of("exec", "--json", "--skip-git-repo-check",
-                "--cd", input.cwd().toString(), "--sandbox", input.request().planMode() ? "read-only" : "workspace-write"));
+        List<String> args = new ArrayList<>(List.of(
+                "exec",
+                "--json",
+                "--skip-git-repo-check",
+                "--cd",
+                input.cwd().toString(),
+                "--sandbox",
+                input.request().planMode() ? "read-only" : "workspace-write"));
         if (input.request().model() != null) {
             args.addAll(List.of("--model", input.request().model()));
         }
@@ -117,7 +123,9 @@ final class CodexStream implements AgentStream {
         List<AgentEvent> events = new ArrayList<>();
         String id = item.path("id").asText();
         switch (item.path("type").asText()) {
-            case "agent_message" -> events.add(AgentEvents.assistantText(CodingAgent.CODEX, ts, item.path("text").asText()));
+            case "agent_message" ->
+                events.add(AgentEvents.assistantText(
+                        CodingAgent.CODEX, ts, item.path("text").asText()));
             case "reasoning" -> events.add(reasoning(ts, item.path("text").asText()));
             case "command_execution", "mcp_tool_call" -> {
                 if (started.add(id)) {
@@ -126,9 +134,14 @@ final class CodexStream implements AgentStream {
                 events.add(callOutput(item, ts));
             }
             case "file_change" -> events.addAll(patch(item, ts));
-            case "web_search" -> events.add(functionCall(ts, id, "web_search",
-                    JSON.objectNode().put("query", item.path("query").asText())));
-            case "error" -> events.add(reasoning(ts, "Error: " + item.path("message").asText()));
+            case "web_search" ->
+                events.add(functionCall(
+                        ts,
+                        id,
+                        "web_search",
+                        JSON.objectNode().put("query", item.path("query").asText())));
+            case "error" ->
+                events.add(reasoning(ts, "Error: " + item.path("message").asText()));
             default -> {
                 // todo_list was shown as it changed; unknown items are left out.
             }
@@ -139,31 +152,45 @@ final class CodexStream implements AgentStream {
     private static AgentEvent call(JsonNode item, String ts) {
         String id = item.path("id").asText();
         if (item.path("type").asText().equals("mcp_tool_call")) {
-            return functionCall(ts, id, "mcp__" + item.path("server").asText() + "__" + item.path("tool").asText(),
+            return functionCall(
+                    ts,
+                    id,
+                    "mcp__" + item.path("server").asText() + "__"
+                            + item.path("tool").asText(),
                     item.path("arguments").isObject() ? item.path("arguments") : JSON.objectNode());
         }
-        return functionCall(ts, id, "shell_command", JSON.objectNode().put("command", item.path("command").asText()));
+        return functionCall(
+                ts,
+                id,
+                "shell_command",
+                JSON.objectNode().put("command", item.path("command").asText()));
     }
 
     private static AgentEvent callOutput(JsonNode item, String ts) {
         String output;
         if (item.path("type").asText().equals("mcp_tool_call")) {
             output = item.path("error").isMissingNode() || item.path("error").isNull()
-                    ? item.path("result").toString() : "Error: " + item.path("error").path("message").asText();
+                    ? item.path("result").toString()
+                    : "Error: " + item.path("error").path("message").asText();
         } else {
             output = "Exit code: " + item.path("exit_code").asText("?") + "\nOutput:\n"
                     + item.path("aggregated_output").asText();
         }
-        ObjectNode payload = JSON.objectNode().put("type", "function_call_output")
-                .put("call_id", item.path("id").asText()).put("output", output);
+        ObjectNode payload = JSON.objectNode()
+                .put("type", "function_call_output")
+                .put("call_id", item.path("id").asText())
+                .put("output", output);
         return new AgentEvent(ts, "response_item", JsonValues.fields(payload));
     }
 
     private static AgentEvent plan(JsonNode item, String ts) {
         ObjectNode arguments = JSON.objectNode();
-        item.path("items").forEach(step -> arguments.withArray("plan").addObject()
-                .put("step", step.path("text").asText())
-                .put("status", step.path("completed").asBoolean() ? "completed" : "pending"));
+        item.path("items")
+                .forEach(step -> arguments
+                        .withArray("plan")
+                        .addObject()
+                        .put("step", step.path("text").asText())
+                        .put("status", step.path("completed").asBoolean() ? "completed" : "pending"));
         return functionCall(ts, item.path("id").asText(), "update_plan", arguments);
     }
 
@@ -174,33 +201,52 @@ final class CodexStream implements AgentStream {
         for (JsonNode change : item.path("changes")) {
             String kind = change.path("kind").asText("update");
             String verb = kind.equals("add") ? "Add" : kind.equals("delete") ? "Delete" : "Update";
-            patch.append("*** ").append(verb).append(" File: ").append(change.path("path").asText()).append('\n');
-            summary.append(verb.charAt(0) == 'U' ? 'M' : verb.charAt(0)).append(' ')
-                    .append(change.path("path").asText()).append('\n');
+            patch.append("*** ")
+                    .append(verb)
+                    .append(" File: ")
+                    .append(change.path("path").asText())
+                    .append('\n');
+            summary.append(verb.charAt(0) == 'U' ? 'M' : verb.charAt(0))
+                    .append(' ')
+                    .append(change.path("path").asText())
+                    .append('\n');
         }
         patch.append("*** End Patch\n");
         boolean ok = !item.path("status").asText("completed").equals("failed");
         String id = item.path("id").asText();
-        ObjectNode call = JSON.objectNode().put("type", "custom_tool_call").put("call_id", id)
-                .put("name", "apply_patch").put("input", patch.toString()).put("status", ok ? "completed" : "failed");
-        ObjectNode result = JSON.objectNode().put("output", ok ? "Success. Updated the following files:\n" + summary
-                : "Applying the patch failed.");
+        ObjectNode call = JSON.objectNode()
+                .put("type", "custom_tool_call")
+                .put("call_id", id)
+                .put("name", "apply_patch")
+                .put("input", patch.toString())
+                .put("status", ok ? "completed" : "failed");
+        ObjectNode result = JSON.objectNode()
+                .put("output", ok ? "Success. Updated the following files:\n" + summary : "Applying the patch failed.");
         result.putObject("metadata").put("exit_code", ok ? 0 : 1);
-        ObjectNode output = JSON.objectNode().put("type", "custom_tool_call_output").put("call_id", id)
+        ObjectNode output = JSON.objectNode()
+                .put("type", "custom_tool_call_output")
+                .put("call_id", id)
                 .put("output", result.toString());
-        return List.of(new AgentEvent(ts, "response_item", JsonValues.fields(call)),
+        return List.of(
+                new AgentEvent(ts, "response_item", JsonValues.fields(call)),
                 new AgentEvent(ts, "response_item", JsonValues.fields(output)));
     }
 
     private static AgentEvent functionCall(String ts, String id, String name, JsonNode arguments) {
-        ObjectNode payload = JSON.objectNode().put("type", "function_call").put("call_id", id).put("name", name)
+        ObjectNode payload = JSON.objectNode()
+                .put("type", "function_call")
+                .put("call_id", id)
+                .put("name", name)
                 .put("arguments", arguments.toString());
         return new AgentEvent(ts, "response_item", JsonValues.fields(payload));
     }
 
     private static AgentEvent reasoning(String ts, String text) {
-        return new AgentEvent(ts, "event_msg", JsonValues.fields(JSON.objectNode().put("type", "agent_reasoning")
-                .put("text", text)));
+        return new AgentEvent(
+                ts,
+                "event_msg",
+                JsonValues.fields(
+                        JSON.objectNode().put("type", "agent_reasoning").put("text", text)));
     }
 
     @Override
@@ -209,12 +255,16 @@ final class CodexStream implements AgentStream {
             return TurnOutcome.failed(threadId, "Codex reported a failed turn: " + AgentStream.abbreviate(failure));
         }
         if (!completed) {
-            return TurnOutcome.failed(threadId, AgentStream.stoppedEarly("codex", exitCode,
-                    lastError != null && !lastError.isBlank() ? lastError : stderr));
+            return TurnOutcome.failed(
+                    threadId,
+                    AgentStream.stoppedEarly(
+                            "codex", exitCode, lastError != null && !lastError.isBlank() ? lastError : stderr));
         }
         if (exitCode != 0) {
-            return TurnOutcome.failed(threadId, "Codex exited with code " + exitCode + " after the turn completed"
-                    + (stderr.isBlank() ? "." : ": " + AgentStream.abbreviate(stderr)));
+            return TurnOutcome.failed(
+                    threadId,
+                    "Codex exited with code " + exitCode + " after the turn completed"
+                            + (stderr.isBlank() ? "." : ": " + AgentStream.abbreviate(stderr)));
         }
         return TurnOutcome.completed(threadId);
     }

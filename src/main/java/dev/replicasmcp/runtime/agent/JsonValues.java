@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class JsonValues implements JsonObjectReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     /** The fields of a JSON object, in order; null for null. */
     static Map<String, Object> fields(JsonNode object) {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Whether this server process runs as root (uid 0), which some agent options cannot be used with. */
 public final class RootCheck {
 
-    private RootCheck() {
-    }
+    private RootCheck() {}
 
     /** Reads the effective uid from /proc; where there is none, the user name decides. */
     public static boolean runningAsRoot() {

@@ -36,7 +36,8 @@ record TurnInput(TurnRequest request, Path home, Path cwd, String prompt, List<P
         }
         String prompt = request.text();
         if (!files.isEmpty() || !urls.isEmpty()) {
-            List<String> all = new ArrayList<>(files.stream().map(Path::toString).toList());
+            List<String> all =
+                    new ArrayList<>(files.stream().map(Path::toString).toList());
             all.addAll(urls);
             prompt += "\n\nAttached images: " + String.join(", ", all);
         }
@@ -58,8 +59,12 @@ record TurnInput(TurnRequest request, Path home, Path cwd, String prompt, List<P
         if (instructions == null || resumeId() != null) {
             return this;
         }
-        return new TurnInput(request, home, cwd, "Instructions for this workspace:\n" + instructions
-                + "\n\n---\n\n" + prompt, imageFiles);
+        return new TurnInput(
+                request,
+                home,
+                cwd,
+                "Instructions for this workspace:\n" + instructions + "\n\n---\n\n" + prompt,
+                imageFiles);
     }
 
     boolean viaStdin() {

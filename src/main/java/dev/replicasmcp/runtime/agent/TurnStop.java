@@ -5,8 +5,7 @@ import java.time.Duration;
 /** The messages a turn stopped by one of its limits ends with: which limit, and the flag that sets it. */
 final class TurnStop {
 
-    private TurnStop() {
-    }
+    private TurnStop() {}
 
     static String timeout(String agent, Duration limit) {
         return "The " + agent + " agent's turn was stopped after " + describe(limit) + ", the time limit of one turn "

@@ -28,6 +28,7 @@ public final class GitCheckouts implements Checkouts {
     static final String BASE_REF = "refs/replicas/base";
     /** full_diff is cut at this many characters, with a note saying so. */
     public static final int FULL_DIFF_LIMIT = 200_000;
+
     private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DIFF_TIMEOUT = Duration.ofSeconds(10);
@@ -38,19 +39,22 @@ public final class GitCheckouts implements Checkouts {
     @Override
     public void cloneInto(String url, String defaultBranch, Path folder) {
         boolean occupied = isNonEmptyFolder(folder);
-        Path target = occupied ? folder.resolveSibling("." + folder.getFileName() + ".clone-" + System.nanoTime())
-                : folder;
+        Path target =
+                occupied ? folder.resolveSibling("." + folder.getFileName() + ".clone-" + System.nanoTime()) : folder;
         try {
             Files.createDirectories(folder.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + folder.getParent(), e);
         }
-        GitProcess.Result result = GitProcess.run(folder.getParent(), CLONE_TIMEOUT, 0, List.of("clone", "--quiet",
-                "--branch", defaultBranch, "--", source(url), target.toString()));
+        GitProcess.Result result = GitProcess.run(
+                folder.getParent(),
+                CLONE_TIMEOUT,
+                0,
+                List.of("clone", "--quiet", "--branch", defaultBranch, "--", source(url), target.toString()));
         if (!result.ok()) {
             WorkspaceFiles.deleteQuietly(target);
-            throw new CheckoutException("Cloning " + url + " (branch " + defaultBranch + ") failed: "
-                    + result.reason());
+            throw new CheckoutException(
+                    "Cloning " + url + " (branch " + defaultBranch + ") failed: " + result.reason());
         }
         if (occupied) {
             overlay(folder, target);
@@ -110,8 +114,8 @@ public final class GitCheckouts implements Checkouts {
     private static void git(Path folder, String... args) {
         GitProcess.Result result = GitProcess.run(folder, LOCAL_TIMEOUT, 0, List.of(args));
         if (!result.ok()) {
-            throw new CheckoutException("git " + args[0] + " in " + folder.getFileName() + " failed: "
-                    + result.reason());
+            throw new CheckoutException(
+                    "git " + args[0] + " in " + folder.getFileName() + " failed: " + result.reason());
         }
     }
 
@@ -129,7 +133,10 @@ public final class GitCheckouts implements Checkouts {
     @Override
     public GitDiff diff(Path folder, boolean full) {
         String base = hasBase(folder) ? BASE_REF : "HEAD";
-        GitProcess.Result numstat = GitProcess.run(folder, DIFF_TIMEOUT, NUMSTAT_LIMIT,
+        GitProcess.Result numstat = GitProcess.run(
+                folder,
+                DIFF_TIMEOUT,
+                NUMSTAT_LIMIT,
                 List.of("diff", "--numstat", "--no-ext-diff", "--no-textconv", base, "--"));
         if (!numstat.ok()) {
             throw new CheckoutException("git diff in " + folder.getFileName() + " failed: " + numstat.reason());
@@ -143,8 +150,14 @@ public final class GitCheckouts implements Checkouts {
                 removed += Integer.parseInt(m.group(2));
             }
         }
-        UntrackedFiles untracked = UntrackedFiles.of(folder, GitProcess.run(folder, DIFF_TIMEOUT, NUMSTAT_LIMIT,
-                List.of("ls-files", "--others", "--exclude-standard", "-z")).out());
+        UntrackedFiles untracked = UntrackedFiles.of(
+                folder,
+                GitProcess.run(
+                                folder,
+                                DIFF_TIMEOUT,
+                                NUMSTAT_LIMIT,
+                                List.of("ls-files", "--others", "--exclude-standard", "-z"))
+                        .out());
         added += untracked.addedLines();
         return new GitDiff(added, removed, full ? fullDiff(folder, base, untracked) : "");
     }
@@ -163,8 +176,8 @@ public final class GitCheckouts implements Checkouts {
     }
 
     private static String fullDiff(Path folder, String base, UntrackedFiles untracked) {
-        GitProcess.Result tracked = GitProcess.run(folder, DIFF_TIMEOUT, FULL_DIFF_LIMIT,
-                List.of("diff", "--no-ext-diff", "--no-textconv", base, "--"));
+        GitProcess.Result tracked = GitProcess.run(
+                folder, DIFF_TIMEOUT, FULL_DIFF_LIMIT, List.of("diff", "--no-ext-diff", "--no-textconv", base, "--"));
         StringBuilder text = new StringBuilder(tracked.out());
         boolean cut = tracked.totalOut() > text.length() || untracked.capped();
         for (UntrackedFiles.Entry entry : untracked.entries()) {
@@ -178,9 +191,11 @@ public final class GitCheckouts implements Checkouts {
             text.append(part);
         }
         if (cut) {
-            text.append("\n[full_diff cut at ").append(FULL_DIFF_LIMIT).append(" characters (and ")
-                    .append(UntrackedFiles.MAX_FILES).append(" new files); read the files in the workspace for the "
-                    + "rest.]\n");
+            text.append("\n[full_diff cut at ")
+                    .append(FULL_DIFF_LIMIT)
+                    .append(" characters (and ")
+                    .append(UntrackedFiles.MAX_FILES)
+                    .append(" new files); read the files in the workspace for the " + "rest.]\n");
         }
         return text.toString();
     }

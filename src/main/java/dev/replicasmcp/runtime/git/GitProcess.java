@@ -36,8 +36,7 @@ final class GitProcess {
         }
     }
 
-    private GitProcess() {
-    }
+    private GitProcess() {}
 
     static Result run(Path directory, Duration timeout, int outLimit, List<String> args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotepath=off", "-c", "color.ui=false"));

@@ -38,7 +38,8 @@ public final class GitRepositoryInspector implements RepositoryInspector {
             throw DomainException.invalid("Field '" + field + "': '" + path + "' is not a git repository (no .git "
                     + "folder). Run 'git init' there, or pass the path of a clone or a git URL.");
         }
-        return new RepositoryLocation(path.toUri().toString().replaceAll("/$", ""), path.getFileName().toString(), headBranch(gitDir));
+        return new RepositoryLocation(
+                path.toUri().toString().replaceAll("/$", ""), path.getFileName().toString(), headBranch(gitDir));
     }
 
     private static Path localPath(String field, String location) {

@@ -115,25 +115,40 @@ final class UntrackedFiles {
     /** The entry as `git diff` shows a new file. */
     String diff(Entry entry) {
         StringBuilder out = new StringBuilder();
-        out.append("diff --git a/").append(entry.path()).append(" b/").append(entry.path()).append('\n')
+        out.append("diff --git a/")
+                .append(entry.path())
+                .append(" b/")
+                .append(entry.path())
+                .append('\n')
                 .append("new file mode 100644\n");
         if (entry.skipped()) {
-            return out.append("(new file not read: not a regular file, or over the size limits)\n").toString();
+            return out.append("(new file not read: not a regular file, or over the size limits)\n")
+                    .toString();
         }
         if (entry.binary()) {
-            return out.append("Binary files /dev/null and b/").append(entry.path()).append(" differ\n").toString();
+            return out.append("Binary files /dev/null and b/")
+                    .append(entry.path())
+                    .append(" differ\n")
+                    .toString();
         }
         String content;
         try {
             content = new String(Files.readAllBytes(folder.resolve(entry.path())), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return out.append("(could not be read: ").append(e.getMessage()).append(")\n").toString();
+            return out.append("(could not be read: ")
+                    .append(e.getMessage())
+                    .append(")\n")
+                    .toString();
         }
         if (entry.lines() == 0) {
             return out.toString();
         }
-        out.append("--- /dev/null\n+++ b/").append(entry.path()).append('\n')
-                .append("@@ -0,0 +1").append(entry.lines() == 1 ? "" : "," + entry.lines()).append(" @@\n");
+        out.append("--- /dev/null\n+++ b/")
+                .append(entry.path())
+                .append('\n')
+                .append("@@ -0,0 +1")
+                .append(entry.lines() == 1 ? "" : "," + entry.lines())
+                .append(" @@\n");
         for (String line : content.split("\n", -1)) {
             out.append('+').append(line).append('\n');
         }

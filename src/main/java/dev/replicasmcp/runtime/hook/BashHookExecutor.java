@@ -4,10 +4,10 @@ import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.hook.HookProgress;
 import dev.replicasmcp.domain.hook.HookRequest;
 import dev.replicasmcp.domain.hook.HookRun;
-import dev.replicasmcp.runtime.workspace.WorkspaceFiles;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
 import dev.replicasmcp.runtime.process.ProcessMarker;
 import dev.replicasmcp.runtime.process.Redactor;
+import dev.replicasmcp.runtime.workspace.WorkspaceFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,8 @@ public final class BashHookExecutor implements HookExecutor {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("replicas-hook-");
-            Path workspace = request.workspace() != null ? request.workspace()
+            Path workspace = request.workspace() != null
+                    ? request.workspace()
                     : Files.createDirectories(scratch.resolve("home"));
             WorkspaceFiles.write(workspace, request.files());
             Path script = scratch.resolve("hook.sh");
@@ -94,7 +95,8 @@ public final class BashHookExecutor implements HookExecutor {
             throws IOException {
         boolean isolated = request.workspace() == null;
         Path directory = request.directory() != null ? request.directory() : workspace;
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         Map<String, String> inherited = Map.copyOf(env);
         env.clear();
@@ -127,11 +129,12 @@ public final class BashHookExecutor implements HookExecutor {
         waitForReader(reader);
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int exitCode = finished ? process.exitValue() : HookRun.TIMEOUT_EXIT_CODE;
-        return new HookRun(exitCode, redactor.apply(output.preview()), output.truncated(), output.total(), durationMs, !finished);
+        return new HookRun(
+                exitCode, redactor.apply(output.preview()), output.truncated(), output.total(), durationMs, !finished);
     }
 
-    private static boolean waitReporting(Process process, HookRequest request, HookProgress progress,
-                                         OutputCollector output, long started) {
+    private static boolean waitReporting(
+            Process process, HookRequest request, HookProgress progress, OutputCollector output, long started) {
         long deadline = started + request.timeout().toNanos();
         try {
             while (true) {
@@ -142,8 +145,8 @@ public final class BashHookExecutor implements HookExecutor {
                 if (process.waitFor(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
                     return true;
                 }
-                progress.update(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), output.total(),
-                        output.lastLine());
+                progress.update(
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), output.total(), output.lastLine());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** Kills a process and everything it started: its process group when it leads one, and its descendants. */
 public final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     /**
      * The root goes first, so a script cannot run its next command once a child it waits on is killed;
@@ -21,7 +20,9 @@ public final class ProcessTrees {
         process.toHandle().destroyForcibly();
         try {
             // The group catches children that were re-parented away from the tree (daemonised or orphaned).
-            Process killer = new ProcessBuilder("kill", "-KILL", "--", "-" + pid).redirectErrorStream(true).start();
+            Process killer = new ProcessBuilder("kill", "-KILL", "--", "-" + pid)
+                    .redirectErrorStream(true)
+                    .start();
             killer.getInputStream().readAllBytes();
             killer.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WorkspaceProcesses {
 
-    private record Started(Path workspace, Process process, Instant at) {
-    }
+    private record Started(Path workspace, Process process, Instant at) {}
 
     private final Map<Long, Started> started = new ConcurrentHashMap<>();
 
@@ -47,7 +46,9 @@ final class WorkspaceProcesses {
         // Twice: a process may have forked while the first sweep ran.
         for (int sweep = 0; sweep < 2; sweep++) {
             long self = ProcessHandle.current().pid();
-            ProcessHandle.allProcesses().filter(p -> p.pid() != self).filter(p -> belongs(p, folder, mine))
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.pid() != self)
+                    .filter(p -> belongs(p, folder, mine))
                     .forEach(p -> {
                         p.descendants().forEach(ProcessHandle::destroyForcibly);
                         p.destroyForcibly();
@@ -66,13 +67,16 @@ final class WorkspaceProcesses {
         }
         Instant startedAt = process.info().startInstant().orElse(Instant.MAX);
         // A leader's pid may be reused long after; only processes started after the hook count.
-        return mine.stream().anyMatch(s -> (s.process().pid() == groupAndSession[0]
-                || s.process().pid() == groupAndSession[1]) && !startedAt.isBefore(s.at().minusSeconds(1)));
+        return mine.stream()
+                .anyMatch(s ->
+                        (s.process().pid() == groupAndSession[0] || s.process().pid() == groupAndSession[1])
+                                && !startedAt.isBefore(s.at().minusSeconds(1)));
     }
 
     private static Optional<Path> cwd(long pid) {
         try {
-            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).normalize());
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"))
+                    .normalize());
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

@@ -34,7 +34,8 @@ public final class MarkedProcesses {
     /** Every process this server started for the workspace (or a folder inside it), hooks and agents alike. */
     public int killWithin(Path workspace) {
         Path folder = workspace.toAbsolutePath().normalize();
-        return kill(env -> mine(env) && env.containsKey(ProcessMarker.WORKSPACE)
+        return kill(env -> mine(env)
+                && env.containsKey(ProcessMarker.WORKSPACE)
                 && Path.of(env.get(ProcessMarker.WORKSPACE)).startsWith(folder));
     }
 
@@ -65,7 +66,8 @@ public final class MarkedProcesses {
     private boolean earlierRun(Map<String, String> env) {
         try {
             long pid = Long.parseLong(env.getOrDefault(ProcessMarker.SERVER_PID, ""));
-            return pid == marker.serverPid() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+            return pid == marker.serverPid()
+                    || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return true;
         }
@@ -77,7 +79,8 @@ public final class MarkedProcesses {
         int killed = 0;
         for (int sweep = 0; sweep < 2; sweep++) {
             List<ProcessHandle> found = ProcessHandle.allProcesses()
-                    .filter(p -> p.pid() != self && which.test(environ(p.pid()))).toList();
+                    .filter(p -> p.pid() != self && which.test(environ(p.pid())))
+                    .toList();
             found.forEach(ProcessHandle::destroyForcibly);
             killed += found.size();
         }

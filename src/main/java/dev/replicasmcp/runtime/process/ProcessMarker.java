@@ -26,13 +26,15 @@ public record ProcessMarker(String dataId, long serverPid) {
 
     /** The marker of this server process on that data folder. */
     public static ProcessMarker of(Path dataDir) {
-        return new ProcessMarker(digest(dataDir.toAbsolutePath().normalize().toString()),
+        return new ProcessMarker(
+                digest(dataDir.toAbsolutePath().normalize().toString()),
                 ProcessHandle.current().pid());
     }
 
     /** A marker no other server shares: for parts built without a data folder (tests, one-off commands). */
     public static ProcessMarker unique() {
-        return new ProcessMarker(digest(UUID.randomUUID().toString()), ProcessHandle.current().pid());
+        return new ProcessMarker(
+                digest(UUID.randomUUID().toString()), ProcessHandle.current().pid());
     }
 
     /** The variables to add to a child's environment; null workspace, replica or chat are left out. */

@@ -27,8 +27,11 @@ public final class Redactor {
     private final List<String> secrets;
 
     public Redactor(Collection<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s != null && s.strip().length() >= MIN_LENGTH).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> s != null && s.strip().length() >= MIN_LENGTH)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** Masks every variable value of the map (the keys are names, not secrets). */

@@ -34,8 +34,7 @@ public final class LocalSkillCatalog implements SkillCatalog {
     private final Path userSkills;
     private final List<Entry> builtIn;
 
-    private record Entry(CatalogSkill skill, Map<String, String> files) {
-    }
+    private record Entry(CatalogSkill skill, Map<String, String> files) {}
 
     public LocalSkillCatalog(Path dataDir) {
         this.userSkills = dataDir.resolve("skills");
@@ -45,27 +44,40 @@ public final class LocalSkillCatalog implements SkillCatalog {
     @Override
     public List<CatalogSkill> search(String query) {
         String q = query.toLowerCase(Locale.ROOT);
-        return entries().stream().map(Entry::skill)
-                .filter(s -> q.isEmpty() || (s.name() + " " + s.slug() + " " + s.description())
-                        .toLowerCase(Locale.ROOT).contains(q))
-                .sorted(Comparator.comparingInt(CatalogSkill::installs).reversed().thenComparing(CatalogSkill::slug))
+        return entries().stream()
+                .map(Entry::skill)
+                .filter(s -> q.isEmpty()
+                        || (s.name() + " " + s.slug() + " " + s.description())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(q))
+                .sorted(Comparator.comparingInt(CatalogSkill::installs)
+                        .reversed()
+                        .thenComparing(CatalogSkill::slug))
                 .toList();
     }
 
     @Override
     public Optional<CatalogSkill> find(String slug) {
-        return entries().stream().map(Entry::skill).filter(s -> s.slug().equals(slug)).findFirst();
+        return entries().stream()
+                .map(Entry::skill)
+                .filter(s -> s.slug().equals(slug))
+                .findFirst();
     }
 
     @Override
     public Map<String, String> files(String slug) {
-        return entries().stream().filter(e -> e.skill().slug().equals(slug)).findFirst().map(Entry::files)
+        return entries().stream()
+                .filter(e -> e.skill().slug().equals(slug))
+                .findFirst()
+                .map(Entry::files)
                 .orElse(Map.of());
     }
 
     private List<Entry> entries() {
         List<Entry> all = new ArrayList<>(userEntries());
-        builtIn.stream().filter(b -> all.stream().noneMatch(u -> u.skill().slug().equals(b.skill().slug())))
+        builtIn.stream()
+                .filter(b -> all.stream()
+                        .noneMatch(u -> u.skill().slug().equals(b.skill().slug())))
                 .forEach(all::add);
         return all;
     }
@@ -75,7 +87,9 @@ public final class LocalSkillCatalog implements SkillCatalog {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(userSkills)) {
-            return folders.filter(f -> Files.isRegularFile(f.resolve("SKILL.md"))).sorted().map(this::userEntry)
+            return folders.filter(f -> Files.isRegularFile(f.resolve("SKILL.md")))
+                    .sorted()
+                    .map(this::userEntry)
                     .toList();
         } catch (IOException e) {
             return List.of();
@@ -96,8 +110,14 @@ public final class LocalSkillCatalog implements SkillCatalog {
         }
         String front = frontMatter(files.getOrDefault("SKILL.md", ""));
         String name = field(front, "name", slug);
-        return new Entry(new CatalogSkill(name, slug, "local:" + folder.getFileName(),
-                field(front, "description", "Skill from " + folder), 0), files);
+        return new Entry(
+                new CatalogSkill(
+                        name,
+                        slug,
+                        "local:" + folder.getFileName(),
+                        field(front, "description", "Skill from " + folder),
+                        0),
+                files);
     }
 
     private static String frontMatter(String skillMd) {
@@ -118,10 +138,18 @@ public final class LocalSkillCatalog implements SkillCatalog {
             List<Entry> entries = new ArrayList<>();
             for (JsonNode node : new ObjectMapper().readTree(in)) {
                 Map<String, String> files = new LinkedHashMap<>();
-                node.path("files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-                entries.add(new Entry(new CatalogSkill(node.path("name").asText(), node.path("slug").asText(),
-                        node.path("source").asText(), node.path("description").asText(),
-                        node.path("installs").asInt()), files));
+                node.path("files")
+                        .fields()
+                        .forEachRemaining(
+                                f -> files.put(f.getKey(), f.getValue().asText()));
+                entries.add(new Entry(
+                        new CatalogSkill(
+                                node.path("name").asText(),
+                                node.path("slug").asText(),
+                                node.path("source").asText(),
+                                node.path("description").asText(),
+                                node.path("installs").asInt()),
+                        files));
             }
             return List.copyOf(entries);
         } catch (IOException e) {

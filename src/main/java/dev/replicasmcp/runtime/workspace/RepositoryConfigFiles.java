@@ -62,8 +62,11 @@ public final class RepositoryConfigFiles implements RepositoryConfigs {
         if (!prompt.isMissingNode() && !prompt.isNull() && !prompt.isTextual()) {
             throw new RepositoryConfig.Invalid(name + ": 'systemPrompt' must be a string.");
         }
-        return new RepositoryConfig(name, prompt.isTextual() ? prompt.asText() : null,
-                hook(name, "startHook", root.path("startHook")), hook(name, "warmHook", root.path("warmHook")));
+        return new RepositoryConfig(
+                name,
+                prompt.isTextual() ? prompt.asText() : null,
+                hook(name, "startHook", root.path("startHook")),
+                hook(name, "warmHook", root.path("warmHook")));
     }
 
     private static RepositoryConfig.CommandHook hook(String file, String field, JsonNode node) {
@@ -81,15 +84,18 @@ public final class RepositoryConfigFiles implements RepositoryConfigs {
             }
             for (JsonNode command : commands) {
                 if (!command.isTextual()) {
-                    throw new RepositoryConfig.Invalid(file + ": '" + field + ".commands' must be a list of "
-                            + "strings; found " + command.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    throw new RepositoryConfig.Invalid(
+                            file + ": '" + field + ".commands' must be a list of " + "strings; found "
+                                    + command.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
                 }
                 if (!command.asText().isBlank()) {
                     list.add(command.asText());
                 }
             }
         }
-        return new RepositoryConfig.CommandHook(timeout(file, field, node.path("timeout")), List.copyOf(list),
+        return new RepositoryConfig.CommandHook(
+                timeout(file, field, node.path("timeout")),
+                List.copyOf(list),
                 !node.path("separate").isBoolean() || node.path("separate").asBoolean());
     }
 

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 /** Writes files into a workspace home and removes folders; paths can never leave the workspace. */
 public final class WorkspaceFiles {
 
-    private WorkspaceFiles() {
-    }
+    private WorkspaceFiles() {}
 
     /**
      * Writes each file at its `~/`-relative path, owner-only (it may hold a secret); later entries win on
@@ -31,8 +30,8 @@ public final class WorkspaceFiles {
                 }
                 OwnerOnly.writeString(target, file.content());
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not write " + file.path() + " into the workspace: "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Could not write " + file.path() + " into the workspace: " + e.getMessage(), e);
             }
         }
     }
@@ -74,7 +73,8 @@ public final class WorkspaceFiles {
                 // Removed below as far as possible.
             }
             try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException e) {
                 // Best effort: the second round tries again.
             }

@@ -81,15 +81,19 @@ public final class WorkspaceFolders implements Workspaces {
         for (EnvironmentSkill skill : config.skills()) {
             Map<String, String> files = catalog.files(skill.slug());
             if (files.isEmpty()) {
-                files = Map.of("SKILL.md", "---\nname: " + skill.slug() + "\ndescription: " + skill.name()
-                        + " (from " + skill.source() + "; its files are not available offline)\n---\n");
+                files = Map.of(
+                        "SKILL.md",
+                        "---\nname: " + skill.slug() + "\ndescription: " + skill.name() + " (from " + skill.source()
+                                + "; its files are not available offline)\n---\n");
             }
-            files.forEach((path, content) -> generated.add(new HookRequest.WorkspaceFile(
-                    "~/.claude/skills/" + skill.slug() + "/" + path, content)));
+            files.forEach((path, content) -> generated.add(
+                    new HookRequest.WorkspaceFile("~/.claude/skills/" + skill.slug() + "/" + path, content)));
             skills.add(skill.name());
         }
         WorkspaceFiles.write(home, generated);
-        return new Installed(config.files().stream().map(f -> f.path()).toList(), skills,
+        return new Installed(
+                config.files().stream().map(f -> f.path()).toList(),
+                skills,
                 config.mcps().stream().map(EnvironmentMcp::name).toList());
     }
 

@@ -38,14 +38,18 @@ class EventStreamLimitsTest {
 
     @Test
     void aKeyHoldsAtMostTheCapAndARevokedKeysStreamsEnd() throws Exception {
-        try (HttpFixture http = HttpFixture.start(dir, Duration.ofSeconds(15),
-                new HttpApp.Limits(Duration.ofMinutes(30), 100, 2))) {
+        try (HttpFixture http =
+                HttpFixture.start(dir, Duration.ofSeconds(15), new HttpApp.Limits(Duration.ofMinutes(30), 100, 2))) {
             String replica = quietReplica(http, "capped");
-            String key = http.core.core.keys().create(http.core.core.account().organizationId(), null, "streams")
+            String key = http.core
+                    .core
+                    .keys()
+                    .create(http.core.core.account().organizationId(), null, "streams")
                     .plaintext();
-            try (SseReader a = open(http, replica, key); SseReader b = open(http, replica, key);
-                 SseReader refused = SseReader.open(http.client, url(http, replica), key, null);
-                 SseReader others = open(http, replica, http.key)) {
+            try (SseReader a = open(http, replica, key);
+                    SseReader b = open(http, replica, key);
+                    SseReader refused = SseReader.open(http.client, url(http, replica), key, null);
+                    SseReader others = open(http, replica, http.key)) {
                 assertThat(refused.status()).isEqualTo(429);
                 JsonNode body = refused.errorBody();
                 assertThat(body.path("error").asText()).contains("limit is 2");
@@ -58,11 +62,23 @@ class EventStreamLimitsTest {
                 }
                 await().atMost(Duration.ofSeconds(5)).until(() -> a.ended() && b.ended());
                 assertThat(others.ended()).as("another key's stream goes on").isFalse();
-                assertThat(SseReader.open(http.client, url(http, replica), key, null).status()).isEqualTo(401);
-                RawHttp.Answer mcp = RawHttp.send(http.app.port(), "POST", "/mcp", Map.of("Host", "127.0.0.1:"
-                        + http.app.port(), "Authorization", "Bearer " + key, "Content-Type", "application/json",
-                        "Accept", "application/json, text/event-stream"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
-                        + "\"ping\"}");
+                assertThat(SseReader.open(http.client, url(http, replica), key, null)
+                                .status())
+                        .isEqualTo(401);
+                RawHttp.Answer mcp = RawHttp.send(
+                        http.app.port(),
+                        "POST",
+                        "/mcp",
+                        Map.of(
+                                "Host",
+                                "127.0.0.1:" + http.app.port(),
+                                "Authorization",
+                                "Bearer " + key,
+                                "Content-Type",
+                                "application/json",
+                                "Accept",
+                                "application/json, text/event-stream"),
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":" + "\"ping\"}");
                 assertThat(mcp.status()).isEqualTo(401);
             }
         }
@@ -75,9 +91,9 @@ class EventStreamLimitsTest {
     @Test
     void manyStreamsOnOneReplicaAllGetTheEventAndCallsMadeMeanwhileAnswer() throws Exception {
         int streams = 200;
-        try (HttpFixture http = HttpFixture.start(dir, Duration.ofSeconds(15),
-                new HttpApp.Limits(Duration.ofMinutes(30), 100, streams + 10));
-             McpSyncClient mcp = http.mcpClient(http.key)) {
+        try (HttpFixture http = HttpFixture.start(
+                        dir, Duration.ofSeconds(15), new HttpApp.Limits(Duration.ofMinutes(30), 100, streams + 10));
+                McpSyncClient mcp = http.mcpClient(http.key)) {
             String replica = quietReplica(http, "crowded");
             mcp.initialize();
             List<SseReader> open = new ArrayList<>();
@@ -86,14 +102,26 @@ class EventStreamLimitsTest {
                     open.add(open(http, replica, http.key));
                 }
                 String message = http.post("/v1/replica/" + replica + "/messages", Map.of("message", "hello all"))
-                        .expect(200).path("message_id").asText();
+                        .expect(200)
+                        .path("message_id")
+                        .asText();
                 // While the event goes out to every stream:
                 answersWithin(() -> http.get("/v1/replica").expect(200), "GET /v1/replica");
-                answersWithin(() -> assertThat(mcp.callTool(new McpSchema.CallToolRequest("get_replica",
-                        Map.of("replica_id", replica))).isError()).isNotEqualTo(Boolean.TRUE), "MCP get_replica");
+                answersWithin(
+                        () -> assertThat(mcp.callTool(new McpSchema.CallToolRequest(
+                                                "get_replica", Map.of("replica_id", replica)))
+                                        .isError())
+                                .isNotEqualTo(Boolean.TRUE),
+                        "MCP get_replica");
                 for (SseReader reader : open) {
-                    assertThat(reader.until(e -> e.type().equals("chat.turn.accepted")
-                            && e.data().path("payload").path("messageId").asText().equals(message), WAIT))
+                    assertThat(reader.until(
+                                    e -> e.type().equals("chat.turn.accepted")
+                                            && e.data()
+                                                    .path("payload")
+                                                    .path("messageId")
+                                                    .asText()
+                                                    .equals(message),
+                                    WAIT))
                             .isNotEmpty();
                 }
             } finally {
@@ -116,10 +144,20 @@ class EventStreamLimitsTest {
 
     private static String quietReplica(HttpFixture http, String name) throws Exception {
         Environment environment = http.core.environment(name + "-env");
-        String id = http.core.services.replicas().create(http.core.caller, TestCore.create(name, "warm up",
-                environment.id())).replica().id();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(http.get("/v1/replica/" + id + "/chats").expect(200)
-                .path("chats").get(0).path("processing").asBoolean()).isFalse());
+        String id = http.core
+                .services
+                .replicas()
+                .create(http.core.caller, TestCore.create(name, "warm up", environment.id()))
+                .replica()
+                .id();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(http.get("/v1/replica/" + id + "/chats")
+                                .expect(200)
+                                .path("chats")
+                                .get(0)
+                                .path("processing")
+                                .asBoolean())
+                        .isFalse());
         return id;
     }
 

@@ -33,8 +33,8 @@ class StreamHubTest {
 
     @Test
     void clientsThatStopReadingHoldUpNoOtherStream() throws Exception {
-        try (TestCore t = new TestCore(dir, Duration.ZERO); StreamHub hub = new StreamHub(Duration.ofSeconds(15),
-                100, key -> true)) {
+        try (TestCore t = new TestCore(dir, Duration.ZERO);
+                StreamHub hub = new StreamHub(Duration.ofSeconds(15), 100, key -> true)) {
             Replica replica = t.replica("busy", "warm up");
             List<Client> stalled = new ArrayList<>();
             List<Client> reading = new ArrayList<>();
@@ -52,8 +52,13 @@ class StreamHubTest {
             }
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                sent.add(t.services.messages().send(t.caller, replica.id(),
-                        new SendMessage("message " + i, null, null, null, null, null, null)).messageId());
+                sent.add(t.services
+                        .messages()
+                        .send(
+                                t.caller,
+                                replica.id(),
+                                new SendMessage("message " + i, null, null, null, null, null, null))
+                        .messageId());
             }
 
             for (Client client : reading) {
@@ -61,7 +66,9 @@ class StreamHubTest {
             }
             for (Client client : stalled) {
                 await().atMost(WAIT).until(() -> client.writes() > 0);
-                assertThat(client.writes()).as("a stalled client takes one frame, then nothing").isEqualTo(1);
+                assertThat(client.writes())
+                        .as("a stalled client takes one frame, then nothing")
+                        .isEqualTo(1);
                 assertThat(client.text()).doesNotContain(sent.get(sent.size() - 1));
             }
             assertThat(stalled).noneMatch(Client::misused);

@@ -36,34 +36,53 @@ class AgentAvailabilityTest {
         FakeAgentCli fakes = FakeAgentCli.install(dir, "claude");
         try (AgentFixture f = new AgentFixture(dir, fakes, fakes.config(true))) {
             Environment environment = f.t.environment("avail");
-            var codex = new CreateReplica("r", "hi", environment.id(), null, null, "codex", null, null, null, null,
-                    null);
+            var codex =
+                    new CreateReplica("r", "hi", environment.id(), null, null, "codex", null, null, null, null, null);
             assertThatThrownBy(() -> f.t.services.replicas().create(f.t.caller, codex))
-                    .hasMessageContaining("Field 'coding_agent'").hasMessageContaining("codex agent is not available")
+                    .hasMessageContaining("Field 'coding_agent'")
+                    .hasMessageContaining("codex agent is not available")
                     .hasMessageContaining("Available agents: claude (claude-code), scripted (scripted).")
                     .hasMessageContaining("--agent-command codex=/path/to/codex");
-            assertThat(f.t.services.replicas().list(f.t.caller, null, null, null, null, null).replicas()).isEmpty();
+            assertThat(f.t.services
+                            .replicas()
+                            .list(f.t.caller, null, null, null, null, null)
+                            .replicas())
+                    .isEmpty();
 
-            String id = f.t.services.replicas().create(f.t.caller, TestCore.create("r", "hi", environment.id()))
-                    .replica().id();
+            String id = f.t.services
+                    .replicas()
+                    .create(f.t.caller, TestCore.create("r", "hi", environment.id()))
+                    .replica()
+                    .id();
             f.awaitTurns(id, null, 1);
             assertThatThrownBy(() -> f.t.services.chats().create(f.t.caller, id, "codex", null))
-                    .hasMessageContaining("Field 'provider'").hasMessageContaining("Available agents: claude");
+                    .hasMessageContaining("Field 'provider'")
+                    .hasMessageContaining("Available agents: claude");
             assertThatThrownBy(() -> f.send(id, new SendMessage("x", null, "cursor", null, null, null, null)))
-                    .hasMessageContaining("Field 'coding_agent'").hasMessageContaining("cursor agent is not available")
+                    .hasMessageContaining("Field 'coding_agent'")
+                    .hasMessageContaining("cursor agent is not available")
                     .hasMessageContaining("--agent-command cursor=claude:/path/to/cli");
             assertThat(f.t.services.chats().list(f.t.caller, id).chats()).hasSize(1);
 
-            Map<String, ReplicaEnvironment.AgentAvailability> agents = f.t.services.replicas()
-                    .get(f.t.caller, id, Set.of("environment")).environment().codingAgents();
-            assertThat(agents.get("claude")).isEqualTo(new ReplicaEnvironment.AgentAvailability(true, "none",
-                    "claude-code"));
+            Map<String, ReplicaEnvironment.AgentAvailability> agents = f.t.services
+                    .replicas()
+                    .get(f.t.caller, id, Set.of("environment"))
+                    .environment()
+                    .codingAgents();
+            assertThat(agents.get("claude"))
+                    .isEqualTo(new ReplicaEnvironment.AgentAvailability(true, "none", "claude-code"));
             assertThat(agents.get("codex")).isEqualTo(new ReplicaEnvironment.AgentAvailability(false, "none", "none"));
-            assertThat(agents.get("scripted")).isEqualTo(new ReplicaEnvironment.AgentAvailability(true, "scripted",
-                    "scripted"));
+            assertThat(agents.get("scripted"))
+                    .isEqualTo(new ReplicaEnvironment.AgentAvailability(true, "scripted", "scripted"));
             f.t.services.agents().set(f.t.caller, "anthropic_api_key", "sk-ant-api03-availability-test-key");
-            assertThat(f.t.services.replicas().get(f.t.caller, id, Set.of("environment")).environment()
-                    .codingAgents().get("claude").authMethod()).isEqualTo("api_key");
+            assertThat(f.t.services
+                            .replicas()
+                            .get(f.t.caller, id, Set.of("environment"))
+                            .environment()
+                            .codingAgents()
+                            .get("claude")
+                            .authMethod())
+                    .isEqualTo("api_key");
         }
     }
 
@@ -74,7 +93,8 @@ class AgentAvailabilityTest {
             Replica onCodex = f.replica("first", "hello").replica();
             assertThat(onCodex.codingAgent()).isEqualTo(CodingAgent.CODEX);
             f.awaitTurns(onCodex.id(), null, 1);
-            assertThat(f.t.services.chats().list(f.t.caller, onCodex.id()).chats()).extracting(c -> c.provider())
+            assertThat(f.t.services.chats().list(f.t.caller, onCodex.id()).chats())
+                    .extracting(c -> c.provider())
                     .containsExactly(CodingAgent.CODEX);
         }
         Files.delete(fakes.bin.resolve("codex"));
@@ -84,15 +104,23 @@ class AgentAvailabilityTest {
             List<HistoryEvent> events = f.awaitTurns(scripted.id(), null, 1);
             // The scripted agent answers as itself, in Claude Code's shapes, and the history says who it was.
             assertThat(AgentFixture.types(events)).containsExactly("claude-user", "claude-assistant", "claude-result");
-            assertThat(payload(events.get(1)).path("message").path("content").path(0).path("text").asText())
+            assertThat(payload(events.get(1))
+                            .path("message")
+                            .path("content")
+                            .path(0)
+                            .path("text")
+                            .asText())
                     .isEqualTo("Scripted agent received: hello");
-            assertThat(f.t.services.history().read(f.t.caller, scripted.id(), null, null, null).codingAgent())
+            assertThat(f.t.services
+                            .history()
+                            .read(f.t.caller, scripted.id(), null, null, null)
+                            .codingAgent())
                     .isEqualTo(CodingAgent.SCRIPTED);
         }
         try (AgentFixture f = new AgentFixture(dir.resolve("third"), fakes, fakes.config(false))) {
             Environment environment = f.t.environment("none");
-            assertThatThrownBy(() -> f.t.services.replicas().create(f.t.caller,
-                    TestCore.create("r", "hi", environment.id())))
+            assertThatThrownBy(() ->
+                            f.t.services.replicas().create(f.t.caller, TestCore.create("r", "hi", environment.id())))
                     .hasMessageContaining("Field 'coding_agent' was not given and no agent is available")
                     .hasMessageContaining("No agent is available.");
         }
@@ -101,17 +129,22 @@ class AgentAvailabilityTest {
     @Test
     void theDefaultAgentCanBeSetAndAnAgentSetToScriptedIsRecordedAsScripted() throws Exception {
         FakeAgentCli fakes = FakeAgentCli.install(dir, "claude", "codex");
-        AgentConfig config = fakes.config(true, Map.of(CodingAgent.CODEX, "scripted"))
-                .withDefaultAgent(CodingAgent.CODEX);
+        AgentConfig config =
+                fakes.config(true, Map.of(CodingAgent.CODEX, "scripted")).withDefaultAgent(CodingAgent.CODEX);
         try (AgentFixture f = new AgentFixture(dir, fakes, config)) {
             Replica replica = f.replica("aliased", "hello").replica();
             assertThat(replica.codingAgent()).isEqualTo(CodingAgent.SCRIPTED);
             f.awaitTurns(replica.id(), null, 1);
-            assertThat(f.t.services.chats().create(f.t.caller, replica.id(), "codex", null).provider())
+            assertThat(f.t.services
+                            .chats()
+                            .create(f.t.caller, replica.id(), "codex", null)
+                            .provider())
                     .isEqualTo(CodingAgent.SCRIPTED);
             assertThat(f.send(replica.id(), new SendMessage("to claude", null, "claude", null, null, null, null))
-                    .chatId()).isNotNull();
-            assertThat(f.t.services.chats().list(f.t.caller, replica.id()).chats()).extracting(c -> c.provider())
+                            .chatId())
+                    .isNotNull();
+            assertThat(f.t.services.chats().list(f.t.caller, replica.id()).chats())
+                    .extracting(c -> c.provider())
                     .contains(CodingAgent.CLAUDE);
             assertThat(f.fakes.calls("codex")).isEmpty();
         }
@@ -121,16 +154,30 @@ class AgentAvailabilityTest {
     void theChoiceOfRunnerIsVisibleAndAConfiguredCommandWins() throws Exception {
         FakeAgentCli fakes = FakeAgentCli.install(dir, "claude", "codex");
         // pi prints Claude Code's format; codex is set to the scripted agent although one is installed.
-        Map<CodingAgent, String> commands = Map.of(CodingAgent.PI, "claude:" + fakes.bin.resolve("claude"),
-                CodingAgent.CODEX, "scripted", CodingAgent.CURSOR, "codex:/nowhere/cursor-cli");
+        Map<CodingAgent, String> commands = Map.of(
+                CodingAgent.PI,
+                "claude:" + fakes.bin.resolve("claude"),
+                CodingAgent.CODEX,
+                "scripted",
+                CodingAgent.CURSOR,
+                "codex:/nowhere/cursor-cli");
         try (AgentFixture f = new AgentFixture(dir, fakes, fakes.config(true, commands))) {
             List<AgentStatus> statuses = f.t.services.agents().statuses(f.t.caller.organizationId(), List.of());
-            assertThat(statuses).extracting(s -> s.agent().wire() + "=" + s.choice().runner()).containsExactly(
-                    "claude=claude-code", "codex=scripted", "cursor=none", "opencode=none", "pi=claude-code",
-                    "scripted=scripted");
+            assertThat(statuses)
+                    .extracting(s -> s.agent().wire() + "=" + s.choice().runner())
+                    .containsExactly(
+                            "claude=claude-code",
+                            "codex=scripted",
+                            "cursor=none",
+                            "opencode=none",
+                            "pi=claude-code",
+                            "scripted=scripted");
             assertThat(statuses.get(0).choice().reason()).isEqualTo("found on the PATH");
-            assertThat(statuses.get(2).choice().reason()).contains("/nowhere/cursor-cli").contains("not an executable");
-            assertThat(statuses.get(4).choice().command()).isEqualTo(fakes.bin.resolve("claude").toString());
+            assertThat(statuses.get(2).choice().reason())
+                    .contains("/nowhere/cursor-cli")
+                    .contains("not an executable");
+            assertThat(statuses.get(4).choice().command())
+                    .isEqualTo(fakes.bin.resolve("claude").toString());
 
             String id = f.replica("pi-replica", "hello").replica().id();
             f.awaitTurns(id, null, 1);
@@ -162,8 +209,7 @@ class AgentAvailabilityTest {
     }
 
     @Test
-    void aScriptedChatStaysScriptedWhenACliIsInstalledAndTheScriptedAgentNeverAnswersForAnother()
-            throws Exception {
+    void aScriptedChatStaysScriptedWhenACliIsInstalledAndTheScriptedAgentNeverAnswersForAnother() throws Exception {
         FakeAgentCli fakes = FakeAgentCli.install(dir, "claude");
         Path aside = Files.move(fakes.bin.resolve("claude"), dir.resolve("claude-aside"));
         try (AgentFixture f = new AgentFixture(dir, fakes, fakes.config(true))) {
@@ -178,14 +224,18 @@ class AgentAvailabilityTest {
             // Once installed, claude is the default of new replicas.
             String onClaude = f.replica("later-2", "hello").replica().id();
             f.awaitTurns(onClaude, null, 1);
-            assertThat(f.fakes.calls("claude")).singleElement()
+            assertThat(f.fakes.calls("claude"))
+                    .singleElement()
                     .satisfies(call -> assertThat(call.args()).doesNotContain("--resume"));
 
             // A claude chat whose CLI is gone fails its turn; it is not quietly answered by the scripted agent.
             Files.delete(fakes.bin.resolve("claude"));
             f.send(onClaude, AgentFixture.message("anyone?"));
             List<HistoryEvent> events = f.awaitTurns(onClaude, null, 2);
-            assertThat(payload(events.get(events.size() - 1)).path("errors").path(0).asText())
+            assertThat(payload(events.get(events.size() - 1))
+                            .path("errors")
+                            .path(0)
+                            .asText())
                     .contains("claude agent is not available on this server");
             assertThat(events).noneSatisfy(e -> assertThat(e.toString()).contains("Scripted agent"));
         }

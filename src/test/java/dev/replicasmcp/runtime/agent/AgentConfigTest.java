@@ -14,10 +14,16 @@ class AgentConfigTest {
 
     @Test
     void commandsAreReadPerAgentAndTheLastOneWins() {
-        AgentConfig config = AgentConfig.parse(List.of("claude=/opt/claude", "codex=scripted", "pi=codex:/opt/pi",
-                "claude=none"), true, "/usr/bin", "bypassPermissions", false);
-        assertThat(config.commands()).containsEntry(CodingAgent.CLAUDE, "none")
-                .containsEntry(CodingAgent.CODEX, "scripted").containsEntry(CodingAgent.PI, "codex:/opt/pi");
+        AgentConfig config = AgentConfig.parse(
+                List.of("claude=/opt/claude", "codex=scripted", "pi=codex:/opt/pi", "claude=none"),
+                true,
+                "/usr/bin",
+                "bypassPermissions",
+                false);
+        assertThat(config.commands())
+                .containsEntry(CodingAgent.CLAUDE, "none")
+                .containsEntry(CodingAgent.CODEX, "scripted")
+                .containsEntry(CodingAgent.PI, "codex:/opt/pi");
         assertThat(AgentConfig.CommandSpec.parse(CodingAgent.PI, "codex:/opt/pi"))
                 .isEqualTo(new AgentConfig.CommandSpec("codex", "/opt/pi"));
         assertThat(AgentConfig.CommandSpec.parse(CodingAgent.CLAUDE, "/opt/claude"))
@@ -39,16 +45,19 @@ class AgentConfigTest {
     @Test
     void everyPermissionModeOfClaudeCodeIsTaken() {
         for (String mode : List.of("acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan")) {
-            assertThat(AgentConfig.parse(List.of(), true, "", mode, false).claudePermissionMode()).isEqualTo(mode);
+            assertThat(AgentConfig.parse(List.of(), true, "", mode, false).claudePermissionMode())
+                    .isEqualTo(mode);
         }
     }
 
     @Test
     void bypassPermissionsIsRefusedUpFrontWhenTheServerRunsAsRoot() {
         assertThatThrownBy(() -> AgentConfig.parse(List.of(), true, "", "bypassPermissions", true))
-                .hasMessageContaining("--claude-permission-mode bypassPermissions").hasMessageContaining("root")
+                .hasMessageContaining("--claude-permission-mode bypassPermissions")
+                .hasMessageContaining("root")
                 .hasMessageContaining("acceptEdits, auto, default, dontAsk or plan");
-        assertThat(AgentConfig.parse(List.of(), true, "", "auto", true).claudePermissionMode()).isEqualTo("auto");
+        assertThat(AgentConfig.parse(List.of(), true, "", "auto", true).claudePermissionMode())
+                .isEqualTo("auto");
     }
 
     @Test
@@ -75,8 +84,8 @@ class AgentConfigTest {
         Redactor redactor = new Redactor(List.of("sk-ant-abcdef123456"));
         String line = "{\"text\":\"key sk\\u002dant-abcdef123456 here\",\"list\":[\"sk-ant-abcdef123456\"]}";
         assertThat(redactor.apply(line)).isEqualTo(line.replace("[\"sk-ant-abcdef123456\"]", "[\"[redacted]\"]"));
-        com.fasterxml.jackson.databind.JsonNode node = redactor.apply(new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(line));
+        com.fasterxml.jackson.databind.JsonNode node =
+                redactor.apply(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
         assertThat(node.toString()).isEqualTo("{\"text\":\"key [redacted] here\",\"list\":[\"[redacted]\"]}");
     }
 

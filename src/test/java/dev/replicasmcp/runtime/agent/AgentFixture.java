@@ -48,8 +48,12 @@ final class AgentFixture implements AutoCloseable {
 
     ReplicaService.Created replica(String name, String message, String agent) throws Exception {
         Environment environment = t.environment(name + "-env");
-        return t.services.replicas().create(t.caller, new CreateReplica(name, message, environment.id(), null, null,
-                agent, null, null, null, null, null));
+        return t.services
+                .replicas()
+                .create(
+                        t.caller,
+                        new CreateReplica(
+                                name, message, environment.id(), null, null, agent, null, null, null, null, null));
     }
 
     SendResult send(String replicaId, SendMessage message) {
@@ -61,11 +65,17 @@ final class AgentFixture implements AutoCloseable {
     }
 
     List<HistoryEvent> history(String replicaId, String chatId) {
-        return t.services.history().read(t.caller, replicaId, chatId, null, null).events();
+        return t.services
+                .history()
+                .read(t.caller, replicaId, chatId, null, null)
+                .events();
     }
 
     String threadId(String replicaId, String chatId) {
-        return t.services.history().read(t.caller, replicaId, chatId, null, null).threadId();
+        return t.services
+                .history()
+                .read(t.caller, replicaId, chatId, null, null)
+                .threadId();
     }
 
     boolean idle(String replicaId) {
@@ -79,9 +89,12 @@ final class AgentFixture implements AutoCloseable {
     }
 
     static long ends(List<HistoryEvent> events) {
-        return events.stream().filter(e -> e.type().equals("claude-result") || (e.type().equals("codex-assistant")
-                && payload(e).path("type").asText().equals("agent_reasoning")
-                && payload(e).path("text").asText().startsWith("Turn "))).count();
+        return events.stream()
+                .filter(e -> e.type().equals("claude-result")
+                        || (e.type().equals("codex-assistant")
+                                && payload(e).path("type").asText().equals("agent_reasoning")
+                                && payload(e).path("text").asText().startsWith("Turn ")))
+                .count();
     }
 
     /** Every engine event of the replica so far, oldest first. */

@@ -3,15 +3,17 @@ package dev.replicasmcp.runtime.agent;
 /** Small checks the agent tests share. */
 final class AgentTestSupport {
 
-    private AgentTestSupport() {
-    }
+    private AgentTestSupport() {}
 
     /** A zombie (exited, not yet reaped) counts as gone: it runs nothing. */
     /** Where an agent works: the one repository cloned under ~/workspaces. */
     static java.nio.file.Path workFolder(java.nio.file.Path home) throws java.io.IOException {
         try (var folders = java.nio.file.Files.list(home.resolve("workspaces"))) {
-            java.util.List<java.nio.file.Path> all = folders.filter(java.nio.file.Files::isDirectory).toList();
-            org.assertj.core.api.Assertions.assertThat(all).as("cloned repositories").hasSize(1);
+            java.util.List<java.nio.file.Path> all =
+                    folders.filter(java.nio.file.Files::isDirectory).toList();
+            org.assertj.core.api.Assertions.assertThat(all)
+                    .as("cloned repositories")
+                    .hasSize(1);
             return all.get(0);
         }
     }

@@ -24,6 +24,7 @@ class ClaudeAgentTest {
 
     @TempDir
     Path dir;
+
     AgentFixture f;
 
     @BeforeEach
@@ -42,18 +43,50 @@ class ClaudeAgentTest {
         String id = created.replica().id();
         List<HistoryEvent> events = f.awaitTurns(id, null, 1);
 
-        assertThat(types(events)).containsExactly("claude-user", "claude-system", "claude-assistant",
-                "claude-assistant", "claude-user", "claude-assistant", "claude-result");
-        assertThat(payload(events.get(0)).path("message").path("content").path(0).path("text").asText())
+        assertThat(types(events))
+                .containsExactly(
+                        "claude-user",
+                        "claude-system",
+                        "claude-assistant",
+                        "claude-assistant",
+                        "claude-user",
+                        "claude-assistant",
+                        "claude-result");
+        assertThat(payload(events.get(0))
+                        .path("message")
+                        .path("content")
+                        .path(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("add a note");
         assertThat(payload(events.get(1)).path("subtype").asText()).isEqualTo("init");
-        assertThat(payload(events.get(2)).path("message").path("content").path(0).path("type").asText())
+        assertThat(payload(events.get(2))
+                        .path("message")
+                        .path("content")
+                        .path(0)
+                        .path("type")
+                        .asText())
                 .isEqualTo("thinking");
-        assertThat(payload(events.get(2)).path("message").path("content").path(0).path("text").asText())
+        assertThat(payload(events.get(2))
+                        .path("message")
+                        .path("content")
+                        .path(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("Let me look at notes.txt.");
-        assertThat(payload(events.get(3)).path("message").path("content").path(1).path("name").asText())
+        assertThat(payload(events.get(3))
+                        .path("message")
+                        .path("content")
+                        .path(1)
+                        .path("name")
+                        .asText())
                 .isEqualTo("Edit");
-        assertThat(payload(events.get(4)).path("message").path("content").path(0).path("type").asText())
+        assertThat(payload(events.get(4))
+                        .path("message")
+                        .path("content")
+                        .path(0)
+                        .path("type")
+                        .asText())
                 .isEqualTo("tool_result");
         assertThat(payload(events.get(6)).path("subtype").asText()).isEqualTo("success");
         assertThat(f.threadId(id, null)).isEqualTo("session-1");
@@ -62,16 +95,23 @@ class ClaudeAgentTest {
         Path repository = AgentTestSupport.workFolder(home);
         assertThat(Files.readString(repository.resolve("notes.txt"))).contains("edited by fake claude, call 1");
         FakeAgentCli.Call call = f.fakes.calls("claude").get(0);
-        assertThat(call.args()).startsWith("-p", "add a note").contains("--output-format", "stream-json", "--verbose")
+        assertThat(call.args())
+                .startsWith("-p", "add a note")
+                .contains("--output-format", "stream-json", "--verbose")
                 .doesNotContain("--resume", "--model", "--effort");
         assertThat(call.after("--permission-mode")).contains("acceptEdits");
         assertThat(call.cwd()).isEqualTo(repository.toString());
         assertThat(call.env()).containsEntry("HOME", home.toString());
 
-        List<String> engine = f.engineEvents(id).stream().map(StreamEvent::type)
-                .filter(type -> type.startsWith("chat.turn")).toList();
-        assertThat(engine).startsWith("chat.turn.accepted", "chat.turn.started").endsWith("chat.turn.completed")
-                .filteredOn("chat.turn.delta"::equals).hasSize(7);
+        List<String> engine = f.engineEvents(id).stream()
+                .map(StreamEvent::type)
+                .filter(type -> type.startsWith("chat.turn"))
+                .toList();
+        assertThat(engine)
+                .startsWith("chat.turn.accepted", "chat.turn.started")
+                .endsWith("chat.turn.completed")
+                .filteredOn("chat.turn.delta"::equals)
+                .hasSize(7);
     }
 
     @Test
@@ -82,7 +122,8 @@ class ClaudeAgentTest {
         f.send(id, new SendMessage("second", null, null, "opus", null, null, "max"));
         f.awaitTurns(id, null, 2);
         // With exactly one repository cloned under ~/workspaces, the agent works in it.
-        Path repository = AgentTestSupport.workFolder(Path.of(created.provisioning().workspacePath()));
+        Path repository =
+                AgentTestSupport.workFolder(Path.of(created.provisioning().workspacePath()));
         f.send(id, AgentFixture.message("/plan think about it"));
         f.awaitTurns(id, null, 3);
 
@@ -110,7 +151,12 @@ class ClaudeAgentTest {
         f.fakes.calls("claude").get(0).release();
         List<HistoryEvent> done = f.awaitTurns(id, null, 1);
         assertThat(done.subList(0, 3)).isEqualTo(midTurn);
-        assertThat(payload(done.get(3)).path("message").path("content").path(0).path("text").asText())
+        assertThat(payload(done.get(3))
+                        .path("message")
+                        .path("content")
+                        .path(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("second step");
     }
 
@@ -120,7 +166,8 @@ class ClaudeAgentTest {
         f.send(id, AgentFixture.message("then carry on"));
         List<HistoryEvent> events = f.awaitTurns(id, null, 2);
 
-        List<HistoryEvent> results = events.stream().filter(e -> e.type().equals("claude-result")).toList();
+        List<HistoryEvent> results =
+                events.stream().filter(e -> e.type().equals("claude-result")).toList();
         assertThat(results).hasSize(2);
         assertThat(payload(results.get(0)).path("subtype").asText()).isEqualTo("error");
         assertThat(payload(results.get(0)).path("is_error").asBoolean()).isTrue();
@@ -160,7 +207,12 @@ class ClaudeAgentTest {
     void deletingTheChatKillsTheAgentsWholeProcessTree() throws Exception {
         String id = f.replica("claude-hang", "hang on").replica().id();
         List<Long> pids = awaitHangingTree();
-        f.t.services.chats().delete(f.t.caller, id, f.t.services.chats().list(f.t.caller, id).chats().get(0).id());
+        f.t.services
+                .chats()
+                .delete(
+                        f.t.caller,
+                        id,
+                        f.t.services.chats().list(f.t.caller, id).chats().get(0).id());
         awaitGone(pids);
     }
 
@@ -173,8 +225,9 @@ class ClaudeAgentTest {
     }
 
     private List<Long> awaitHangingTree() throws Exception {
-        await().atMost(PATIENCE).until(() -> !f.fakes.calls("claude").isEmpty()
-                && f.fakes.calls("claude").get(0).childPid().isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> !f.fakes.calls("claude").isEmpty()
+                        && f.fakes.calls("claude").get(0).childPid().isPresent());
         FakeAgentCli.Call call = f.fakes.calls("claude").get(0);
         List<Long> pids = List.of(call.pid(), call.childPid().orElseThrow());
         assertThat(pids).allMatch(AgentTestSupport::alive);
@@ -186,7 +239,9 @@ class ClaudeAgentTest {
     }
 
     private List<Boolean> completions(String replicaId) throws InterruptedException {
-        return f.engineEvents(replicaId).stream().filter(e -> e.type().equals("chat.turn.completed"))
-                .map(e -> Boolean.TRUE.equals(e.payload().get("isComplete"))).toList();
+        return f.engineEvents(replicaId).stream()
+                .filter(e -> e.type().equals("chat.turn.completed"))
+                .map(e -> Boolean.TRUE.equals(e.payload().get("isComplete")))
+                .toList();
     }
 }

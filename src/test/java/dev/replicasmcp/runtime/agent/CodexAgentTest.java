@@ -24,6 +24,7 @@ class CodexAgentTest {
 
     @TempDir
     Path dir;
+
     AgentFixture f;
     String replicaId;
     String chatId;
@@ -57,15 +58,28 @@ class CodexAgentTest {
 
         assertThat(AgentFixture.types(events)).first().isEqualTo("codex-user");
         assertThat(AgentFixture.types(events).subList(1, events.size())).containsOnly("codex-assistant");
-        List<String> shapes = events.stream().map(e -> e.payload().type() + ":" + payload(e).path("type").asText()
-                + (payload(e).has("name") ? ":" + payload(e).path("name").asText() : "")).toList();
-        assertThat(shapes).containsExactly("event_msg:user_message", "event_msg:agent_reasoning",
-                "response_item:function_call:shell_command", "response_item:function_call_output",
-                "response_item:custom_tool_call:apply_patch", "response_item:custom_tool_call_output",
-                "response_item:function_call:update_plan", "response_item:message", "event_msg:agent_reasoning");
+        List<String> shapes = events.stream()
+                .map(e -> e.payload().type() + ":" + payload(e).path("type").asText()
+                        + (payload(e).has("name")
+                                ? ":" + payload(e).path("name").asText()
+                                : ""))
+                .toList();
+        assertThat(shapes)
+                .containsExactly(
+                        "event_msg:user_message",
+                        "event_msg:agent_reasoning",
+                        "response_item:function_call:shell_command",
+                        "response_item:function_call_output",
+                        "response_item:custom_tool_call:apply_patch",
+                        "response_item:custom_tool_call_output",
+                        "response_item:function_call:update_plan",
+                        "response_item:message",
+                        "event_msg:agent_reasoning");
         assertThat(payload(events.get(0)).path("message").asText()).isEqualTo("edit the notes");
         assertThat(payload(events.get(2)).path("arguments").asText()).contains("bash -lc ls");
-        assertThat(payload(events.get(3)).path("output").asText()).contains("Exit code: 0").contains("README.md");
+        assertThat(payload(events.get(3)).path("output").asText())
+                .contains("Exit code: 0")
+                .contains("README.md");
         assertThat(payload(events.get(4)).path("input").asText()).contains("*** Add File: codex-notes.txt");
         JsonNode patchResult = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(payload(events.get(5)).path("output").asText());
@@ -78,10 +92,13 @@ class CodexAgentTest {
                 .contains("edited by fake codex, call 1");
 
         FakeAgentCli.Call call = f.fakes.calls("codex").get(0);
-        assertThat(call.args()).startsWith("exec", "--json").endsWith("--", "edit the notes")
+        assertThat(call.args())
+                .startsWith("exec", "--json")
+                .endsWith("--", "edit the notes")
                 .doesNotContain("resume", "--model");
         assertThat(call.after("--sandbox")).contains("workspace-write");
-        assertThat(call.after("--cd")).contains(AgentTestSupport.workFolder(home).toString());
+        assertThat(call.after("--cd"))
+                .contains(AgentTestSupport.workFolder(home).toString());
     }
 
     @Test
@@ -89,8 +106,16 @@ class CodexAgentTest {
         send("first", null, null, null);
         f.awaitTurns(replicaId, chatId, 1);
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        f.send(replicaId, new SendMessage("look at this", chatId, null, "gpt-5-codex",
-                List.of(new Image("base64", "image/png", png, null)), true, "ultra"));
+        f.send(
+                replicaId,
+                new SendMessage(
+                        "look at this",
+                        chatId,
+                        null,
+                        "gpt-5-codex",
+                        List.of(new Image("base64", "image/png", png, null)),
+                        true,
+                        "ultra"));
         f.awaitTurns(replicaId, chatId, 2);
 
         FakeAgentCli.Call call = f.fakes.calls("codex").get(1);
@@ -111,8 +136,8 @@ class CodexAgentTest {
         HistoryEvent last = failed.get(failed.size() - 1);
         assertThat(payload(last).path("text").asText())
                 .isEqualTo("Turn failed: Codex reported a failed turn: stream disconnected before completion");
-        assertThat(failed).anySatisfy(e -> assertThat(payload(e).path("text").asText())
-                .isEqualTo("Error: Reconnecting... 1/1"));
+        assertThat(failed)
+                .anySatisfy(e -> assertThat(payload(e).path("text").asText()).isEqualTo("Error: Reconnecting... 1/1"));
 
         send("crash please", null, null, null);
         List<HistoryEvent> crashed = f.awaitTurns(replicaId, chatId, 2);

@@ -24,8 +24,8 @@ class JsonValuesTest {
     @Test
     void onlyAJsonObjectIsReadAndNothingIsThrown() {
         JsonValues reader = new JsonValues();
-        assertThat(reader.readObject("{\"region\":\"eu-west-1\"}")).hasValueSatisfying(fields ->
-                assertThat(fields).containsEntry("region", "eu-west-1"));
+        assertThat(reader.readObject("{\"region\":\"eu-west-1\"}"))
+                .hasValueSatisfying(fields -> assertThat(fields).containsEntry("region", "eu-west-1"));
         assertThat(reader.readObject("[1]")).isEmpty();
         assertThat(reader.readObject("sk-not-json")).isEmpty();
         assertThat(reader.readObject("")).isEmpty();

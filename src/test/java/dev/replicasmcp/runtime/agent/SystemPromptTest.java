@@ -22,6 +22,7 @@ class SystemPromptTest {
 
     @TempDir
     Path dir;
+
     AgentFixture f;
     Environment environment;
 
@@ -40,8 +41,14 @@ class SystemPromptTest {
     }
 
     private String create(String name, String agent) {
-        return f.t.services.replicas().create(f.t.caller, new CreateReplica(name, "first", environment.id(), null,
-                null, agent, null, null, null, null, null)).replica().id();
+        return f.t.services
+                .replicas()
+                .create(
+                        f.t.caller,
+                        new CreateReplica(
+                                name, "first", environment.id(), null, null, agent, null, null, null, null, null))
+                .replica()
+                .id();
     }
 
     @Test
@@ -64,7 +71,8 @@ class SystemPromptTest {
         f.send(id, AgentFixture.message("second"));
         f.awaitTurns(id, null, 2);
         List<FakeAgentCli.Call> calls = f.fakes.calls("codex");
-        assertThat(calls.get(0).prompt()).startsWith("Instructions for this workspace:\n" + ENV_RULE + "\n\n" + REPO_RULE)
+        assertThat(calls.get(0).prompt())
+                .startsWith("Instructions for this workspace:\n" + ENV_RULE + "\n\n" + REPO_RULE)
                 .endsWith("first");
         assertThat(calls.get(1).prompt()).isEqualTo("second");
     }

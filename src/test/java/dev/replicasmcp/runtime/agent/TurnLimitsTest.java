@@ -31,7 +31,9 @@ class TurnLimitsTest {
 
             List<HistoryEvent> events = f.awaitTurns(id, null, 2);
             assertThat(pids).noneMatch(AgentTestSupport::alive);
-            List<HistoryEvent> results = events.stream().filter(e -> e.type().equals("claude-result")).toList();
+            List<HistoryEvent> results = events.stream()
+                    .filter(e -> e.type().equals("claude-result"))
+                    .toList();
             assertThat(payload(results.get(0)).path("subtype").asText()).isEqualTo("error");
             assertThat(payload(results.get(0)).path("errors").path(0).asText())
                     .isEqualTo("The claude agent printed nothing for 700 ms, the silence limit (set with "
@@ -52,7 +54,8 @@ class TurnLimitsTest {
             assertThat(payload(last).path("errors").path(0).asText())
                     .isEqualTo("The claude agent's turn was stopped after 1 second, the time limit of one turn (set "
                             + "with --turn-timeout-minutes); its processes were ended and the turn is not complete.");
-            assertThat(events.stream().filter(e -> e.type().equals("claude-assistant"))).isNotEmpty();
+            assertThat(events.stream().filter(e -> e.type().equals("claude-assistant")))
+                    .isNotEmpty();
             long pid = f.fakes.calls("claude").get(0).pid();
             await().atMost(PATIENCE).until(() -> !AgentTestSupport.alive(pid));
             assertThat(completions(f, id)).containsExactly(false);
@@ -65,14 +68,17 @@ class TurnLimitsTest {
     }
 
     private static List<Long> awaitHangingTree(AgentFixture f) throws Exception {
-        await().atMost(PATIENCE).until(() -> !f.fakes.calls("claude").isEmpty()
-                && f.fakes.calls("claude").get(0).childPid().isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> !f.fakes.calls("claude").isEmpty()
+                        && f.fakes.calls("claude").get(0).childPid().isPresent());
         FakeAgentCli.Call call = f.fakes.calls("claude").get(0);
         return List.of(call.pid(), call.childPid().orElseThrow());
     }
 
     private static List<Boolean> completions(AgentFixture f, String replicaId) throws InterruptedException {
-        return f.engineEvents(replicaId).stream().filter(e -> e.type().equals("chat.turn.completed"))
-                .map(e -> Boolean.TRUE.equals(e.payload().get("isComplete"))).toList();
+        return f.engineEvents(replicaId).stream()
+                .filter(e -> e.type().equals("chat.turn.completed"))
+                .map(e -> Boolean.TRUE.equals(e.payload().get("isComplete")))
+                .toList();
     }
 }

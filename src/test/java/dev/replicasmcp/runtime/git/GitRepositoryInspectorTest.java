@@ -14,6 +14,7 @@ class GitRepositoryInspectorTest {
 
     @TempDir
     Path dir;
+
     final GitRepositoryInspector inspector = new GitRepositoryInspector();
 
     @Test
@@ -27,7 +28,9 @@ class GitRepositoryInspectorTest {
 
     @Test
     void remoteUrlsAreNamedOwnerSlashRepo() {
-        assertThat(inspector.inspect("location", "https://github.com/acme/api.git").suggestedName())
+        assertThat(inspector
+                        .inspect("location", "https://github.com/acme/api.git")
+                        .suggestedName())
                 .isEqualTo("acme/api");
         assertThat(inspector.inspect("location", "git@github.com:acme/web.git").suggestedName())
                 .isEqualTo("acme/web");
@@ -37,9 +40,11 @@ class GitRepositoryInspectorTest {
     void foldersThatAreNotRepositoriesAndRelativePathsAreRefused() throws Exception {
         Path plain = Files.createDirectories(dir.resolve("plain"));
         assertThatThrownBy(() -> inspector.inspect("location", plain.toString()))
-                .hasMessageContaining("not a git repository").hasMessageContaining("'location'");
+                .hasMessageContaining("not a git repository")
+                .hasMessageContaining("'location'");
         assertThatThrownBy(() -> inspector.inspect("location", "relative/path")).hasMessageContaining("absolute");
-        assertThatThrownBy(() -> inspector.inspect("location", dir.resolve("missing").toString()))
+        assertThatThrownBy(() ->
+                        inspector.inspect("location", dir.resolve("missing").toString()))
                 .hasMessageContaining("no folder");
     }
 }

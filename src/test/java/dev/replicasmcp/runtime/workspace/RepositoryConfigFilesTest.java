@@ -15,6 +15,7 @@ class RepositoryConfigFilesTest {
 
     @TempDir
     Path dir;
+
     final RepositoryConfigFiles files = new RepositoryConfigFiles();
 
     @Test
@@ -25,8 +26,9 @@ class RepositoryConfigFilesTest {
     @Test
     void jsonWinsOverYamlAndDefaultsApply() throws Exception {
         Files.writeString(dir.resolve("replicas.yaml"), "systemPrompt: from yaml\n");
-        Files.writeString(dir.resolve("replicas.json"), "{\"startHook\": {\"commands\": [\"npm ci\", \" \"]}, "
-                + "\"copy\": [\".env\"]}");
+        Files.writeString(
+                dir.resolve("replicas.json"),
+                "{\"startHook\": {\"commands\": [\"npm ci\", \" \"]}, " + "\"copy\": [\".env\"]}");
         RepositoryConfig config = files.read(dir).orElseThrow();
         assertThat(config.file()).isEqualTo("replicas.json");
         assertThat(config.systemPrompt()).isNull();
@@ -60,8 +62,10 @@ class RepositoryConfigFilesTest {
     @Test
     void badFilesNameTheFileAndTheField() throws Exception {
         Files.writeString(dir.resolve("replicas.json"), "{\"startHook\": {\"timeout\": -5, \"commands\": []}}");
-        assertThatThrownBy(() -> files.read(dir)).isInstanceOf(RepositoryConfig.Invalid.class)
-                .hasMessageContaining("replicas.json").hasMessageContaining("'startHook.timeout'");
+        assertThatThrownBy(() -> files.read(dir))
+                .isInstanceOf(RepositoryConfig.Invalid.class)
+                .hasMessageContaining("replicas.json")
+                .hasMessageContaining("'startHook.timeout'");
         Files.writeString(dir.resolve("replicas.json"), "{\"warmHook\": {\"commands\": [1]}}");
         assertThatThrownBy(() -> files.read(dir)).hasMessageContaining("'warmHook.commands'");
         Files.writeString(dir.resolve("replicas.json"), "{not json");
