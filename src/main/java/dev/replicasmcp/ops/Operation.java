@@ -20,6 +20,10 @@ public record Operation<I, O>(
     /** The four MCP annotation hints. openWorld is false everywhere: the server touches only this machine. */
     public record Hints(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {}
 
+    private static final Hints READS = new Hints(true, false, true, false);
+    private static final Hints CHANGES = new Hints(false, false, false, false);
+    private static final Hints REMOVES = new Hints(false, true, true, false);
+
     /** Runs the operation on parsed, validated input. */
     @FunctionalInterface
     public interface Handler<I, O> {
@@ -35,17 +39,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(
-                name,
-                title,
-                description,
-                toolset,
-                new Hints(true, false, true, false),
-                input,
-                output,
-                handler,
-                null,
-                null);
+        return new Operation<>(name, title, description, toolset, READS, input, output, handler, null, null);
     }
 
     /** Adds or changes something without destroying anything; a repeat makes a second effect. */
@@ -57,17 +51,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(
-                name,
-                title,
-                description,
-                toolset,
-                new Hints(false, false, false, false),
-                input,
-                output,
-                handler,
-                null,
-                null);
+        return new Operation<>(name, title, description, toolset, CHANGES, input, output, handler, null, null);
     }
 
     /** Removes something; a repeat with the same arguments has no further effect. */
@@ -79,17 +63,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(
-                name,
-                title,
-                description,
-                toolset,
-                new Hints(false, true, true, false),
-                input,
-                output,
-                handler,
-                null,
-                null);
+        return new Operation<>(name, title, description, toolset, REMOVES, input, output, handler, null, null);
     }
 
     /** The same operation, also served over REST at this route. */
