@@ -43,6 +43,8 @@ final class StreamSubscriber implements WriteListener {
     private boolean unflushed;
     /** False from a write Jetty could not finish at once until it calls onWritePossible. */
     private volatile boolean writable;
+    /** Set once replica.deleted was handed to the socket: no more frames, end when it is flushed. */
+    private volatile boolean ending;
 
     private volatile long lastWrite = System.nanoTime();
 
@@ -68,11 +70,12 @@ final class StreamSubscriber implements WriteListener {
 
     /** Whether a writer should look at it now: it can take a frame, and has news or a heartbeat is due. */
     boolean due(long now, Duration heartbeat) {
-        return writable && !finished.get() && (stream.hasNews() || now - lastWrite >= heartbeat.toNanos());
+        return writable && !ending && !finished.get() && (stream.hasNews() || now - lastWrite >= heartbeat.toNanos());
     }
 
+    /** Closed or gone; a stream that delivered replica.deleted ends itself once that frame is flushed. */
     boolean over() {
-        return finished.get() || stream.closed() || stream.ended();
+        return finished.get() || stream.closed();
     }
 
     /** On a writer: sends what is new, or a heartbeat after a quiet spell; ends after replica.deleted. */
@@ -85,7 +88,7 @@ final class StreamSubscriber implements WriteListener {
                 send(PING);
             }
             if (stream.ended()) {
-                finish();
+                endOnceFlushed();
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Event stream of replica {} ended: {}", replicaId, e.toString());
@@ -133,6 +136,24 @@ final class StreamSubscriber implements WriteListener {
     @Override
     public void onWritePossible() throws IOException {
         pump();
+        if (ending && drained()) {
+            finish();
+        }
+    }
+
+    /**
+     * The last frame (replica.deleted) may still wait for the socket: the stream ends when it is out, from
+     * here or from onWritePossible, never before (the client would miss the deletion).
+     */
+    private void endOnceFlushed() {
+        ending = true;
+        if (drained()) {
+            finish();
+        }
+    }
+
+    private synchronized boolean drained() {
+        return pending == null && !unflushed;
     }
 
     /** The client went away, or stopped reading for longer than the idle timeout. */

@@ -78,7 +78,40 @@ class StreamHubTest {
         }
     }
 
-    /** A response in non-blocking mode; a stalled one is full after its first write and never drains. */
+    /**
+     * The deletion is polled (the stream is then over) before its frame is out: a socket that is full at
+     * that moment must not end the stream, or the client never learns the replica is gone.
+     */
+    @Test
+    void theDeletionIsFlushedBeforeTheStreamEnds() throws Exception {
+        try (TestCore t = new TestCore(dir, Duration.ZERO)) {
+            Replica replica = t.replica("doomed", "hello");
+            Client slow = new Client(false);
+            var stream = t.services.events().open(t.caller, replica.id(), null);
+            StreamSubscriber subscriber =
+                    new StreamSubscriber(stream, "key", slow, replica.id(), new SharedFrames(), s -> {});
+            subscriber.listen();
+            await().atMost(WAIT).until(stream::hasNews);
+            subscriber.deliver(Duration.ofSeconds(15)); // the socket takes this frame and is full
+            assertThat(slow.writes()).isEqualTo(1);
+            t.services.replicas().delete(t.caller, replica.id());
+            await().atMost(WAIT).until(stream::hasNews);
+            subscriber.deliver(Duration.ofSeconds(15)); // replica.deleted is polled; the socket is still full
+            assertThat(stream.ended()).isTrue();
+            assertThat(subscriber.over())
+                    .as("not over while replica.deleted waits")
+                    .isFalse();
+            assertThat(subscriber.done).isNotDone();
+            await().atMost(WAIT).until(() -> {
+                slow.drain();
+                return subscriber.done.isDone();
+            });
+            assertThat(slow.text()).contains("replica.deleted");
+            assertThat(slow.misused()).isFalse();
+        }
+    }
+
+    /** A response in non-blocking mode; a stalled one is full after each write until it is drained. */
     private static final class Client extends ServletOutputStream {
 
         private final boolean reads;
@@ -86,6 +119,7 @@ class StreamHubTest {
         private int writes;
         private boolean full;
         private boolean misused;
+        private WriteListener listener;
 
         Client(boolean reads) {
             this.reads = reads;
@@ -108,8 +142,24 @@ class StreamHubTest {
             return !full;
         }
 
+        /** The client reads what the socket holds: room for one more frame, and Jetty says so. */
+        void drain() throws java.io.IOException {
+            WriteListener toCall;
+            synchronized (this) {
+                if (!full) {
+                    return;
+                }
+                full = false;
+                toCall = listener;
+            }
+            toCall.onWritePossible();
+        }
+
         @Override
         public void setWriteListener(WriteListener listener) {
+            synchronized (this) {
+                this.listener = listener;
+            }
             try {
                 listener.onWritePossible();
             } catch (java.io.IOException e) {
