@@ -180,6 +180,11 @@ public final class PoolReconciler {
 
     private void finish(PoolWorkspace ws, WarmPoolConfig config, Path home, String failure) {
         if (failure != null) {
+            // The reason may quote a hook's output (and so a secret): the log names the workspace only.
+            LOG.warn(
+                    "Warm pool workspace {} of environment {} failed; list_warm_pool_workspaces shows why",
+                    ws.id(),
+                    config.environmentId());
             // Gone before the failure is visible: whoever reads 'failed' finds no folder left behind.
             discard(home);
         }
