@@ -50,18 +50,13 @@ public final class Invoker {
         if (how == null) {
             return op.handler().handle(context, input);
         }
-        if (how.mode() == Audit.Mode.AFTER_CHANGE) {
+        java.util.function.Supplier<O> change = () -> {
             Object before = how.before() == null ? null : how.before().read(context, input);
             O output = op.handler().handle(context, input);
             record(how, context, input, before, output);
             return output;
-        }
-        return tx.inTransaction(() -> {
-            Object before = how.before() == null ? null : how.before().read(context, input);
-            O output = op.handler().handle(context, input);
-            record(how, context, input, before, output);
-            return output;
-        });
+        };
+        return how.mode() == Audit.Mode.AFTER_CHANGE ? change.get() : tx.inTransaction(change);
     }
 
     private <I, O> void record(Audit<I, O> how, OperationContext context, I input, Object before, O output) {

@@ -30,6 +30,18 @@ public record Operation<I, O>(
         O handle(OperationContext context, I input);
     }
 
+    private static <I, O> Operation<I, O> of(
+            String name,
+            String title,
+            Toolset toolset,
+            String description,
+            Hints hints,
+            Class<I> input,
+            Class<O> output,
+            Handler<I, O> handler) {
+        return new Operation<>(name, title, description, toolset, hints, input, output, handler, null, null);
+    }
+
     /** Reads only; calling it twice changes nothing. */
     public static <I, O> Operation<I, O> readOnly(
             String name,
@@ -39,7 +51,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, READS, input, output, handler, null, null);
+        return of(name, title, toolset, description, READS, input, output, handler);
     }
 
     /** Adds or changes something without destroying anything; a repeat makes a second effect. */
@@ -51,7 +63,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, CHANGES, input, output, handler, null, null);
+        return of(name, title, toolset, description, CHANGES, input, output, handler);
     }
 
     /** Removes something; a repeat with the same arguments has no further effect. */
@@ -63,7 +75,7 @@ public record Operation<I, O>(
             Class<I> input,
             Class<O> output,
             Handler<I, O> handler) {
-        return new Operation<>(name, title, description, toolset, REMOVES, input, output, handler, null, null);
+        return of(name, title, toolset, description, REMOVES, input, output, handler);
     }
 
     /** The same operation, also served over REST at this route. */

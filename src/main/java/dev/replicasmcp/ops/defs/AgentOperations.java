@@ -51,11 +51,8 @@ public final class AgentOperations {
 
     /** The organization's credential of a kind as listed (masked hint, never the value), or null. */
     private static AgentViews.Credential credential(OperationContext ctx, String kind) {
-        return ctx.services().agents().list(ctx.caller()).stream()
-                .map(AgentViews.Credential::of)
-                .filter(c -> c.kind().equals(kind))
-                .findFirst()
-                .orElse(null);
+        return Listed.find(
+                ctx.services().agents().list(ctx.caller()), c -> c.kind().wire(), kind, AgentViews.Credential::of);
     }
 
     public static List<Operation<?, ?>> all() {

@@ -206,11 +206,11 @@ public final class ConversationOperations {
 
     /** The chat as it was, for the audit entry of its deletion (null when there is no such chat). */
     private static ChatView chat(OperationContext ctx, DeleteChatInput in) {
-        return ctx.services().chats().list(ctx.caller(), in.replicaId()).chats().stream()
-                .filter(chat -> chat.id().equals(in.chatId()))
-                .findFirst()
-                .map(ChatView::of)
-                .orElse(null);
+        return Listed.find(
+                ctx.services().chats().list(ctx.caller(), in.replicaId()).chats(),
+                chat -> chat.id(),
+                in.chatId(),
+                ChatView::of);
     }
 
     private static SendOutput send(OperationContext ctx, SendInput in) {

@@ -102,15 +102,7 @@ public final class HookOperations {
                                         + "(stdout and stderr), duration and whether it timed out. Sends progress while it runs.",
                                 TestScript.class,
                                 Tested.class,
-                                (ctx, in) -> new Tested(TestResult.of(ctx.services()
-                                        .contents()
-                                        .hooks()
-                                        .test(
-                                                ctx.caller(),
-                                                in.environmentId(),
-                                                in.content(),
-                                                in.timeoutSeconds(),
-                                                progress(ctx, in)))))
+                                HookOperations::test)
                         .at(Route.post(ENV_PATH + "/warm-hooks/test")),
                 Operation.mutating(
                                 "save_warm_hook",
@@ -184,15 +176,7 @@ public final class HookOperations {
                                         + "workspace; returns exit code, output, duration and whether it timed out.",
                                 TestScript.class,
                                 Tested.class,
-                                (ctx, in) -> new Tested(TestResult.of(ctx.services()
-                                        .contents()
-                                        .hooks()
-                                        .test(
-                                                ctx.caller(),
-                                                in.environmentId(),
-                                                in.content(),
-                                                in.timeoutSeconds(),
-                                                progress(ctx, in)))))
+                                HookOperations::test)
                         .at(Route.post(ENV_PATH + "/start-hooks/test")),
                 Operation.mutating(
                                 "set_warm_pool",
@@ -250,6 +234,14 @@ public final class HookOperations {
 
     private static HookRecord shown(HookScript hook) {
         return hook == null || hook.content().isEmpty() ? null : HookRecord.of(hook);
+    }
+
+    /** A test run of a script, as either hook would run it; nothing is saved. */
+    private static Tested test(OperationContext ctx, TestScript in) {
+        return new Tested(TestResult.of(ctx.services()
+                .contents()
+                .hooks()
+                .test(ctx.caller(), in.environmentId(), in.content(), in.timeoutSeconds(), progress(ctx, in))));
     }
 
     private static SavedAndTested saveAndTest(OperationContext ctx, TestScript in) {

@@ -224,17 +224,11 @@ public final class McpSkillOperations {
                         .audited(Audit.<DisableSkill, Success>deleted(
                                 SKILL,
                                 (in, out) -> in.skillId(),
-                                (ctx, in) ->
-                                        ctx
-                                                .services()
-                                                .contents()
-                                                .skills()
-                                                .list(ctx.caller(), in.environmentId())
-                                                .stream()
-                                                .filter(k -> k.id().equals(in.skillId()))
-                                                .findFirst()
-                                                .map(Skill::of)
-                                                .orElse(null))),
+                                (ctx, in) -> Listed.find(
+                                        ctx.services().contents().skills().list(ctx.caller(), in.environmentId()),
+                                        k -> k.id(),
+                                        in.skillId(),
+                                        Skill::of))),
                 Operation.readOnly(
                                 "search_skill_catalog",
                                 "Search the skill catalog",
@@ -252,10 +246,7 @@ public final class McpSkillOperations {
     }
 
     private static Mcp mcp(OperationContext ctx, String environmentId, String id) {
-        return ctx.services().contents().mcps().list(ctx.caller(), environmentId).stream()
-                .filter(m -> m.id().equals(id))
-                .findFirst()
-                .map(Mcp::of)
-                .orElse(null);
+        return Listed.find(
+                ctx.services().contents().mcps().list(ctx.caller(), environmentId), m -> m.id(), id, Mcp::of);
     }
 }

@@ -104,11 +104,11 @@ public final class RepositoryOperations {
                         .audited(Audit.<DeleteRepository, Success>deleted(
                                 "repository",
                                 (in, out) -> in.repositoryId(),
-                                (ctx, in) -> ctx.services().repositories().list(ctx.caller()).stream()
-                                        .filter(r -> r.id().equals(in.repositoryId()))
-                                        .findFirst()
-                                        .map(RepositoryView::of)
-                                        .orElse(null))),
+                                (ctx, in) -> Listed.find(
+                                        ctx.services().repositories().list(ctx.caller()),
+                                        r -> r.id(),
+                                        in.repositoryId(),
+                                        RepositoryView::of))),
                 Operation.mutating(
                                 "create_repository_set",
                                 "Create a repository set",

@@ -249,18 +249,12 @@ public final class VariableFileOperations {
     }
 
     private static Variable variable(OperationContext ctx, String environmentId, String id) {
-        return ctx.services().contents().variables().list(ctx.caller(), environmentId).stream()
-                .filter(v -> v.id().equals(id))
-                .findFirst()
-                .map(Variable::of)
-                .orElse(null);
+        return Listed.find(
+                ctx.services().contents().variables().list(ctx.caller(), environmentId), v -> v.id(), id, Variable::of);
     }
 
     private static File file(OperationContext ctx, String environmentId, String id) {
-        return ctx.services().contents().files().list(ctx.caller(), environmentId).stream()
-                .filter(f -> f.id().equals(id))
-                .findFirst()
-                .map(File::of)
-                .orElse(null);
+        return Listed.find(
+                ctx.services().contents().files().list(ctx.caller(), environmentId), f -> f.id(), id, File::of);
     }
 }
