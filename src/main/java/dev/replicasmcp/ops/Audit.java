@@ -7,9 +7,11 @@ import java.util.Set;
  * specific one such as `warm_hook.saved`), the resource's type and id, its state before (read before the
  * change) and after (the result by default; nothing after a deletion), and which fields hold secrets.
  *
- * <p>WITH_CHANGE writes the entry in the change's own transaction. AFTER_CHANGE is for operations that
- * run processes or wait on other threads (a clone, a hook, stopping an agent), where holding the
- * database for their whole length would stall the server: the entry is written as soon as they succeed.
+ * <p>WITH_CHANGE runs the whole operation in one transaction with its entry. IN_SERVICE is for operations
+ * that run processes or wait on other threads (a clone, a hook, stopping an agent), where holding the
+ * database for their whole length would stall the server: the service calls the context's recorder
+ * inside the short transaction that makes the change, and the entry commits with it. Such an entry's id,
+ * before and after are what the service records; the action is asked with no output.
  */
 public record Audit<I, O>(
         Action<I, O> action,
@@ -22,7 +24,7 @@ public record Audit<I, O>(
 
     public enum Mode {
         WITH_CHANGE,
-        AFTER_CHANGE
+        IN_SERVICE
     }
 
     /** Fields whose values are secrets wherever they appear; headers and env hide every value inside. */
@@ -97,8 +99,9 @@ public record Audit<I, O>(
         return new Audit<>(action, resourceType, mode, id, before, state, secretFields);
     }
 
-    public Audit<I, O> afterChange() {
-        return new Audit<>(action, resourceType, Mode.AFTER_CHANGE, id, before, after, secretFields);
+    /** An entry the service records inside its own transaction (see the class comment). */
+    public static <I, O> Audit<I, O> inService(String action, String resourceType) {
+        return new Audit<>((in, out) -> action, resourceType, Mode.IN_SERVICE, null, null, null, SECRETS);
     }
 
     /** More fields that hold secrets for this resource (e.g. a file's content). */

@@ -6,6 +6,7 @@ import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.audit.AuditLog;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,23 +51,49 @@ public final class Invoker {
         if (how == null) {
             return op.handler().handle(context, input);
         }
-        java.util.function.Supplier<O> change = () -> {
+        if (how.mode() == Audit.Mode.IN_SERVICE) {
+            return inService(op, how, input, context);
+        }
+        return tx.inTransaction(() -> {
             Object before = how.before() == null ? null : how.before().read(context, input);
             O output = op.handler().handle(context, input);
-            record(how, context, input, before, output);
+            record(
+                    how,
+                    context,
+                    how.action().of(input, output),
+                    how.id().of(input, output),
+                    before,
+                    how.after().of(input, output));
             return output;
-        };
-        return how.mode() == Audit.Mode.AFTER_CHANGE ? change.get() : tx.inTransaction(change);
+        });
     }
 
-    private <I, O> void record(Audit<I, O> how, OperationContext context, I input, Object before, O output) {
+    /** The service records its change inside its own short transaction, through the context's recorder. */
+    private <I, O> O inService(Operation<I, O> op, Audit<I, O> how, I input, OperationContext context) {
+        AtomicInteger entries = new AtomicInteger();
+        O output = op.handler()
+                .handle(
+                        context.recordingTo((id, before, after) -> {
+                            entries.incrementAndGet();
+                            record(how, context, how.action().of(input, null), id, before, after);
+                        }),
+                        input);
+        if (entries.get() != 1) {
+            // A definition that forgot to pass ctx.changes(...) on: the change went through unaudited.
+            LOG.error("Operation {} made {} audit entries instead of one", op.name(), entries.get());
+        }
+        return output;
+    }
+
+    private void record(
+            Audit<?, ?> how, OperationContext context, String action, String id, Object before, Object after) {
         audit.record(
                 context.caller(),
-                how.action().of(input, output),
+                action,
                 how.resourceType(),
-                how.id().of(input, output),
+                id,
                 AuditJson.of(mapper, before, how.secretFields()),
-                AuditJson.of(mapper, how.after().of(input, output), how.secretFields()));
+                AuditJson.of(mapper, after, how.secretFields()));
     }
 
     /** The HTTP status of a refusal; MCP shows only its message. */

@@ -3,6 +3,7 @@ package dev.replicasmcp.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
@@ -68,7 +69,9 @@ class CoreShutdownTest {
         Repository repository = t.repository("slow");
         TestRepos.commitFile(t.source("slow"), "replicas.json", "{\"startHook\": {\"commands\": [\"sleep 600\"]}}");
         Environment env = t.services.environments().create(t.caller, "slow-env", null, repository.id(), null, null);
-        Replica replica = t.services.replicas().createInBackground(t.caller, TestCore.create("slow", "hi", env.id()));
+        Replica replica = t.services
+                .replicas()
+                .createInBackground(t.caller, TestCore.create("slow", "hi", env.id()), ChangeRecorder.none());
         assertThat(replica.status()).isEqualTo(ReplicaStatus.PREPARING);
 
         t.close();

@@ -3,6 +3,7 @@ package dev.replicasmcp.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.environment.HookKind;
 import dev.replicasmcp.domain.environment.HookService;
@@ -219,10 +220,12 @@ class HookRunTest {
         Fails.invalid(() -> run("echo", 901), "'timeout_seconds'");
         Fails.invalid(() -> run("x".repeat(HookService.MAX_SCRIPT_CHARS + 1), null), "'content'", "100000");
         Fails.invalid(
-                () -> hooks.saveAndTest(t.caller, env.id(), HookKind.WARM, "echo", 0, HookProgress.NONE),
+                () -> hooks.saveAndTest(
+                        t.caller, env.id(), HookKind.WARM, "echo", 0, HookProgress.NONE, ChangeRecorder.none()),
                 "'timeout_seconds'");
         assertThat(hooks.active(t.caller, env.id(), HookKind.WARM)).isEmpty();
-        var saved = hooks.saveAndTest(t.caller, env.id(), HookKind.WARM, "exit 5", 5, HookProgress.NONE);
+        var saved = hooks.saveAndTest(
+                t.caller, env.id(), HookKind.WARM, "exit 5", 5, HookProgress.NONE, ChangeRecorder.none());
         assertThat(saved.test().exitCode()).as("saved whatever the outcome").isEqualTo(5);
         assertThat(saved.hook().version()).isEqualTo(1);
         assertThat(hooks.save(t.caller, env.id(), HookKind.WARM, "echo v2").version())

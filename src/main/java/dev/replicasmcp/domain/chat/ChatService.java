@@ -8,6 +8,7 @@ import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.event.EnginePayload;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.replica.Replica;
@@ -98,6 +99,11 @@ public final class ChatService {
     }
 
     public void delete(Caller caller, String replicaId, String chatId) {
+        delete(caller, replicaId, chatId, ChangeRecorder.none());
+    }
+
+    /** As above; the deletion is recorded in the transaction that removes the chat. */
+    public void delete(Caller caller, String replicaId, String chatId, ChangeRecorder<? super Chat> changes) {
         Validation.required("chat_id", chatId);
         Replica replica = replicas.require(caller, replicaId);
         Chat chat = require(replica, chatId);
@@ -105,6 +111,7 @@ public final class ChatService {
         tx.run(() -> {
             chats.delete(chat.id());
             events.append(replica.id(), new EnginePayload.ChatDeleted(chat.id()));
+            changes.record(chat.id(), chat, null);
         });
     }
 

@@ -2,6 +2,7 @@ package dev.replicasmcp.domain.environment;
 
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.hook.HookExecutor;
 import dev.replicasmcp.domain.hook.HookProgress;
 import dev.replicasmcp.domain.hook.HookRequest;
@@ -51,14 +52,25 @@ public final class HookService {
     }
 
     public HookScript save(Caller caller, String environmentId, HookKind kind, String content) {
+        return save(caller, environmentId, kind, content, ChangeRecorder.none());
+    }
+
+    private HookScript save(
+            Caller caller,
+            String environmentId,
+            HookKind kind,
+            String content,
+            ChangeRecorder<? super HookScript> changes) {
         String script = validScript(content);
         return access.tx().inTransaction(() -> {
             Environment env = access.resolve(caller, environmentId);
+            HookScript before = store.activeHook(env.id(), kind).orElse(null);
             HookScript saved = store.saveHook(new HookScript(
                     access.newId(), env.organizationId(), env.id(), kind, 0, script, true, access.now()));
             if (kind == HookKind.WARM) {
                 access.changed(env);
             }
+            changes.record(saved.id(), before, saved);
             return saved;
         });
     }
@@ -74,16 +86,20 @@ public final class HookService {
                 new HookRequest(script, config.variables(), config.workspaceFiles(), null, timeout), progress);
     }
 
-    /** Always saves a new version first, then tests it, whatever the outcome. */
+    /**
+     * Always saves a new version first, then tests it, whatever the outcome. The save is recorded in its own
+     * transaction: the test may run for minutes.
+     */
     public SavedAndTested saveAndTest(
             Caller caller,
             String environmentId,
             HookKind kind,
             String content,
             Integer timeoutSeconds,
-            HookProgress progress) {
+            HookProgress progress,
+            ChangeRecorder<? super HookScript> changes) {
         timeout(timeoutSeconds); // refuse a bad timeout before anything is saved
-        HookScript saved = save(caller, environmentId, kind, content);
+        HookScript saved = save(caller, environmentId, kind, content, changes);
         return new SavedAndTested(saved, test(caller, environmentId, content, timeoutSeconds, progress));
     }
 

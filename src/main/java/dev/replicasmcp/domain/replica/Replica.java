@@ -22,4 +22,26 @@ public record Replica(
         String createdAt,
         String lastActivityAt,
         List<ReplicaRepository> repositories,
-        List<PullRequest> pullRequests) {}
+        List<PullRequest> pullRequests) {
+
+    public Replica withStatus(ReplicaStatus next) {
+        return new Replica(
+                id,
+                organizationId,
+                name,
+                next,
+                source,
+                userId,
+                environmentId,
+                codingAgent,
+                model,
+                thinkingLevel,
+                lifecyclePolicy,
+                waking,
+                errorMessage,
+                createdAt,
+                lastActivityAt,
+                repositories,
+                pullRequests);
+    }
+}

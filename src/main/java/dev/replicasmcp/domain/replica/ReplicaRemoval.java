@@ -2,6 +2,7 @@ package dev.replicasmcp.domain.replica;
 
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.TurnEngine;
@@ -42,6 +43,11 @@ public final class ReplicaRemoval {
     }
 
     public void remove(Replica replica) {
+        remove(replica, ChangeRecorder.none());
+    }
+
+    /** The recorder is called in the transaction that marks the row deleted. */
+    public void remove(Replica replica, ChangeRecorder<? super Replica> changes) {
         List<Chat> all = chats.list(replica.id());
         all.forEach(chat -> engine.interrupt(chat.id()));
         tx.run(() -> {
@@ -49,6 +55,7 @@ public final class ReplicaRemoval {
             store.markDeleted(replica.id(), Timestamps.now(clock));
             // Event streams of the replica end with this event.
             events.append(replica.id(), new EnginePayload.ReplicaDeleted(replica.id()));
+            changes.record(replica.id(), replica, null);
         });
         provisioner.remove(replica.id());
     }

@@ -10,6 +10,7 @@ import dev.replicasmcp.domain.Validation;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ModelName;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.ChatStore;
@@ -97,30 +98,17 @@ public final class ReplicaService {
 
     /** Creates the replica and waits until its workspace is ready (the legacy API and the MCP tool). */
     public Created create(Caller caller, CreateReplica command) {
-        Prepared prepared = prepare(caller, command);
+        return create(caller, command, ChangeRecorder.none());
+    }
+
+    /** As above; the new replica is recorded in the transaction that stores it, before any clone or hook. */
+    public Created create(Caller caller, CreateReplica command, ChangeRecorder<? super Replica> changes) {
+        Prepared prepared = prepare(caller, command, changes);
         Provisioning provisioning = provision(prepared);
         // Under delete_when_done a fast first turn may already have deleted it: answer with what was made.
         Replica made = prepared.replica();
         return new Created(
-                store.find(caller.organizationId(), made.id())
-                        .orElseGet(() -> new Replica(
-                                made.id(),
-                                made.organizationId(),
-                                made.name(),
-                                ReplicaStatus.ACTIVE,
-                                made.source(),
-                                made.userId(),
-                                made.environmentId(),
-                                made.codingAgent(),
-                                made.model(),
-                                made.thinkingLevel(),
-                                made.lifecyclePolicy(),
-                                false,
-                                null,
-                                made.createdAt(),
-                                made.lastActivityAt(),
-                                made.repositories(),
-                                made.pullRequests())),
+                store.find(caller.organizationId(), made.id()).orElseGet(() -> made.withStatus(ReplicaStatus.ACTIVE)),
                 provisioning);
     }
 
@@ -128,8 +116,8 @@ public final class ReplicaService {
      * Creates the replica and answers at once in status preparing; the workspace is made in the background
      * (API version 2026-05-17). A failure there puts the replica in error, as a failed wait would.
      */
-    public Replica createInBackground(Caller caller, CreateReplica command) {
-        Prepared prepared = prepare(caller, command);
+    public Replica createInBackground(Caller caller, CreateReplica command, ChangeRecorder<? super Replica> changes) {
+        Prepared prepared = prepare(caller, command, changes);
         background.execute(() -> {
             try {
                 provision(prepared);
@@ -145,7 +133,7 @@ public final class ReplicaService {
         return prepared.replica();
     }
 
-    private Prepared prepare(Caller caller, CreateReplica command) {
+    private Prepared prepare(Caller caller, CreateReplica command, ChangeRecorder<? super Replica> changes) {
         String name = validName(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent finalAgent =
@@ -186,6 +174,7 @@ public final class ReplicaService {
             store.insert(created);
             Chat chat = chatService.createDefault(created.id(), finalAgent, text.text());
             messages.enqueueInitial(created, chat, text, images);
+            changes.record(created.id(), null, created);
             return new Prepared(created, environment, plan);
         });
         return prepared;
@@ -271,7 +260,12 @@ public final class ReplicaService {
 
     /** Stops its turns and hooks, drops its chats and queues, and removes its workspace folder. */
     public void delete(Caller caller, String id) {
-        removal.remove(lookup.require(caller, id));
+        delete(caller, id, ChangeRecorder.none());
+    }
+
+    /** As above; the deletion is recorded in the transaction that marks the row deleted. */
+    public void delete(Caller caller, String id, ChangeRecorder<? super Replica> changes) {
+        removal.remove(lookup.require(caller, id), changes);
     }
 
     public HookLogs hooks(Caller caller, String id) {

@@ -6,6 +6,7 @@ import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
 import dev.replicasmcp.domain.Validation;
+import dev.replicasmcp.domain.audit.ChangeRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +34,16 @@ public final class RepositoryService {
     }
 
     public Repository add(Caller caller, String location, String name, String defaultBranch) {
+        return add(caller, location, name, defaultBranch, ChangeRecorder.none());
+    }
+
+    /** As above; the new repository is recorded in the transaction that stores it, after git has looked. */
+    public Repository add(
+            Caller caller,
+            String location,
+            String name,
+            String defaultBranch,
+            ChangeRecorder<? super Repository> changes) {
         Validation.required("location", location);
         RepositoryLocation found = inspector.inspect("location", location.trim());
         String finalName = Validation.optionalTrimmed(name) == null ? found.suggestedName() : name.trim();
@@ -53,6 +64,7 @@ public final class RepositoryService {
             });
             Repository repository = new Repository(ids.get(), finalName, found.url(), branch, Timestamps.now(clock));
             store.insert(caller.organizationId(), repository);
+            changes.record(repository.id(), null, repository);
             return repository;
         });
     }

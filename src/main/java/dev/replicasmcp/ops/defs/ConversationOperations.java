@@ -173,15 +173,18 @@ public final class ConversationOperations {
                                 DeleteChatInput.class,
                                 Success.class,
                                 (ctx, in) -> {
-                                    ctx.services().chats().delete(ctx.caller(), in.replicaId(), in.chatId());
+                                    ctx.services()
+                                            .chats()
+                                            .delete(
+                                                    ctx.caller(),
+                                                    in.replicaId(),
+                                                    in.chatId(),
+                                                    ctx.changes(ChatView::of));
                                     return Success.OK;
                                 })
                         .at(Route.delete("/v1/replica/{replica_id}/chats/{chat_id}"))
-                        // Deleting interrupts the chat's running turn: the entry follows rather than holding the
-                        // database.
-                        .audited(Audit.<DeleteChatInput, Success>deleted(
-                                        "chat", (in, out) -> in.chatId(), ConversationOperations::chat)
-                                .afterChange()),
+                        // Deleting interrupts the chat's running turn first: the entry commits with the deletion.
+                        .audited(Audit.inService("chat.deleted", "chat")),
                 Operation.readOnly(
                         "read_replica_history",
                         "Read a replica's history",
@@ -205,14 +208,6 @@ public final class ConversationOperations {
     }
 
     /** The chat as it was, for the audit entry of its deletion (null when there is no such chat). */
-    private static ChatView chat(OperationContext ctx, DeleteChatInput in) {
-        return Listed.find(
-                ctx.services().chats().list(ctx.caller(), in.replicaId()).chats(),
-                chat -> chat.id(),
-                in.chatId(),
-                ChatView::of);
-    }
-
     private static SendOutput send(OperationContext ctx, SendInput in) {
         SendResult result = ctx.services()
                 .messages()

@@ -132,14 +132,8 @@ public final class HookOperations {
                                 SavedAndTested.class,
                                 HookOperations::saveAndTest)
                         .at(Route.post(ENV_PATH + "/warm-hooks/save-test").created())
-                        // The test runs a script for up to its time limit: the entry follows the save and test.
-                        .audited(Audit.<TestScript, SavedAndTested>updated(
-                                        "warm_hook",
-                                        (in, out) -> out.warmHook().id(),
-                                        (ctx, in) -> active(ctx, in.environmentId(), HookKind.WARM))
-                                .action("warm_hook.saved")
-                                .after((in, out) -> out.warmHook())
-                                .afterChange()),
+                        // The test runs a script for up to its time limit: the entry commits with the save, before it.
+                        .audited(Audit.inService("warm_hook.saved", "warm_hook")),
                 Operation.readOnly(
                                 "get_start_hook",
                                 "Get the start hook",
@@ -254,7 +248,8 @@ public final class HookOperations {
                         HookKind.WARM,
                         in.content(),
                         in.timeoutSeconds(),
-                        progress(ctx, in));
+                        progress(ctx, in),
+                        ctx.changes(HookOperations::shown));
         return new SavedAndTested(HookRecord.of(result.hook()), TestResult.of(result.test()));
     }
 

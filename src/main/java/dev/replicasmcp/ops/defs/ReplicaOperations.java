@@ -111,12 +111,11 @@ public final class ReplicaOperations {
                     "Create a replica; its workspace is made in the background.",
                     CreateReplicaInput.class,
                     PreparingBody.class,
-                    (ctx, in) -> new PreparingBody(ReplicaListItem.of(
-                            ctx.services().replicas().createInBackground(ctx.caller(), command(in)))))
+                    (ctx, in) -> new PreparingBody(ReplicaListItem.of(ctx.services()
+                            .replicas()
+                            .createInBackground(ctx.caller(), command(in), ctx.changes(ReplicaListItem::of)))))
             .at(Route.post("/v1/replica").created())
-            .audited(Audit.<CreateReplicaInput, PreparingBody>created(
-                            "replica", (in, out) -> out.replica().id())
-                    .afterChange());
+            .audited(Audit.inService("replica.created", "replica"));
 
     public static List<Operation<?, ?>> all() {
         return List.of(
@@ -131,10 +130,8 @@ public final class ReplicaOperations {
                                 CreatedBody.class,
                                 ReplicaOperations::create)
                         .at(Route.post("/v1/replica").created())
-                        // Provisioning clones and runs hooks: the entry follows it rather than holding the database.
-                        .audited(Audit.<CreateReplicaInput, CreatedBody>created(
-                                        "replica", (in, out) -> out.replica().id())
-                                .afterChange()),
+                        // Provisioning clones and runs hooks: the entry commits with the replica's row, before them.
+                        .audited(Audit.inService("replica.created", "replica")),
                 Operation.readOnly(
                                 "list_replicas",
                                 "List replicas",
@@ -175,22 +172,20 @@ public final class ReplicaOperations {
                                 ReplicaIdInput.class,
                                 Success.class,
                                 (ctx, in) -> {
-                                    ctx.services().replicas().delete(ctx.caller(), in.replicaId());
+                                    ctx.services()
+                                            .replicas()
+                                            .delete(ctx.caller(), in.replicaId(), ctx.changes(ReplicaListItem::of));
                                     return Success.OK;
                                 })
                         .at(Route.delete("/v1/replica/{replica_id}"))
-                        // Deleting stops the agent and its processes: the entry follows rather than holding the
-                        // database.
-                        .audited(Audit.<ReplicaIdInput, Success>deleted(
-                                        "replica",
-                                        (in, out) -> in.replicaId(),
-                                        (ctx, in) -> ReplicaListItem.of(
-                                                ctx.services().replicas().find(ctx.caller(), in.replicaId())))
-                                .afterChange()));
+                        // Deleting stops the agent and its processes first: the entry commits with the row's
+                        // deletion, after them.
+                        .audited(Audit.inService("replica.deleted", "replica")));
     }
 
     private static CreatedBody create(OperationContext ctx, CreateReplicaInput in) {
-        ReplicaService.Created created = ctx.services().replicas().create(ctx.caller(), command(in));
+        ReplicaService.Created created =
+                ctx.services().replicas().create(ctx.caller(), command(in), ctx.changes(ReplicaListItem::of));
         return new CreatedBody(
                 ReplicaListItem.of(created.replica()),
                 new WorkspaceInfo(

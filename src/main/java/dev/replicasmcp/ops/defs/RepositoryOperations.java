@@ -83,12 +83,15 @@ public final class RepositoryOperations {
                                 RepositoryBody.class,
                                 (ctx, in) -> new RepositoryBody(RepositoryView.of(ctx.services()
                                         .repositories()
-                                        .add(ctx.caller(), in.location(), in.name(), in.defaultBranch()))))
-                        // Registering inspects the repository with git (a URL may go over the network).
-                        .audited(Audit.<AddRepository, RepositoryBody>created(
-                                        "repository",
-                                        (in, out) -> out.repository().id())
-                                .afterChange()),
+                                        .add(
+                                                ctx.caller(),
+                                                in.location(),
+                                                in.name(),
+                                                in.defaultBranch(),
+                                                ctx.changes(RepositoryView::of)))))
+                        // Registering inspects the repository with git first (a URL may go over the network): the
+                        // entry commits with the row, after git.
+                        .audited(Audit.inService("repository.created", "repository")),
                 Operation.destructive(
                                 "delete_repository",
                                 "Unregister a repository",
