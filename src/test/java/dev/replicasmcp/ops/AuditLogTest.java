@@ -74,35 +74,18 @@ class AuditLogTest {
         return map;
     }
 
-    /** Every audited operation, in an order where each finds what it needs; the MCP-only ones only over MCP. */
+    /** Every audited operation, in an order where each finds what it needs. */
     private static List<Step> script(boolean restDoor) throws Exception {
         List<Step> steps = new ArrayList<>();
         String repo = TestRepos.create(dir, "repo-" + UUID.randomUUID(), "main").toString();
-        if (restDoor) {
-            String id = http.core
-                    .services
-                    .repositories()
-                    .add(http.core.caller, repo, null, null)
-                    .id();
-            steps.add(new Step(
-                    null,
-                    ids -> {
-                        ids.put("repository_id", id);
-                        return Map.of();
-                    },
-                    null,
-                    null));
-        } else {
-            steps.add(step("add_repository", ids -> m("location", repo), "repository_id", "/repository/id"));
-            steps.add(step(
-                    "create_repository_set",
-                    ids -> m("name", "set-" + UUID.randomUUID(), "repository_ids", List.of(ids.get("repository_id"))),
-                    "set_id",
-                    "/repository_set/id"));
-            steps.add(
-                    step("set_agent_credential", ids -> m("kind", "anthropic_api_key", "value", "sk-ant-" + secret())));
-            steps.add(step("delete_agent_credential", ids -> m("kind", "anthropic_api_key")));
-        }
+        steps.add(step("add_repository", ids -> m("location", repo), "repository_id", "/repository/id"));
+        steps.add(step(
+                "create_repository_set",
+                ids -> m("name", "set-" + UUID.randomUUID(), "repository_ids", List.of(ids.get("repository_id"))),
+                "set_id",
+                "/repository_set/id"));
+        steps.add(step("set_agent_credential", ids -> m("kind", "anthropic_api_key", "value", "sk-ant-" + secret())));
+        steps.add(step("delete_agent_credential", ids -> m("kind", "anthropic_api_key")));
         steps.add(step(
                 "create_environment",
                 ids -> m("name", "env-" + UUID.randomUUID(), "repository_id", ids.get("repository_id")),
@@ -225,9 +208,7 @@ class AuditLogTest {
                 "delete_environment_mcp",
                 ids -> m("environment_id", ids.get("environment_id"), "mcp_id", ids.get("mcp_id"))));
         steps.add(step("delete_environment", ids -> m("environment_id", ids.get("environment_id"))));
-        if (!restDoor) {
-            steps.add(step("delete_repository", ids -> m("repository_id", ids.get("repository_id"))));
-        }
+        steps.add(step("delete_repository", ids -> m("repository_id", ids.get("repository_id"))));
         return steps;
     }
 
@@ -250,9 +231,6 @@ class AuditLogTest {
         try (Doors doors = new Doors(http, key)) {
             for (Step step : script(restDoor)) {
                 Map<String, Object> args = step.args().apply(ids);
-                if (step.operation() == null) {
-                    continue;
-                }
                 int before = entries().size();
                 Doors.Answer answer = restDoor ? doors.rest(step.operation(), args) : doors.mcp(step.operation(), args);
                 assertThat(answer.ok())

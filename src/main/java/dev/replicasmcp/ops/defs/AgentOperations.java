@@ -9,6 +9,7 @@ import dev.replicasmcp.domain.agent.CredentialKind;
 import dev.replicasmcp.ops.Audit;
 import dev.replicasmcp.ops.Operation;
 import dev.replicasmcp.ops.OperationContext;
+import dev.replicasmcp.ops.Route;
 import dev.replicasmcp.ops.Toolset;
 import java.util.List;
 
@@ -72,6 +73,7 @@ public final class AgentOperations {
                                             ctx.services().agents().set(ctx.caller(), in.kind(), in.value());
                                     return new SetOutput(AgentViews.Credential.of(saved.credential()), saved.created());
                                 })
+                        .at(Route.put("/v1/agent-credentials/{kind}"))
                         .audited(Audit.<SetCredential, SetOutput>updated(
                                         CREDENTIAL, (in, out) -> in.kind(), (ctx, in) -> credential(ctx, in.kind()))
                                 .action((in, out) -> CREDENTIAL + (out.created() ? ".created" : ".updated"))
@@ -87,23 +89,29 @@ public final class AgentOperations {
                                     ctx.services().agents().delete(ctx.caller(), in.kind());
                                     return Success.OK;
                                 })
+                        .at(Route.delete("/v1/agent-credentials/{kind}"))
                         .audited(Audit.<KindInput, Success>deleted(
                                 CREDENTIAL, (in, out) -> in.kind(), (ctx, in) -> credential(ctx, in.kind()))),
                 Operation.readOnly(
-                        "list_agent_credentials",
-                        "List agent credentials and runners",
-                        TOOLSET,
-                        "List the organization's agent credentials (kind, dates and a masked hint, never the "
-                                + "value) and, for every agent, whether it is available, which runner answers it "
-                                + "(a Claude Code or Codex CLI, or the built-in scripted agent) and why.",
-                        Empty.class,
-                        ListOutput.class,
-                        (ctx, in) -> new ListOutput(
-                                ctx.services().agents().list(ctx.caller()).stream()
-                                        .map(AgentViews.Credential::of)
-                                        .toList(),
-                                ctx.services().agents().statuses(ctx.caller().organizationId(), List.of()).stream()
-                                        .map(AgentViews.Agent::of)
-                                        .toList())));
+                                "list_agent_credentials",
+                                "List agent credentials and runners",
+                                TOOLSET,
+                                "List the organization's agent credentials (kind, dates and a masked hint, never the "
+                                        + "value) and, for every agent, whether it is available, which runner answers it "
+                                        + "(a Claude Code or Codex CLI, or the built-in scripted agent) and why.",
+                                Empty.class,
+                                ListOutput.class,
+                                (ctx, in) -> new ListOutput(
+                                        ctx.services().agents().list(ctx.caller()).stream()
+                                                .map(AgentViews.Credential::of)
+                                                .toList(),
+                                        ctx
+                                                .services()
+                                                .agents()
+                                                .statuses(ctx.caller().organizationId(), List.of())
+                                                .stream()
+                                                .map(AgentViews.Agent::of)
+                                                .toList()))
+                        .at(Route.get("/v1/agent-credentials")));
     }
 }

@@ -89,6 +89,7 @@ public final class RepositoryOperations {
                                                 in.name(),
                                                 in.defaultBranch(),
                                                 ctx.changes(RepositoryView::of)))))
+                        .at(Route.post("/v1/replica/repositories").created())
                         // Registering inspects the repository with git first (a URL may go over the network): the
                         // entry commits with the row, after git.
                         .audited(Audit.inService("repository.created", "repository")),
@@ -104,6 +105,7 @@ public final class RepositoryOperations {
                                     ctx.services().repositories().delete(ctx.caller(), in.repositoryId());
                                     return Success.OK;
                                 })
+                        .at(Route.delete("/v1/replica/repositories/{repository_id}"))
                         .audited(Audit.<DeleteRepository, Success>deleted(
                                 "repository",
                                 (in, out) -> in.repositoryId(),
@@ -122,6 +124,7 @@ public final class RepositoryOperations {
                                 (ctx, in) -> new RepositorySetBody(RepositorySetView.of(ctx.services()
                                         .repositories()
                                         .createSet(ctx.caller(), in.name(), in.description(), in.repositoryIds()))))
+                        .at(Route.post("/v1/replica/repository-sets").created())
                         .audited(Audit.created(
                                 "repository_set",
                                 (in, out) -> out.repositorySet().id())));
