@@ -11,6 +11,7 @@ import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.audit.AuditLog;
+import dev.replicasmcp.domain.automation.AutomationService;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -56,6 +57,7 @@ import dev.replicasmcp.storage.SecretKeys;
 import dev.replicasmcp.storage.SqlAgentCredentialStore;
 import dev.replicasmcp.storage.SqlApiKeyStore;
 import dev.replicasmcp.storage.SqlAuditStore;
+import dev.replicasmcp.storage.SqlAutomationStore;
 import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
@@ -195,6 +197,7 @@ final class Wiring {
                         pool),
                 agents,
                 keys.audit(),
+                new AutomationService(new SqlAutomationStore(db, cipher), environments, repositories, db, clock, ids),
                 keys.account().caller());
         return new Server(
                 db,
