@@ -13,6 +13,8 @@ import dev.replicasmcp.domain.environment.McpService;
 import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.ReplicaEvents;
+import dev.replicasmcp.domain.integration.EventReceiver;
+import dev.replicasmcp.domain.integration.IntegrationService;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.RepositoryService;
@@ -29,6 +31,8 @@ public record Services(
         EnvironmentContents contents,
         AgentService agents,
         AuditLog audit,
+        IntegrationService integrations,
+        EventReceiver webhooks,
         Caller localCaller) {
 
     /** The services of what an environment holds. */

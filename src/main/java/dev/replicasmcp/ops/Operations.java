@@ -5,6 +5,7 @@ import dev.replicasmcp.ops.defs.AgentOperations;
 import dev.replicasmcp.ops.defs.ConversationOperations;
 import dev.replicasmcp.ops.defs.EnvironmentOperations;
 import dev.replicasmcp.ops.defs.HookOperations;
+import dev.replicasmcp.ops.defs.IntegrationOperations;
 import dev.replicasmcp.ops.defs.McpSkillOperations;
 import dev.replicasmcp.ops.defs.ReplicaOperations;
 import dev.replicasmcp.ops.defs.RepositoryOperations;
@@ -28,6 +29,7 @@ public final class Operations {
         all.addAll(HookOperations.all());
         all.addAll(AgentOperations.all());
         all.addAll(AdminOperations.all());
+        all.addAll(IntegrationOperations.all());
         return List.copyOf(all);
     }
 }
