@@ -14,6 +14,8 @@ import dev.replicasmcp.domain.environment.McpService;
 import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.ReplicaEvents;
+import dev.replicasmcp.domain.integration.EventReceiver;
+import dev.replicasmcp.domain.integration.IntegrationService;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.ReplicaService;
 import dev.replicasmcp.domain.repository.RepositoryService;
@@ -31,6 +33,8 @@ public record Services(
         AgentService agents,
         AuditLog audit,
         AutomationService automations,
+        IntegrationService integrations,
+        EventReceiver webhooks,
         Caller localCaller) {
 
     /** The services of what an environment holds. */

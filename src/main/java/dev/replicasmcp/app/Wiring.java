@@ -26,6 +26,8 @@ import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.hook.HookExecutor;
+import dev.replicasmcp.domain.integration.EventReceiver;
+import dev.replicasmcp.domain.integration.IntegrationService;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
@@ -61,6 +63,7 @@ import dev.replicasmcp.storage.SqlAutomationStore;
 import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
+import dev.replicasmcp.storage.SqlIntegrationStore;
 import dev.replicasmcp.storage.SqlLocalAccountStore;
 import dev.replicasmcp.storage.SqlRepositoryStore;
 import dev.replicasmcp.storage.SqlWarmPoolStore;
@@ -173,6 +176,7 @@ final class Wiring {
         LifecyclePolicies policies = w.policies(lifecycle, removal);
         engine.afterEachTurn(policies::turnFinished);
         KeyAccess keys = keys(db, clock, ids);
+        SqlIntegrationStore integrations = new SqlIntegrationStore(db, cipher);
         Services services = new Services(
                 repositories,
                 environments,
@@ -198,6 +202,15 @@ final class Wiring {
                 agents,
                 keys.audit(),
                 new AutomationService(new SqlAutomationStore(db, cipher), environments, repositories, db, clock, ids),
+                new IntegrationService(integrations, db, clock, ids),
+                new EventReceiver(
+                        integrations,
+                        new JsonValues(),
+                        keys.account()::organizationId,
+                        (organization, event) ->
+                                LOG.info("{} event {}", event.provider().wire(), event.event()),
+                        threads.background(),
+                        clock),
                 keys.account().caller());
         return new Server(
                 db,

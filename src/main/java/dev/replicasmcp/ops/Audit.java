@@ -29,7 +29,16 @@ public record Audit<I, O>(
 
     /** Fields whose values are secrets wherever they appear; headers and env hide every value inside. */
     public static final Set<String> SECRETS = Set.of(
-            "value", "headers", "env", "secret", "token", "password", "api_key", "secret_ciphertext", "webhook_token");
+            "value",
+            "headers",
+            "env",
+            "secret",
+            "token",
+            "password",
+            "api_key",
+            "secret_ciphertext",
+            "webhook_token",
+            "signing_secret");
 
     /** The action's name; most are fixed, some depend on the input (warm_pool.enabled or .disabled). */
     @FunctionalInterface

@@ -6,6 +6,7 @@ import dev.replicasmcp.ops.defs.AutomationOperations;
 import dev.replicasmcp.ops.defs.ConversationOperations;
 import dev.replicasmcp.ops.defs.EnvironmentOperations;
 import dev.replicasmcp.ops.defs.HookOperations;
+import dev.replicasmcp.ops.defs.IntegrationOperations;
 import dev.replicasmcp.ops.defs.McpSkillOperations;
 import dev.replicasmcp.ops.defs.ReplicaOperations;
 import dev.replicasmcp.ops.defs.RepositoryOperations;
@@ -30,6 +31,7 @@ public final class Operations {
         all.addAll(AgentOperations.all());
         all.addAll(AdminOperations.all());
         all.addAll(AutomationOperations.all());
+        all.addAll(IntegrationOperations.all());
         return List.copyOf(all);
     }
 }

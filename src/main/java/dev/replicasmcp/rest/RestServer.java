@@ -6,6 +6,7 @@ import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.ops.Operations;
 import dev.replicasmcp.rest.routes.EventRoutes;
+import dev.replicasmcp.rest.routes.IntegrationRoutes;
 import dev.replicasmcp.rest.routes.OperationRoutes;
 import dev.replicasmcp.rest.routes.ReplicaRoutes;
 import io.javalin.Javalin;
@@ -68,6 +69,7 @@ public final class RestServer implements AutoCloseable {
             ReplicaRoutes.register(javalin.routes, services, operations, Operations.all());
             operations.register(javalin.routes, Operations.all(), ReplicaRoutes.CUSTOM);
             events.register(javalin.routes);
+            IntegrationRoutes.register(javalin.routes, services.webhooks());
         });
         app.start();
         return new RestServer(app, events);

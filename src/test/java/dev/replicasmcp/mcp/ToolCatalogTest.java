@@ -201,7 +201,9 @@ class ToolCatalogTest {
             assertThat(hints.get("readOnlyHint").asBoolean()).as(name).isEqualTo(reads);
             assertThat(hints.get("destructiveHint").asBoolean())
                     .as(name)
-                    .isEqualTo(name.startsWith("delete_") || name.startsWith("disable_"));
+                    .isEqualTo(name.startsWith("delete_")
+                            || name.startsWith("disable_")
+                            || name.startsWith("disconnect_"));
             assertThat(hints.get("openWorldHint").asBoolean()).as(name).isFalse();
         }
     }

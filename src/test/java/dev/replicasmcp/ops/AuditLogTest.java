@@ -86,6 +86,8 @@ class AuditLogTest {
                 "/repository_set/id"));
         steps.add(step("set_agent_credential", ids -> m("kind", "anthropic_api_key", "value", "sk-ant-" + secret())));
         steps.add(step("delete_agent_credential", ids -> m("kind", "anthropic_api_key")));
+        steps.add(step("connect_integration", ids -> m("provider", "github", "signing_secret", secret())));
+        steps.add(step("disconnect_integration", ids -> m("provider", "github")));
         steps.add(step(
                 "create_environment",
                 ids -> m("name", "env-" + UUID.randomUUID(), "repository_id", ids.get("repository_id")),

@@ -40,8 +40,9 @@ public final class Contract {
     private static volatile Contract instance;
 
     /**
-     * Routes the reference leaves out and this build adds ({name} is one path segment): the audit-log read
-     * spec §11.1 allows, and the REST form of the tools the hosted API has only in its dashboard.
+     * Routes the reference leaves out and this build adds, as "METHOD path" with {name} for a path parameter:
+     * the audit-log read spec §11.1 allows, the REST form of the tools the hosted API has only in its
+     * dashboard, and (§9) the integration secrets and their receivers.
      */
     static final List<String> BUILD_ONLY = List.of(
             "GET /v1/audit-log",
@@ -50,13 +51,14 @@ public final class Contract {
             "POST /v1/replica/repository-sets",
             "GET /v1/agent-credentials",
             "PUT /v1/agent-credentials/{kind}",
-            "DELETE /v1/agent-credentials/{kind}");
-
-    /** Whether a request is one of the build's own routes. */
-    static boolean buildOnly(String method, String path) {
-        String request = method + " " + path;
-        return BUILD_ONLY.stream().anyMatch(route -> request.matches(route.replaceAll("\\{[^/}]+}", "[^/]+")));
-    }
+            "DELETE /v1/agent-credentials/{kind}",
+            "GET /v1/integrations",
+            "PUT /v1/integrations/{provider}",
+            "DELETE /v1/integrations/{provider}",
+            "POST /v1/integrations/{provider}/webhook",
+            "POST /v1/integrations/{provider}/webhook/{org_id}",
+            "POST /v1/integrations/{provider}/events",
+            "POST /v1/integrations/{provider}/events/{org_id}");
 
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -130,6 +132,15 @@ public final class Contract {
                 .filter(t -> document.path("paths").path(t.path()).has(lower))
                 .map(Template::path)
                 .findFirst();
+    }
+
+    /** Whether a concrete path is one of the build's own routes (see {@link #BUILD_ONLY}). */
+    static boolean buildOnly(String method, String path) {
+        return BUILD_ONLY.stream()
+                .anyMatch(route -> (method + " " + path)
+                        .matches(Arrays.stream(route.split("\\{[^/]+}", -1))
+                                .map(java.util.regex.Pattern::quote)
+                                .collect(java.util.stream.Collectors.joining("[^/]+"))));
     }
 
     /**

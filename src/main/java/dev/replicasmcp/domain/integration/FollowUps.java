@@ -1,0 +1,9 @@
+package dev.replicasmcp.domain.integration;
+
+/** Sends a later event of a pull request or thread to the replica its first event started. */
+@FunctionalInterface
+public interface FollowUps {
+
+    /** False when that replica is gone (deleted), so a new run is started instead. */
+    boolean send(String organizationId, String replicaId, String text);
+}
