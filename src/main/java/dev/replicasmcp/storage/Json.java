@@ -46,4 +46,12 @@ final class Json {
             throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
         }
     }
+
+    static <T> T read(String text, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
 }
