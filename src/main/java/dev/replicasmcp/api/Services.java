@@ -3,6 +3,7 @@ package dev.replicasmcp.api;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.audit.AuditLog;
+import dev.replicasmcp.domain.automation.AutomationRuns;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -29,7 +30,8 @@ public record Services(
         EnvironmentContents contents,
         AgentService agents,
         AuditLog audit,
-        Caller localCaller) {
+        Caller localCaller,
+        AutomationRuns runs) {
 
     /** The services of what an environment holds. */
     public record EnvironmentContents(

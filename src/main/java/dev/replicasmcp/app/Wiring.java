@@ -11,6 +11,11 @@ import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.audit.AuditLog;
+import dev.replicasmcp.domain.automation.AutomationRuns;
+import dev.replicasmcp.domain.automation.CronScheduler;
+import dev.replicasmcp.domain.automation.ExecutionRecovery;
+import dev.replicasmcp.domain.automation.ExecutionRunner;
+import dev.replicasmcp.domain.automation.FirstTurns;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -56,6 +61,7 @@ import dev.replicasmcp.storage.SecretKeys;
 import dev.replicasmcp.storage.SqlAgentCredentialStore;
 import dev.replicasmcp.storage.SqlApiKeyStore;
 import dev.replicasmcp.storage.SqlAuditStore;
+import dev.replicasmcp.storage.SqlAutomationStore;
 import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
@@ -95,6 +101,8 @@ final class Wiring {
             Provisioner provisioner,
             PoolReconciler reconciler,
             LifecyclePolicies policies,
+            CronScheduler cron,
+            ExecutionRecovery executions,
             LocalAccount account,
             ApiKeyService keys) {}
 
@@ -171,6 +179,15 @@ final class Wiring {
         LifecyclePolicies policies = w.policies(lifecycle, removal);
         engine.afterEachTurn(policies::turnFinished);
         KeyAccess keys = keys(db, clock, ids);
+        SqlAutomationStore automationStore = new SqlAutomationStore(db, cipher);
+        ExecutionRunner runner = new ExecutionRunner(
+                automationStore,
+                new ExecutionRunner.Parts(replicas, new FirstTurns(events), keys.audit()),
+                settings.automationLimits(),
+                db,
+                clock,
+                ids,
+                threads.background());
         Services services = new Services(
                 repositories,
                 environments,
@@ -195,7 +212,8 @@ final class Wiring {
                         pool),
                 agents,
                 keys.audit(),
-                keys.account().caller());
+                keys.account().caller(),
+                new AutomationRuns(automationStore, runner));
         return new Server(
                 db,
                 threads,
@@ -207,6 +225,8 @@ final class Wiring {
                 provisioner,
                 reconciler,
                 policies,
+                new CronScheduler(automationStore, runner, clock),
+                new ExecutionRecovery(automationStore, db, clock),
                 keys.account(),
                 keys.keys());
     }

@@ -47,10 +47,12 @@ public final class ExecutionRecovery {
     private static String reason(Execution execution) {
         return switch (execution.status()) {
             case PENDING -> "The server restarted while the execution was pending, before its replica was created.";
-            case CREATING -> "The server restarted while the execution's workspace was being created; the replica "
-                    + execution.workspaceId() + " may be in status error. Trigger the automation again.";
-            default -> "The server restarted while the agent's first turn was running; the turn was not "
-                    + "completed. The replica " + execution.workspaceId() + " keeps what it did.";
+            case CREATING ->
+                "The server restarted while the execution's workspace was being created; the replica "
+                        + execution.workspaceId() + " may be in status error. Trigger the automation again.";
+            default ->
+                "The server restarted while the agent's first turn was running; the turn was not "
+                        + "completed. The replica " + execution.workspaceId() + " keeps what it did.";
         };
     }
 }

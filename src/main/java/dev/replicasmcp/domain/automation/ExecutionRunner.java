@@ -87,7 +87,10 @@ public final class ExecutionRunner {
         if (pending.status() == ExecutionStatus.FAILED) {
             return pending;
         }
-        LOG.info("Automation {} fired ({}): execution {}", automation.id(), firing.name().toLowerCase(Locale.ROOT),
+        LOG.info(
+                "Automation {} fired ({}): execution {}",
+                automation.id(),
+                firing.name().toLowerCase(Locale.ROOT),
                 pending.id());
         ReplicaService.Begun begun;
         try {
@@ -172,7 +175,10 @@ public final class ExecutionRunner {
             begun.workspace().get();
         } catch (RuntimeException e) {
             turns.forget(creating.workspaceId());
-            settle(creating, false, e instanceof DomainException ? e.getMessage() : "Provisioning the workspace failed.");
+            settle(
+                    creating,
+                    false,
+                    e instanceof DomainException ? e.getMessage() : "Provisioning the workspace failed.");
             if (!(e instanceof DomainException)) {
                 LOG.error("Execution {}: provisioning failed", creating.id(), e);
             }
@@ -202,7 +208,10 @@ public final class ExecutionRunner {
 
     /** A replica name is one word of at most 100 characters: automation-<name>-<first 8 of the execution id>. */
     static String replicaName(String automationName, String executionId) {
-        String slug = automationName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = automationName
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         if (slug.length() > NAME_PART) {
             slug = slug.substring(0, NAME_PART).replaceAll("-$", "");
         }
@@ -216,13 +225,17 @@ public final class ExecutionRunner {
                 automation.environmentId(),
                 null,
                 null,
-                automation.agentProvider() == null ? null : automation.agentProvider().wire(),
+                automation.agentProvider() == null
+                        ? null
+                        : automation.agentProvider().wire(),
                 automation.model(),
                 null,
                 automation.workspaceLifecyclePolicy() == null
                         ? null
                         : automation.workspaceLifecyclePolicy().wire(),
-                automation.thinkingLevel() == null ? null : automation.thinkingLevel().wire(),
+                automation.thinkingLevel() == null
+                        ? null
+                        : automation.thinkingLevel().wire(),
                 null);
     }
 

@@ -46,14 +46,19 @@ public final class FirstTurns {
         if (watch == null) {
             return;
         }
-        if ("chat.turn.completed".equals(event.type()) && (watch.chatId() == null || watch.chatId().equals(event.payload().get("chatId")))) {
+        if ("chat.turn.completed".equals(event.type())
+                && (watch.chatId() == null
+                        || watch.chatId().equals(event.payload().get("chatId")))) {
             boolean completed = Boolean.TRUE.equals(event.payload().get("isComplete"));
-            end(event.replicaId(), watch, new Ended(
-                    completed,
-                    completed
-                            ? null
-                            : "The agent's first turn did not complete; its replica's history "
-                                    + "(read_replica_history) shows the error."));
+            end(
+                    event.replicaId(),
+                    watch,
+                    new Ended(
+                            completed,
+                            completed
+                                    ? null
+                                    : "The agent's first turn did not complete; its replica's history "
+                                            + "(read_replica_history) shows the error."));
         } else if (ReplicaEvents.DELETED.equals(event.type())) {
             end(event.replicaId(), watch, new Ended(false, "The replica was deleted before its first turn finished."));
         }
