@@ -4,6 +4,7 @@ import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.automation.AutomationRuns;
+import dev.replicasmcp.domain.automation.AutomationService;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -30,6 +31,7 @@ public record Services(
         EnvironmentContents contents,
         AgentService agents,
         AuditLog audit,
+        AutomationService automations,
         Caller localCaller,
         AutomationRuns runs) {
 

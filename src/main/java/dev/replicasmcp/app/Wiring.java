@@ -12,6 +12,7 @@ import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.automation.AutomationRuns;
+import dev.replicasmcp.domain.automation.AutomationService;
 import dev.replicasmcp.domain.automation.CronScheduler;
 import dev.replicasmcp.domain.automation.ExecutionRecovery;
 import dev.replicasmcp.domain.automation.ExecutionRunner;
@@ -212,6 +213,7 @@ final class Wiring {
                         pool),
                 agents,
                 keys.audit(),
+                new AutomationService(automationStore, environments, repositories, db, clock, ids),
                 keys.account().caller(),
                 new AutomationRuns(automationStore, runner));
         return new Server(

@@ -28,8 +28,8 @@ public record Audit<I, O>(
     }
 
     /** Fields whose values are secrets wherever they appear; headers and env hide every value inside. */
-    public static final Set<String> SECRETS =
-            Set.of("value", "headers", "env", "secret", "token", "password", "api_key", "secret_ciphertext");
+    public static final Set<String> SECRETS = Set.of(
+            "value", "headers", "env", "secret", "token", "password", "api_key", "secret_ciphertext", "webhook_token");
 
     /** The action's name; most are fixed, some depend on the input (warm_pool.enabled or .disabled). */
     @FunctionalInterface

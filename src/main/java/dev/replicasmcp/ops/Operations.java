@@ -2,6 +2,7 @@ package dev.replicasmcp.ops;
 
 import dev.replicasmcp.ops.defs.AdminOperations;
 import dev.replicasmcp.ops.defs.AgentOperations;
+import dev.replicasmcp.ops.defs.AutomationOperations;
 import dev.replicasmcp.ops.defs.ConversationOperations;
 import dev.replicasmcp.ops.defs.EnvironmentOperations;
 import dev.replicasmcp.ops.defs.HookOperations;
@@ -28,6 +29,7 @@ public final class Operations {
         all.addAll(HookOperations.all());
         all.addAll(AgentOperations.all());
         all.addAll(AdminOperations.all());
+        all.addAll(AutomationOperations.all());
         return List.copyOf(all);
     }
 }

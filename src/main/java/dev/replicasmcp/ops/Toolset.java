@@ -22,6 +22,10 @@ public enum Toolset {
     WARM_POOLS("warm_pools", "Warm pools of prepared workspaces: state, on/off, workspaces", false),
     AGENTS("agents", "Agent credentials and which agents can run here", false),
     ADMIN("admin", "The audit log: who changed which configuration, when, before and after", false),
+    AUTOMATIONS(
+            "automations",
+            "Automations: scheduled, webhook and event-triggered runs, their executions and integrations",
+            false),
     /** list_toolsets and enable_toolset: always offered, never selected. */
     DYNAMIC("dynamic", "Discover and switch on toolsets", false);
 

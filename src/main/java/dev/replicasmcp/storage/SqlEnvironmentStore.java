@@ -1,5 +1,6 @@
 package dev.replicasmcp.storage;
 
+import static dev.replicasmcp.storage.jooq.Tables.AUTOMATIONS;
 import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENTS;
 import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_FILES;
 import static dev.replicasmcp.storage.jooq.Tables.ENVIRONMENT_MCPS;
@@ -84,6 +85,15 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
                         .and(REPLICAS.DELETED_AT.isNull()))
                 .orderBy(REPLICAS.NAME)
                 .fetch(REPLICAS.NAME));
+    }
+
+    @Override
+    public List<String> automationsUsing(String organizationId, String environmentId) {
+        return db.with(dsl -> dsl.select(AUTOMATIONS.NAME)
+                .from(AUTOMATIONS)
+                .where(AUTOMATIONS.ORGANIZATION_ID.eq(organizationId).and(AUTOMATIONS.ENVIRONMENT_ID.eq(environmentId)))
+                .orderBy(AUTOMATIONS.NAME)
+                .fetch(AUTOMATIONS.NAME));
     }
 
     @Override

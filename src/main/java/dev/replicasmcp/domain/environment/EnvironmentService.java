@@ -173,6 +173,19 @@ public final class EnvironmentService {
                         + (users.size() > 10 ? " and " + (users.size() - 10) + " more" : "")
                         + ". Delete those replicas first.");
             }
+            List<String> automations = store.automationsUsing(caller.organizationId(), current.id());
+            if (!automations.isEmpty()) {
+                throw DomainException.conflict("Environment '" + current.name() + "' is used by automation(s) "
+                        + String.join(
+                                ", ",
+                                automations.stream()
+                                        .limit(10)
+                                        .map(n -> "'" + n + "'")
+                                        .toList())
+                        + (automations.size() > 10 ? " and " + (automations.size() - 10) + " more" : "")
+                        + ". Delete them or move them to another environment (update_automation with "
+                        + "environment_id) first.");
+            }
             listeners.forEach(listener -> listener.deleting(current));
             store.delete(caller.organizationId(), current.id());
         });

@@ -17,6 +17,9 @@ public interface EnvironmentStore {
     /** Names of the live replicas created from the environment. */
     List<String> replicasUsing(String organizationId, String environmentId);
 
+    /** Names of the automations that run in the environment, by name. */
+    List<String> automationsUsing(String organizationId, String environmentId);
+
     Optional<Environment> find(String organizationId, String id);
 
     Optional<Environment> findByName(String organizationId, String name);

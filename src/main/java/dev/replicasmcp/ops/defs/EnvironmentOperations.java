@@ -128,7 +128,7 @@ public final class EnvironmentOperations {
                                 "Delete an environment",
                                 TOOLSET,
                                 "Delete an environment with everything in it (variables, files, skills, MCP servers, "
-                                        + "hooks, warm pool). Refused for Global and while replicas use it.",
+                                        + "hooks, warm pool). Refused for Global and while replicas or automations use it.",
                                 GetEnvironment.class,
                                 Success.class,
                                 (ctx, in) -> {
