@@ -44,7 +44,10 @@ class WebhookRestTest {
     private static Execution execution(HttpFixture http, String automationId, String executionId) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> http.core.services.automations()
+                        () -> http
+                                .core
+                                .services
+                                .automations()
                                 .listExecutions(http.core.caller, automationId, 1, 100)
                                 .items()
                                 .stream()
@@ -67,11 +70,10 @@ class WebhookRestTest {
                     .expect(202);
 
             assertThat(accepted.path("accepted").asBoolean()).isTrue();
-            JsonNode done = execution(http, id, accepted.path("execution_id").asText());
-            assertThat(done.path("status").asText()).isEqualTo("completed");
-            assertThat(done.path("trigger_payload"))
-                    .isEqualTo(HttpFixture.JSON.valueToTree(Map.of("build", 42, "ok", false)));
-            String replicaId = done.path("workspace_id").asText();
+            Execution done = execution(http, id, accepted.path("execution_id").asText());
+            assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
+            assertThat(done.triggerPayload()).isEqualTo(Map.of("build", 42, "ok", false));
+            String replicaId = done.workspaceId();
             assertThat(http.get("/v1/replica/" + replicaId)
                             .expect(200)
                             .path("replica")
@@ -104,8 +106,11 @@ class WebhookRestTest {
                     .error(404);
 
             assertThat(disabled).isEqualTo(unknown).isEqualTo("No automation webhook at this URL.");
-            assertThat(http.core.services.automations()
-                            .listExecutions(http.core.caller, automation.path("id").asText(), 1, 10)
+            assertThat(http.core
+                            .services
+                            .automations()
+                            .listExecutions(
+                                    http.core.caller, automation.path("id").asText(), 1, 10)
                             .total())
                     .isZero();
         }
@@ -153,12 +158,13 @@ class WebhookRestTest {
                     .expect(200);
 
             assertThat(triggered.path("workspace_id").asText()).isNotEmpty();
-            JsonNode done = execution(
+            Execution done = execution(
                     http,
                     cron.path("id").asText(),
                     triggered.path("execution_id").asText());
-            assertThat(done.path("workspace_id")).isEqualTo(triggered.path("workspace_id"));
-            assertThat(done.path("trigger_payload").path("manual").asBoolean()).isTrue();
+            assertThat(done.workspaceId())
+                    .isEqualTo(triggered.path("workspace_id").asText());
+            assertThat(done.triggerPayload()).containsEntry("manual", true).containsEntry("why", "test");
             assertThat(http.post("/v1/automations/" + hook.path("id").asText() + "/trigger", Map.of())
                             .error(400))
                     .contains("only automations with a cron trigger");
