@@ -224,6 +224,22 @@ class AuditLogTest {
         steps.add(step(
                 "delete_environment_mcp",
                 ids -> m("environment_id", ids.get("environment_id"), "mcp_id", ids.get("mcp_id"))));
+        steps.add(step(
+                "create_automation",
+                ids -> m(
+                        "name",
+                        "nightly-" + UUID.randomUUID(),
+                        "prompt",
+                        "Update the dependencies",
+                        "environment_id",
+                        ids.get("environment_id"),
+                        "triggers",
+                        List.of(m("type", "custom", "config", m()))),
+                "automation_id",
+                "/automation/id"));
+        steps.add(step(
+                "update_automation", ids -> m("automation_id", ids.get("automation_id"), "description", "changed")));
+        steps.add(step("delete_automation", ids -> m("automation_id", ids.get("automation_id"))));
         steps.add(step("delete_environment", ids -> m("environment_id", ids.get("environment_id"))));
         if (!restDoor) {
             steps.add(step("delete_repository", ids -> m("repository_id", ids.get("repository_id"))));
@@ -303,6 +319,10 @@ class AuditLogTest {
             assertThat(stored).as("no secret in the audit table").noneMatch(row -> row.contains(secret));
         }
         assertThat(stored).anyMatch(row -> row.contains("[redacted]"));
+        assertThat(stored)
+                .as("webhook tokens are redacted")
+                .anyMatch(row -> row.contains("\"webhook_token\":\"[redacted]\""))
+                .noneMatch(row -> row.matches("(?s).*\"webhook_token\":\"(?!\\[redacted]).*"));
         AuditEntry update = entries().stream()
                 .filter(e -> e.action().equals("environment_variable.updated"))
                 .findFirst()

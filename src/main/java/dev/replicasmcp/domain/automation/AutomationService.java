@@ -239,7 +239,20 @@ public final class AutomationService {
     }
 
     private String environment(Caller caller, String id) {
-        return environments.get(caller, "environment_id", id).id();
+        return invalidIfMissing(
+                () -> environments.get(caller, "environment_id", id).id());
+    }
+
+    /** A referenced environment or repository that does not exist is a bad field (400), not a missing path. */
+    private static <T> T invalidIfMissing(java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw DomainException.invalid(e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** repository_ids of GitHub triggers must be repositories of the organization. */
@@ -247,10 +260,9 @@ public final class AutomationService {
         for (int i = 0; i < triggers.size(); i++) {
             if (triggers.get(i).config() instanceof GithubConfig github) {
                 for (int j = 0; j < github.repositoryIds().size(); j++) {
-                    repositories.get(
-                            caller,
-                            "triggers[" + i + "].config.repository_ids[" + j + "]",
-                            github.repositoryIds().get(j));
+                    String field = "triggers[" + i + "].config.repository_ids[" + j + "]";
+                    String repositoryId = github.repositoryIds().get(j);
+                    invalidIfMissing(() -> repositories.get(caller, field, repositoryId));
                 }
             }
         }

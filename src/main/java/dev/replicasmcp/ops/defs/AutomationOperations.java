@@ -103,9 +103,20 @@ public final class AutomationOperations {
 
     public record AutomationBody(AutomationView automation) {}
 
-    public record AutomationList(List<AutomationView> automations, int total, int page, int limit, int totalPages) {}
+    /** totalPages is camelCase in the reference's wrappers of these two lists (unlike replicas' total_pages). */
+    public record AutomationList(
+            List<AutomationView> automations,
+            int total,
+            int page,
+            int limit,
+            @JsonProperty("totalPages") int totalPages) {}
 
-    public record ExecutionList(List<ExecutionView> executions, int total, int page, int limit, int totalPages) {}
+    public record ExecutionList(
+            List<ExecutionView> executions,
+            int total,
+            int page,
+            int limit,
+            @JsonProperty("totalPages") int totalPages) {}
 
     public static List<Operation<?, ?>> all() {
         return List.of(
