@@ -5,6 +5,7 @@ import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Transactions;
+import dev.replicasmcp.domain.audit.AuditLog;
 import dev.replicasmcp.domain.chat.MessageText;
 import dev.replicasmcp.domain.replica.CreateReplica;
 import dev.replicasmcp.domain.replica.ReplicaService;
@@ -50,7 +51,7 @@ public final class ExecutionRunner {
     private final Executor background;
 
     /** The services a run uses besides the automation store. */
-    public record Parts(ReplicaService replicas, FirstTurns turns, dev.replicasmcp.domain.audit.AuditLog audit) {}
+    public record Parts(ReplicaService replicas, FirstTurns turns, AuditLog audit) {}
 
     public ExecutionRunner(
             AutomationStore store,
