@@ -65,6 +65,14 @@ public final class AutomationRuns {
         }
     }
 
+    /**
+     * For the event receivers (GitHub, Slack, Sentry): runs a matched automation with the event's summary as
+     * its payload. A disabled automation is refused (400); callers match enabled ones only.
+     */
+    public Execution event(Automation automation, Map<String, Object> payload) {
+        return runner.fire(automation, payload, ExecutionRunner.Firing.EVENT);
+    }
+
     /** By the token's hash; the hashes are then compared in constant time, never the token's text. */
     private Optional<Automation> find(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
