@@ -3,6 +3,7 @@ package dev.replicasmcp.api;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.audit.AuditLog;
+import dev.replicasmcp.domain.automation.AutomationRuns;
 import dev.replicasmcp.domain.automation.AutomationService;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
@@ -35,7 +36,8 @@ public record Services(
         AutomationService automations,
         IntegrationService integrations,
         EventReceiver webhooks,
-        Caller localCaller) {
+        Caller localCaller,
+        AutomationRuns runs) {
 
     /** The services of what an environment holds. */
     public record EnvironmentContents(

@@ -4,6 +4,7 @@ import dev.replicasmcp.api.Services;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
+import dev.replicasmcp.domain.automation.CronScheduler;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.replica.LifecyclePolicies;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
@@ -39,11 +40,14 @@ public final class Core implements AutoCloseable {
         server.engine().recover();
         server.lifecycle().recover(id -> server.provisioner().applied(id).isPresent());
         server.reconciler().recover();
+        server.executions().recover();
     }
 
     private void schedule() {
         server.threads().scheduler().scheduleWithFixedDelay(server.reconciler()::requestPass, 30, 30, TimeUnit.SECONDS);
         server.threads().scheduler().scheduleWithFixedDelay(server.policies()::pass, 30, 30, TimeUnit.SECONDS);
+        // The first pass runs at once: a slot missed while the server was down fires at start-up.
+        server.threads().scheduler().scheduleWithFixedDelay(server.cron()::pass, 0, 30, TimeUnit.SECONDS);
     }
 
     public Services services() {
@@ -66,6 +70,11 @@ public final class Core implements AutoCloseable {
     /** Sleep after idle, archive after 7 days asleep, and the when-done policies; tests call pass() directly. */
     public LifecyclePolicies policies() {
         return server.policies();
+    }
+
+    /** Fires due cron automations every 30 s on the injected clock; tests call pass() after moving it. */
+    public CronScheduler cron() {
+        return server.cron();
     }
 
     /** The organization and user a local install acts as. */

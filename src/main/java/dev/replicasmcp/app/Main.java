@@ -104,6 +104,9 @@ public final class Main implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AgentFlags agentFlags = new AgentFlags();
 
+    @picocli.CommandLine.Mixin
+    AutomationFlags automationFlags = new AutomationFlags();
+
     /** MCP features served next to the tool catalogue in HTTP mode; see {@link #run(String[], McpExtras)}. */
     private final McpExtras extras;
 
@@ -218,7 +221,8 @@ public final class Main implements Callable<Integer> {
                 warmPoolSize,
                 null,
                 agentFlags.config(),
-                FlagRange.minutes("--idle-sleep-minutes", idleSleepMinutes));
+                FlagRange.minutes("--idle-sleep-minutes", idleSleepMinutes),
+                automationFlags.limits());
     }
 
     static Path resolveDataDir(Path option) {

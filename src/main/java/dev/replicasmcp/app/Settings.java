@@ -1,5 +1,6 @@
 package dev.replicasmcp.app;
 
+import dev.replicasmcp.domain.automation.ExecutionLimits;
 import dev.replicasmcp.runtime.agent.AgentConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,30 @@ public record Settings(
         int warmPoolSize,
         String secretKey,
         AgentConfig agents,
-        Duration idleSleep) {
+        Duration idleSleep,
+        ExecutionLimits automationLimits) {
+
+    /** With automation executions unlimited per hour (the default). */
+    public Settings(
+            Path dataDir,
+            Duration turnDelay,
+            Duration wakeDelay,
+            Duration hookTimeout,
+            int warmPoolSize,
+            String secretKey,
+            AgentConfig agents,
+            Duration idleSleep) {
+        this(
+                dataDir,
+                turnDelay,
+                wakeDelay,
+                hookTimeout,
+                warmPoolSize,
+                secretKey,
+                agents,
+                idleSleep,
+                ExecutionLimits.UNLIMITED);
+    }
 
     /** The spec's ceiling for one hook run (§8.4). */
     public static final Duration MAX_HOOK_TIMEOUT = Duration.ofMinutes(15);

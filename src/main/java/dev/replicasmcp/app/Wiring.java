@@ -11,7 +11,8 @@ import dev.replicasmcp.domain.agent.AgentService;
 import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.RunnerChoice;
 import dev.replicasmcp.domain.audit.AuditLog;
-import dev.replicasmcp.domain.automation.AutomationService;
+import dev.replicasmcp.domain.automation.CronScheduler;
+import dev.replicasmcp.domain.automation.ExecutionRecovery;
 import dev.replicasmcp.domain.chat.ChatService;
 import dev.replicasmcp.domain.chat.HistoryService;
 import dev.replicasmcp.domain.chat.MessageService;
@@ -26,8 +27,6 @@ import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.hook.HookExecutor;
-import dev.replicasmcp.domain.integration.EventReceiver;
-import dev.replicasmcp.domain.integration.IntegrationService;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
@@ -59,11 +58,9 @@ import dev.replicasmcp.storage.SecretKeys;
 import dev.replicasmcp.storage.SqlAgentCredentialStore;
 import dev.replicasmcp.storage.SqlApiKeyStore;
 import dev.replicasmcp.storage.SqlAuditStore;
-import dev.replicasmcp.storage.SqlAutomationStore;
 import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
-import dev.replicasmcp.storage.SqlIntegrationStore;
 import dev.replicasmcp.storage.SqlLocalAccountStore;
 import dev.replicasmcp.storage.SqlRepositoryStore;
 import dev.replicasmcp.storage.SqlWarmPoolStore;
@@ -100,6 +97,8 @@ final class Wiring {
             Provisioner provisioner,
             PoolReconciler reconciler,
             LifecyclePolicies policies,
+            CronScheduler cron,
+            ExecutionRecovery executions,
             LocalAccount account,
             ApiKeyService keys) {}
 
@@ -176,7 +175,21 @@ final class Wiring {
         LifecyclePolicies policies = w.policies(lifecycle, removal);
         engine.afterEachTurn(policies::turnFinished);
         KeyAccess keys = keys(db, clock, ids);
-        SqlIntegrationStore integrations = new SqlIntegrationStore(db, cipher);
+        AutomationWiring.Automations automations = AutomationWiring.build(
+                new AutomationWiring.Core(
+                        environments,
+                        repositories,
+                        replicas,
+                        messages,
+                        events,
+                        keys.audit(),
+                        keys.account()::organizationId),
+                db,
+                cipher,
+                settings,
+                threads,
+                clock,
+                ids);
         Services services = new Services(
                 repositories,
                 environments,
@@ -201,17 +214,11 @@ final class Wiring {
                         pool),
                 agents,
                 keys.audit(),
-                new AutomationService(new SqlAutomationStore(db, cipher), environments, repositories, db, clock, ids),
-                new IntegrationService(integrations, db, clock, ids),
-                new EventReceiver(
-                        integrations,
-                        new JsonValues(),
-                        keys.account()::organizationId,
-                        (organization, event) ->
-                                LOG.info("{} event {}", event.provider().wire(), event.event()),
-                        threads.background(),
-                        clock),
-                keys.account().caller());
+                automations.service(),
+                automations.integrations(),
+                automations.receiver(),
+                keys.account().caller(),
+                automations.runs());
         return new Server(
                 db,
                 threads,
@@ -223,6 +230,8 @@ final class Wiring {
                 provisioner,
                 reconciler,
                 policies,
+                automations.cron(),
+                automations.recovery(),
                 keys.account(),
                 keys.keys());
     }

@@ -3,6 +3,7 @@ package dev.replicasmcp.ops;
 import dev.replicasmcp.ops.defs.AdminOperations;
 import dev.replicasmcp.ops.defs.AgentOperations;
 import dev.replicasmcp.ops.defs.AutomationOperations;
+import dev.replicasmcp.ops.defs.AutomationRunOperations;
 import dev.replicasmcp.ops.defs.ConversationOperations;
 import dev.replicasmcp.ops.defs.EnvironmentOperations;
 import dev.replicasmcp.ops.defs.HookOperations;
@@ -31,6 +32,7 @@ public final class Operations {
         all.addAll(AgentOperations.all());
         all.addAll(AdminOperations.all());
         all.addAll(AutomationOperations.all());
+        all.addAll(AutomationRunOperations.all());
         all.addAll(IntegrationOperations.all());
         return List.copyOf(all);
     }

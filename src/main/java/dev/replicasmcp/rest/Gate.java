@@ -6,12 +6,13 @@ import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.rest.routes.Http;
 import dev.replicasmcp.rest.routes.IntegrationRoutes;
+import dev.replicasmcp.rest.routes.WebhookRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.Optional;
 
-/** Runs before every route: the Host and Origin must name this server, and /v1 needs an API key. */
+/** Runs before every route: the Host and Origin must name this server, and /v1 needs an API key (but custom webhooks and signed provider events). */
 final class Gate {
 
     private final HostPolicy hosts;
@@ -36,6 +37,10 @@ final class Gate {
     void authenticate(Context ctx) {
         if (IntegrationRoutes.isReceiver(ctx.path())) {
             return; // a provider's webhook: its signature, checked by the receiver, is the authentication
+        }
+        if ("POST".equals(ctx.method().name()) && WebhookRoutes.isWebhook(ctx.path())) {
+            // A custom webhook URL carries its own secret (spec §7.5): the one /v1 path without a key.
+            return;
         }
         Optional<String> presented = BearerToken.from(ctx.header("Authorization"));
         if (presented.isEmpty()) {

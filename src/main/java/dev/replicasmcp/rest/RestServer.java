@@ -9,6 +9,7 @@ import dev.replicasmcp.rest.routes.EventRoutes;
 import dev.replicasmcp.rest.routes.IntegrationRoutes;
 import dev.replicasmcp.rest.routes.OperationRoutes;
 import dev.replicasmcp.rest.routes.ReplicaRoutes;
+import dev.replicasmcp.rest.routes.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -65,6 +66,8 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.before(gate::checkOrigin);
             javalin.routes.before("/v1/*", gate::authenticate);
             RestErrors.register(javalin.routes);
+            // Before the operation routes: /v1/automations/webhook/x must not be read as an automation id.
+            WebhookRoutes.register(javalin.routes, services);
             OperationRoutes operations = new OperationRoutes(services, invoker);
             ReplicaRoutes.register(javalin.routes, services, operations, Operations.all());
             operations.register(javalin.routes, Operations.all(), ReplicaRoutes.CUSTOM);

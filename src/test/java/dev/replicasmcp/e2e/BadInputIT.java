@@ -294,6 +294,12 @@ class BadInputIT {
         add(cases, "read_replica_history", Map.of("replica_id", replica, "limit", "abc"), "limit");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "full_text", "yes"), "full_text");
         add(cases, "read_replica_history", Map.of("replica_id", replica, "chat_id", UNKNOWN), UNKNOWN);
+        // Automation runs
+        missing(cases, "trigger_automation", Map.of(), "automation_id");
+        add(cases, "trigger_automation", Map.of("automation_id", 5), "automation_id");
+        add(cases, "trigger_automation", Map.of("automation_id", UNKNOWN), UNKNOWN);
+        add(cases, "trigger_automation", Map.of("automation_id", MALFORMED), MALFORMED);
+        add(cases, "trigger_automation", Map.of("automation_id", UNKNOWN, "payload", "text"), "payload");
         cases.addAll(EnvironmentBadInput.cases(environmentIds));
         cases.addAll(AgentBadInput.cases());
         return cases;

@@ -219,11 +219,20 @@ class AuditLogTest {
                         "environment_id",
                         ids.get("environment_id"),
                         "triggers",
-                        List.of(m("type", "custom", "config", m()))),
+                        List.of(
+                                m("type", "custom", "config", m()),
+                                m("type", "cron", "config", m("schedule", "0 2 * * *")))),
                 "automation_id",
                 "/automation/id"));
         steps.add(step(
                 "update_automation", ids -> m("automation_id", ids.get("automation_id"), "description", "changed")));
+        steps.add(step(
+                "trigger_automation",
+                ids -> m("automation_id", ids.get("automation_id")),
+                "run_replica_id",
+                "/workspace_id"));
+        // The run's replica would keep its environment from being deleted below.
+        steps.add(step("delete_replica", ids -> m("replica_id", ids.get("run_replica_id"))));
         steps.add(step("delete_automation", ids -> m("automation_id", ids.get("automation_id"))));
         steps.add(step("delete_environment", ids -> m("environment_id", ids.get("environment_id"))));
         steps.add(step("delete_repository", ids -> m("repository_id", ids.get("repository_id"))));

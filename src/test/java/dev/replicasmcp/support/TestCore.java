@@ -5,6 +5,7 @@ import dev.replicasmcp.app.Core;
 import dev.replicasmcp.app.Settings;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.automation.ExecutionLimits;
 import dev.replicasmcp.domain.environment.Environment;
 import dev.replicasmcp.domain.replica.CreateReplica;
 import dev.replicasmcp.domain.replica.Replica;
@@ -35,6 +36,15 @@ public final class TestCore implements AutoCloseable {
 
     /** With the agents of the test's choosing, e.g. fake CLIs on a PATH of its own. */
     public TestCore(Path dir, Duration turnDelay, Clock clock, AgentConfig agents) {
+        this(dir, turnDelay, clock, agents, ExecutionLimits.UNLIMITED);
+    }
+
+    /** With hourly limits on automation executions. */
+    public TestCore(Path dir, Duration turnDelay, Clock clock, ExecutionLimits limits) {
+        this(dir, turnDelay, clock, AgentConfig.scriptedOnly(), limits);
+    }
+
+    private TestCore(Path dir, Duration turnDelay, Clock clock, AgentConfig agents, ExecutionLimits limits) {
         this.dir = dir;
         this.core = Core.start(
                 new Settings(
@@ -45,7 +55,8 @@ public final class TestCore implements AutoCloseable {
                         2,
                         null,
                         agents,
-                        Settings.DEFAULT_IDLE_SLEEP),
+                        Settings.DEFAULT_IDLE_SLEEP,
+                        limits),
                 clock,
                 Ids.random());
         this.services = core.services();

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * idle for the idle window (no activity, no chat processing or holding queued messages) sleeps — or is
  * deleted under `delete_after_inactivity`; a replica asleep for 7 days is archived. After each finished turn,
  * once no chat of the replica is busy: `delete_when_done` deletes it, `sleep_when_done` puts it to sleep,
- * `archive_when_done` archives it. Time comes from the injected clock, so tests move it instead of waiting.
+ * `archive_when_done` archives it. An automation's replica is archived instead of deleted. Time comes from the injected clock, so tests move it instead of waiting.
  */
 public final class LifecyclePolicies {
 
@@ -62,7 +62,7 @@ public final class LifecyclePolicies {
             String idleBefore = Timestamps.format(clock.instant().minus(idleSleep));
             for (Replica replica : replicas.idleActive(idleBefore)) {
                 if (replica.lifecyclePolicy() == LifecyclePolicy.DELETE_AFTER_INACTIVITY) {
-                    removeIf(replica, idleBefore);
+                    removeOrArchiveIf(replica, idleBefore);
                 } else {
                     moveIf(replica, ReplicaStatus.SLEEPING, idleBefore);
                 }
@@ -88,7 +88,7 @@ public final class LifecyclePolicies {
                 return;
             }
             switch (replica.lifecyclePolicy()) {
-                case DELETE_WHEN_DONE -> removeIf(replica, null);
+                case DELETE_WHEN_DONE -> removeOrArchiveIf(replica, null);
                 case SLEEP_WHEN_DONE -> moveIf(replica, ReplicaStatus.SLEEPING, null);
                 case ARCHIVE_WHEN_DONE -> moveIf(replica, ReplicaStatus.ARCHIVED, null);
                 default -> {}
@@ -113,6 +113,18 @@ public final class LifecyclePolicies {
                     replica.id(),
                     target.wire(),
                     replica.lifecyclePolicy().wire());
+        }
+    }
+
+    /**
+     * An automation's workspace is archived where another would be deleted (changelog 2026-07-12): its
+     * execution points at it, and what the agent did stays there to read.
+     */
+    private void removeOrArchiveIf(Replica replica, String idleBefore) {
+        if (replica.source() == Source.AUTOMATION) {
+            moveIf(replica, ReplicaStatus.ARCHIVED, idleBefore);
+        } else {
+            removeIf(replica, idleBefore);
         }
     }
 

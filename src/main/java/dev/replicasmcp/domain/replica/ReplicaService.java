@@ -26,7 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ReplicaService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaService.class);
-
-    private static final Pattern NAME = Pattern.compile("^\\S+$");
-    static final int MAX_NAME = 100;
 
     private final ReplicaStore store;
     private final ReplicaLookup lookup;
@@ -133,8 +130,28 @@ public final class ReplicaService {
         return prepared.replica();
     }
 
+    /**
+     * A replica whose row (and first message) exists and whose workspace is still to be made: an automation
+     * run records the replica's id first, then makes the workspace on its own thread.
+     */
+    public record Begun(Replica replica, Supplier<Provisioning> workspace) {}
+
+    /**
+     * Stores the replica with this source; {@link Begun#workspace} then makes its workspace, and throws as
+     * {@link #create} does when that fails (the replica is then in status error).
+     */
+    public Begun begin(Caller caller, CreateReplica command, Source source) {
+        Prepared prepared = prepare(caller, command, source, ChangeRecorder.none());
+        return new Begun(prepared.replica(), () -> provision(prepared));
+    }
+
     private Prepared prepare(Caller caller, CreateReplica command, ChangeRecorder<? super Replica> changes) {
-        String name = validName(command.name());
+        return prepare(caller, command, Source.API, changes);
+    }
+
+    private Prepared prepare(
+            Caller caller, CreateReplica command, Source source, ChangeRecorder<? super Replica> changes) {
+        String name = ReplicaNames.valid(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent finalAgent =
                 chatService.resolveAgent("coding_agent", CodingAgent.parse("coding_agent", command.codingAgent()));
@@ -150,15 +167,15 @@ public final class ReplicaService {
             Provisioner.Plan plan = provisioner.plan(caller, environment);
             String now = Timestamps.now(clock);
             List<ReplicaRepository> copies = repositories.stream()
-                    .map(r ->
-                            new ReplicaRepository(r.id(), r.name(), r.url(), r.defaultBranch(), branchFor(name), false))
+                    .map(r -> new ReplicaRepository(
+                            r.id(), r.name(), r.url(), r.defaultBranch(), ReplicaNames.branchFor(name), false))
                     .toList();
             Replica created = new Replica(
                     ids.get(),
                     caller.organizationId(),
                     name,
                     ReplicaStatus.PREPARING,
-                    Source.API,
+                    source,
                     caller.userId(),
                     environment.id(),
                     finalAgent,
@@ -270,36 +287,5 @@ public final class ReplicaService {
 
     public HookLogs hooks(Caller caller, String id) {
         return hookLogs.forReplica(lookup.require(caller, id).id());
-    }
-
-    /** `replicas/<name>`, with what git refuses in a branch name (`~ ^ : ? * [ \\`, `..`, `@{`, ...) made `-`. */
-    static String branchFor(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._/-]", "-")
-                .replaceAll("\\.{2,}", ".")
-                .replaceAll("/{2,}", "/");
-        StringBuilder branch = new StringBuilder();
-        for (String part : cleaned.split("/")) {
-            String component = part.replaceFirst("^\\.+", "")
-                    .replaceFirst("\\.lock$", "-lock")
-                    .replaceFirst("\\.+$", "");
-            if (!component.isEmpty()) {
-                branch.append(branch.length() == 0 ? "" : "/").append(component);
-            }
-        }
-        return "replicas/" + (branch.length() == 0 ? "replica" : branch);
-    }
-
-    static String validName(String name) {
-        Validation.required("name", name);
-        if (!NAME.matcher(name).matches()) {
-            throw DomainException.invalid("Field 'name' must not contain whitespace (pattern ^\\S+$); got '"
-                    + Validation.abbreviate(name, 60) + "'. Use dashes, e.g. 'fix-auth-bug'.");
-        }
-        Validation.noNul("name", name);
-        int length = name.codePointCount(0, name.length());
-        if (length > MAX_NAME) {
-            throw DomainException.invalid("Field 'name' is " + length + " characters; the limit is " + MAX_NAME + ".");
-        }
-        return name;
     }
 }
