@@ -302,6 +302,7 @@ class BadInputIT {
         add(cases, "trigger_automation", Map.of("automation_id", UNKNOWN, "payload", "text"), "payload");
         cases.addAll(EnvironmentBadInput.cases(environmentIds));
         cases.addAll(AgentBadInput.cases());
+        cases.addAll(AutomationBadInput.cases(envId));
         return cases;
     }
 
@@ -341,6 +342,7 @@ class BadInputIT {
         Set<String> covered = new TreeSet<>(NO_ARGUMENTS);
         covered.add("list_agent_credentials");
         covered.add("list_toolsets");
+        covered.add("list_integrations");
         cases().forEach(c -> covered.add(c.tool()));
         Set<String> listed = new TreeSet<>();
         server.client().listTools().tools().forEach(t -> listed.add(t.name()));
