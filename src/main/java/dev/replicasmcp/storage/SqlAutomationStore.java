@@ -167,24 +167,6 @@ public final class SqlAutomationStore implements AutomationStore {
     }
 
     @Override
-    public List<String> automationsUsingEnvironment(String organizationId, String environmentId) {
-        return db.with(dsl -> dsl.select(AUTOMATIONS.NAME)
-                .from(AUTOMATIONS)
-                .where(AUTOMATIONS.ORGANIZATION_ID.eq(organizationId).and(AUTOMATIONS.ENVIRONMENT_ID.eq(environmentId)))
-                .orderBy(AUTOMATIONS.NAME)
-                .fetch(AUTOMATIONS.NAME));
-    }
-
-    @Override
-    public List<String> environmentsReferenced(String organizationId) {
-        return db.with(dsl -> dsl.selectDistinct(AUTOMATIONS.ENVIRONMENT_ID)
-                .from(AUTOMATIONS)
-                .where(AUTOMATIONS.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(AUTOMATIONS.ENVIRONMENT_ID)
-                .fetch(AUTOMATIONS.ENVIRONMENT_ID));
-    }
-
-    @Override
     public void insertExecution(Execution e) {
         db.run(dsl -> dsl.insertInto(AUTOMATION_EXECUTIONS)
                 .set(AUTOMATION_EXECUTIONS.ID, e.id())

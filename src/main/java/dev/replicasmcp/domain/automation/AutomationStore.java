@@ -45,12 +45,6 @@ public interface AutomationStore {
     /** Sets enabled = false (the circuit breaker); the rest stays. */
     void disable(String id, String updatedAtIso);
 
-    /** Names of the automations that run in this environment, by name. */
-    List<String> automationsUsingEnvironment(String organizationId, String environmentId);
-
-    /** The environments any automation of the organization runs in. */
-    List<String> environmentsReferenced(String organizationId);
-
     void insertExecution(Execution execution);
 
     /** Writes status, workspace_id, error and completed_at of the execution. */
