@@ -93,7 +93,11 @@ public final class PoolReconciler {
                 fill(config);
             }
         } catch (RuntimeException e) {
-            LOG.error("Warm pool pass failed: {}", e.toString());
+            // Not left to the periodic pass (30 s): a change that asked for this pass would wait that long.
+            if (!passes.isShutdown()) {
+                LOG.error("Warm pool pass failed; trying again in a second", e);
+                passes.schedule(this::requestPass, 1, TimeUnit.SECONDS);
+            }
         }
     }
 
