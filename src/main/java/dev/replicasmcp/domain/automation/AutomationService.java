@@ -78,10 +78,11 @@ public final class AutomationService {
         Validation.required("environment_id", in.environmentId());
         Validation.limited("description", in.description(), MAX_DESCRIPTION);
         Instant now = clock.instant();
-        List<Trigger> triggers = TriggerRules.check(in.triggers(), now);
         AutomationSettings settings = AutomationSettings.of(in, null);
         return tx.inTransaction(() -> {
+            // An unknown environment is named before any trigger problem: it is the likelier slip.
             String environmentId = environment(caller, in.environmentId());
+            List<Trigger> triggers = TriggerRules.check(in.triggers(), now);
             repositoriesExist(caller, triggers);
             boolean enabled = in.enabled() == null || in.enabled();
             String stamp = Timestamps.format(now);
