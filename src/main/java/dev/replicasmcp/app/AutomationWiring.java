@@ -27,6 +27,7 @@ import dev.replicasmcp.storage.Database;
 import dev.replicasmcp.storage.SecretCipher;
 import dev.replicasmcp.storage.SqlAutomationStore;
 import dev.replicasmcp.storage.SqlIntegrationStore;
+import dev.replicasmcp.storage.SqlMessageStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -64,7 +65,8 @@ final class AutomationWiring {
         SqlAutomationStore store = new SqlAutomationStore(db, cipher);
         ExecutionRunner runner = new ExecutionRunner(
                 store,
-                new ExecutionRunner.Parts(core.replicas(), new FirstTurns(core.events()), core.audit()),
+                new ExecutionRunner.Parts(
+                        core.replicas(), new FirstTurns(core.events(), new SqlMessageStore(db)), core.audit()),
                 settings.automationLimits(),
                 db,
                 clock,

@@ -89,6 +89,15 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
+    public Optional<String> error(String messageId) {
+        return db.with(dsl -> dsl.select(MESSAGES.ERROR)
+                .from(MESSAGES)
+                .where(MESSAGES.ID.eq(messageId))
+                .fetchOptional(MESSAGES.ERROR)
+                .filter(java.util.Objects::nonNull));
+    }
+
+    @Override
     public List<Message> inState(MessageState state) {
         return db.with(dsl -> dsl.selectFrom(MESSAGES)
                 .where(MESSAGES.STATE.eq(state.wire()))

@@ -53,6 +53,7 @@ public final class SqlReplicaStore implements ReplicaStore {
                             REPLICAS.THINKING_LEVEL,
                             r.thinkingLevel() == null ? null : r.thinkingLevel().wire())
                     .set(REPLICAS.LIFECYCLE_POLICY, r.lifecyclePolicy().wire())
+                    .set(REPLICAS.AUTO_STOP_MINUTES, r.autoStopMinutes())
                     .set(REPLICAS.CREATED_AT, r.createdAt())
                     .set(REPLICAS.LAST_ACTIVITY_AT, r.lastActivityAt())
                     .execute();
@@ -193,7 +194,8 @@ public final class SqlReplicaStore implements ReplicaStore {
     }
 
     @Override
-    public List<Replica> idleActive(String lastActivityBefore) {
+    public List<Replica> idleActive(String defaultBefore, String shortestBefore) {
+        var lastActivity = DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT);
         return db.with(dsl -> assemble(
                 dsl,
                 dsl.selectFrom(REPLICAS)
@@ -201,8 +203,8 @@ public final class SqlReplicaStore implements ReplicaStore {
                                 .eq(ReplicaStatus.ACTIVE.wire())
                                 .and(REPLICAS.WAKING.eq(0))
                                 .and(REPLICAS.DELETED_AT.isNull())
-                                .and(DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT)
-                                        .lt(lastActivityBefore)))
+                                .and(lastActivity.lt(shortestBefore))
+                                .and(REPLICAS.AUTO_STOP_MINUTES.isNotNull().or(lastActivity.lt(defaultBefore))))
                         .fetch()));
     }
 
@@ -279,6 +281,7 @@ public final class SqlReplicaStore implements ReplicaStore {
                             ? null
                             : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(java.util.Locale.ROOT)),
                     LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(java.util.Locale.ROOT)),
+                    r.getAutoStopMinutes(),
                     r.getWaking() == 1,
                     r.getErrorMessage(),
                     r.getCreatedAt(),

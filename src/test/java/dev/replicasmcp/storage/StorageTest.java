@@ -135,6 +135,7 @@ class StorageTest {
                 "m",
                 ThinkingLevel.HIGH,
                 LifecyclePolicy.DELETE_WHEN_DONE,
+                15,
                 false,
                 null,
                 T,

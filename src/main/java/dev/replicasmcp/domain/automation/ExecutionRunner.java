@@ -100,7 +100,8 @@ public final class ExecutionRunner {
             begun = replicas.begin(
                     new Caller(automation.organizationId(), automation.createdBy()),
                     command(automation, pending, message),
-                    Source.AUTOMATION);
+                    Source.AUTOMATION,
+                    automation.workspaceAutoStopMinutes());
         } catch (DomainException e) {
             return settle(pending, false, "The replica could not be created: " + e.getMessage());
         }

@@ -19,6 +19,9 @@ public interface MessageStore {
 
     void markFinished(String messageId, MessageState state, String at, String error);
 
+    /** The error a finished message's turn ended with; empty when it completed (or is unknown). */
+    Optional<String> error(String messageId);
+
     List<Message> inState(MessageState state);
 
     /** Chats of the replica that have queued messages, in the order their oldest message arrived. */

@@ -8,6 +8,7 @@ import dev.replicasmcp.domain.chat.MessageState;
 import dev.replicasmcp.domain.chat.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,16 @@ import org.slf4j.LoggerFactory;
  * idle for the idle window (no activity, no chat processing or holding queued messages) sleeps — or is
  * deleted under `delete_after_inactivity`; a replica asleep for 7 days is archived. After each finished turn,
  * once no chat of the replica is busy: `delete_when_done` deletes it, `sleep_when_done` puts it to sleep,
- * `archive_when_done` archives it. An automation's replica is archived instead of deleted. Time comes from the injected clock, so tests move it instead of waiting.
+ * `archive_when_done` archives it. An automation's replica is archived instead of deleted. The idle window is
+ * the replica's own when it has one (an automation's `workspace_auto_stop_minutes`), else the server-wide one.
+ * Time comes from the injected clock, so tests move it instead of waiting.
  */
 public final class LifecyclePolicies {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecyclePolicies.class);
     public static final Duration ARCHIVE_AFTER = Duration.ofDays(7);
+    /** The shortest window a replica can have of its own (workspace_auto_stop_minutes is 3–1440). */
+    public static final Duration SHORTEST_WINDOW = Duration.ofMinutes(3);
 
     private final ReplicaStore replicas;
     private final ChatStore chats;
@@ -59,8 +64,15 @@ public final class LifecyclePolicies {
     /** One sweep over every organization's replicas; safe to call at any time (tests call it directly). */
     public synchronized void pass() {
         try {
-            String idleBefore = Timestamps.format(clock.instant().minus(idleSleep));
-            for (Replica replica : replicas.idleActive(idleBefore)) {
+            Instant now = clock.instant();
+            String defaultBefore = Timestamps.format(now.minus(idleSleep));
+            String shortestBefore = Timestamps.format(
+                    now.minus(SHORTEST_WINDOW.compareTo(idleSleep) < 0 ? SHORTEST_WINDOW : idleSleep));
+            for (Replica replica : replicas.idleActive(defaultBefore, shortestBefore)) {
+                String idleBefore = Timestamps.format(now.minus(windowOf(replica)));
+                if (!idleSince(replica, idleBefore)) {
+                    continue;
+                }
                 if (replica.lifecyclePolicy() == LifecyclePolicy.DELETE_AFTER_INACTIVITY) {
                     removeOrArchiveIf(replica, idleBefore);
                 } else {
@@ -74,6 +86,16 @@ public final class LifecyclePolicies {
         } catch (RuntimeException e) {
             LOG.error("Lifecycle pass failed: {}", e.toString());
         }
+    }
+
+    /** A replica's own window (an automation's workspace_auto_stop_minutes), else the server-wide one. */
+    private Duration windowOf(Replica replica) {
+        return replica.autoStopMinutes() == null ? idleSleep : Duration.ofMinutes(replica.autoStopMinutes());
+    }
+
+    private static boolean idleSince(Replica replica, String idleBefore) {
+        String last = replica.lastActivityAt() == null ? replica.createdAt() : replica.lastActivityAt();
+        return last.compareTo(idleBefore) < 0;
     }
 
     /** Called by the turn engine when a turn has finished; the policy is applied off the turn's thread. */

@@ -4,7 +4,10 @@ import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.agent.ThinkingLevel;
 import java.util.List;
 
-/** A workspace in which coding agents work on the repositories of its environment. */
+/**
+ * A workspace in which coding agents work on the repositories of its environment. autoStopMinutes is its own
+ * inactivity window (an automation's {@code workspace_auto_stop_minutes}); null means the server-wide one.
+ */
 public record Replica(
         String id,
         String organizationId,
@@ -17,6 +20,7 @@ public record Replica(
         String model,
         ThinkingLevel thinkingLevel,
         LifecyclePolicy lifecyclePolicy,
+        Integer autoStopMinutes,
         boolean waking,
         String errorMessage,
         String createdAt,
@@ -37,6 +41,7 @@ public record Replica(
                 model,
                 thinkingLevel,
                 lifecyclePolicy,
+                autoStopMinutes,
                 waking,
                 errorMessage,
                 createdAt,

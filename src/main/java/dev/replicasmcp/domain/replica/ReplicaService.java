@@ -137,20 +137,25 @@ public final class ReplicaService {
     public record Begun(Replica replica, Supplier<Provisioning> workspace) {}
 
     /**
-     * Stores the replica with this source; {@link Begun#workspace} then makes its workspace, and throws as
-     * {@link #create} does when that fails (the replica is then in status error).
+     * Stores the replica with this source and its own inactivity window (null: the server-wide one);
+     * {@link Begun#workspace} then makes its workspace, and throws as {@link #create} does when that fails
+     * (the replica is then in status error).
      */
-    public Begun begin(Caller caller, CreateReplica command, Source source) {
-        Prepared prepared = prepare(caller, command, source, ChangeRecorder.none());
+    public Begun begin(Caller caller, CreateReplica command, Source source, Integer autoStopMinutes) {
+        Prepared prepared = prepare(caller, command, source, autoStopMinutes, ChangeRecorder.none());
         return new Begun(prepared.replica(), () -> provision(prepared));
     }
 
     private Prepared prepare(Caller caller, CreateReplica command, ChangeRecorder<? super Replica> changes) {
-        return prepare(caller, command, Source.API, changes);
+        return prepare(caller, command, Source.API, null, changes);
     }
 
     private Prepared prepare(
-            Caller caller, CreateReplica command, Source source, ChangeRecorder<? super Replica> changes) {
+            Caller caller,
+            CreateReplica command,
+            Source source,
+            Integer autoStopMinutes,
+            ChangeRecorder<? super Replica> changes) {
         String name = ReplicaNames.valid(command.name());
         MessageText text = MessageText.parse("message", command.message(), command.planMode());
         CodingAgent finalAgent =
@@ -182,6 +187,7 @@ public final class ReplicaService {
                     model,
                     thinking,
                     policy,
+                    autoStopMinutes,
                     false,
                     null,
                     now,

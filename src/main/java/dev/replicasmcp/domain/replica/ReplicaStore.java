@@ -36,8 +36,11 @@ public interface ReplicaStore {
 
     List<Replica> inStatus(ReplicaStatus status);
 
-    /** Active replicas, not waking, whose last activity (or creation) is before the given time. */
-    List<Replica> idleActive(String lastActivityBefore);
+    /**
+     * Active replicas, not waking, whose last activity (or creation) is before shortestBefore and, for those
+     * without a window of their own, before defaultBefore. The caller checks each one's own window.
+     */
+    List<Replica> idleActive(String defaultBefore, String shortestBefore);
 
     /** Ids of replicas asleep since before the given time. */
     List<String> sleepingBefore(String sleepingSinceBefore);
