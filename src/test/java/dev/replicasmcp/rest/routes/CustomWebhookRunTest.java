@@ -39,7 +39,7 @@ class CustomWebhookRunTest {
             assertThat(execution.path("id").asText())
                     .isEqualTo(accepted.path("execution_id").asText());
             assertThat(execution.path("status").asText()).isEqualTo("completed");
-            assertThat(runs.userMessages(execution.path("workspace_id").asText()))
+            assertThat(runs.userMessages(execution.path("workspace_id").asText(), 1))
                     .singleElement()
                     .isEqualTo("Look at the build.\n\n## Trigger Payload\n\n```json\n{\n  \"build\": 42,\n"
                             + "  \"branch\": \"main\",\n  \"failed\": [\n    \"unit\"\n  ]\n}\n```");

@@ -1,6 +1,5 @@
 package dev.replicasmcp.rest.routes;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +73,11 @@ final class EventRuns implements AutoCloseable {
         return id;
     }
 
+    /** Waits for the runs of an automation made without {@link #automation} too, before closing. */
+    void watch(String automationId) {
+        automations.add(automationId);
+    }
+
     static Map<String, Object> trigger(String type, Map<String, Object> config) {
         return Map.of("type", type, "config", config);
     }
@@ -143,6 +147,17 @@ final class EventRuns implements AutoCloseable {
         return http.get("/v1/replica/" + replicaId).expect(200).path("replica");
     }
 
+    /** A replica's status as the list shows it: reading the replica itself would wake it (spec §3.4). */
+    String status(String replicaId) {
+        for (JsonNode replica :
+                http.get("/v1/replica?source=automation&limit=100").expect(200).path("replicas")) {
+            if (replica.path("id").asText().equals(replicaId)) {
+                return replica.path("status").asText();
+            }
+        }
+        return "absent";
+    }
+
     List<JsonNode> history(String replicaId) {
         List<JsonNode> events = new ArrayList<>();
         http.get("/v1/replica/" + replicaId + "/history")
@@ -152,9 +167,21 @@ final class EventRuns implements AutoCloseable {
         return events;
     }
 
-    /** The text of every user message in the replica's history, oldest first. */
-    List<String> userMessages(String replicaId) {
-        return history(replicaId).stream()
+    /**
+     * The text of every user message in the replica's history, oldest first, once it shows this many
+     * finished turns. Read in one go: reading the history of an archived replica wakes it, and while it
+     * wakes the history is empty (spec §3.4).
+     */
+    List<String> userMessages(String replicaId, int turns) {
+        return await()
+                .atMost(WAIT)
+                .until(
+                        () -> history(replicaId),
+                        events -> events.stream()
+                                        .filter(e -> e.path("type").asText().equals("claude-result"))
+                                        .count()
+                                >= turns)
+                .stream()
                 .filter(e -> e.path("type").asText().equals("claude-user"))
                 .map(e -> e.path("payload")
                         .path("payload")
@@ -164,14 +191,6 @@ final class EventRuns implements AutoCloseable {
                         .path("text")
                         .asText())
                 .toList();
-    }
-
-    /** Waits until the replica's history holds this many finished turns. */
-    void turnsEnded(String replicaId, int count) {
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(history(replicaId))
-                        .filteredOn(e -> e.path("type").asText().equals("claude-result"))
-                        .hasSizeGreaterThanOrEqualTo(count));
     }
 
     /**

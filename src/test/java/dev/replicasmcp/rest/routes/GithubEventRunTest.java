@@ -3,9 +3,11 @@ package dev.replicasmcp.rest.routes;
 import static dev.replicasmcp.rest.routes.EventRuns.fixture;
 import static dev.replicasmcp.rest.routes.EventRuns.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,15 +43,14 @@ class GithubEventRunTest {
             assertThat(execution.path("status").asText()).isEqualTo("completed");
             String replicaId = execution.path("workspace_id").asText();
             assertThat(runs.replica(replicaId).path("source").asText()).isEqualTo("automation");
-            String first = runs.userMessages(replicaId).get(0);
+            String first = runs.userMessages(replicaId, 1).get(0);
             assertThat(first)
                     .contains(PROMPT, "## Trigger Payload", "42", "Bump jackson to 2.21.1")
                     .contains("https://github.com/acme/api/pull/42");
 
             runs.github(fixture("github-pull_request-synchronize.json")).expect(202);
 
-            runs.turnsEnded(replicaId, 2);
-            assertThat(runs.userMessages(replicaId))
+            assertThat(runs.userMessages(replicaId, 2))
                     .hasSize(2)
                     .last()
                     .asString()
@@ -58,6 +59,65 @@ class GithubEventRunTest {
             assertThat(runs.executions(automation))
                     .as("no second run for the same PR")
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void anArchivedReplicaIsWokenForTheFollowUpAndADeletedOneGetsANewRun() throws Exception {
+        try (EventRuns runs = new EventRuns(dir)) {
+            String automation = runs.http
+                    .post(
+                            "/v1/automations",
+                            Map.of(
+                                    "name",
+                                    "pr-archive",
+                                    "prompt",
+                                    PROMPT,
+                                    "environment_id",
+                                    runs.environmentId,
+                                    "workspace_lifecycle_policy",
+                                    "archive_when_done",
+                                    "triggers",
+                                    List.of(
+                                            trigger(
+                                                    "github",
+                                                    Map.of("event", "pull_request.opened", "group_pr_events", true)),
+                                            trigger(
+                                                    "github",
+                                                    Map.of(
+                                                            "event",
+                                                            "pull_request.synchronize",
+                                                            "group_pr_events",
+                                                            true)))))
+                    .expect(201)
+                    .path("automation")
+                    .path("id")
+                    .asText();
+            runs.watch(automation);
+            runs.github(fixture("github-pull_request-opened.json")).expect(202);
+            String replicaId =
+                    runs.ended(automation, 1).get(0).path("workspace_id").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs.status(replicaId), "archived"::equals);
+
+            runs.github(fixture("github-pull_request-synchronize.json")).expect(202);
+
+            assertThat(runs.userMessages(replicaId, 2)).hasSize(2);
+            assertThat(runs.executions(automation)).hasSize(1);
+            // Archived again after the follow-up, or woken once more by the history read (spec §3.4): deleted
+            // when neither wake nor turn is under way.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> runs.status(replicaId),
+                            status -> List.of("active", "archived").contains(status));
+
+            runs.http.delete("/v1/replica/" + replicaId).expect(200);
+            runs.github(fixture("github-pull_request-synchronize.json")).expect(202);
+
+            List<JsonNode> two = runs.ended(automation, 2);
+            assertThat(two.get(0).path("status").asText()).isEqualTo("completed");
+            assertThat(two.get(0).path("workspace_id").asText()).isNotEqualTo(replicaId);
+            assertThat(two.get(0).path("trigger_payload").path("event").asText())
+                    .isEqualTo("pull_request.synchronize");
         }
     }
 

@@ -36,7 +36,7 @@ class SentryEventRunTest {
             assertThat(execution.path("status").asText()).isEqualTo("completed");
             String replicaId = execution.path("workspace_id").asText();
             assertThat(runs.replica(replicaId).path("source").asText()).isEqualTo("automation");
-            assertThat(runs.userMessages(replicaId).get(0))
+            assertThat(runs.userMessages(replicaId, 1).get(0))
                     .startsWith(PROMPT + "\n\n## Trigger Payload\n\n```json\n")
                     .contains("\"project\": \"front-end\"", "\"level\": \"error\"")
                     .contains("ReferenceError: blooopy is not defined")

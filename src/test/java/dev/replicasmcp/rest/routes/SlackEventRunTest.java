@@ -42,7 +42,7 @@ class SlackEventRunTest {
             assertThat(execution.path("status").asText()).isEqualTo("completed");
             String replicaId = execution.path("workspace_id").asText();
             assertThat(runs.replica(replicaId).path("source").asText()).isEqualTo("automation");
-            assertThat(runs.userMessages(replicaId).get(0))
+            assertThat(runs.userMessages(replicaId, 1).get(0))
                     .startsWith(PROMPT + "\n\n## Trigger Payload\n\n```json\n")
                     .contains("\"channel\": \"" + CHANNEL + "\"", "\"user\": \"U061F7AUR\"")
                     .contains("The nightly build of api is red again, can someone look?");
@@ -50,8 +50,7 @@ class SlackEventRunTest {
 
             runs.slack(fixture("slack-message-thread-reply.json")).expect(202);
 
-            runs.turnsEnded(replicaId, 2);
-            assertThat(runs.userMessages(replicaId))
+            assertThat(runs.userMessages(replicaId, 2))
                     .hasSize(2)
                     .last()
                     .asString()
