@@ -122,6 +122,34 @@ class GithubEventRunTest {
     }
 
     @Test
+    void aReplicaInErrorCannotTakeTheFollowUpSoTheEventStartsANewRun() throws Exception {
+        try (EventRuns runs = new EventRuns(dir)) {
+            String automation = runs.automation(
+                    "pr-broken",
+                    PROMPT,
+                    List.of(
+                            trigger("github", Map.of("event", "pull_request.opened", "group_pr_events", true)),
+                            trigger("github", Map.of("event", "pull_request.synchronize", "group_pr_events", true))));
+            // The environment's repository disappears: the workspace cannot be cloned, the replica ends in error.
+            dev.replicasmcp.runtime.workspace.WorkspaceFiles.deleteQuietly(runs.http.core.source("api-repo"));
+
+            runs.github(fixture("github-pull_request-opened.json")).expect(202);
+            JsonNode failed = runs.ended(automation, 1).get(0);
+            assertThat(failed.path("status").asText()).isEqualTo("failed");
+            String broken = failed.path("workspace_id").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs.status(broken), "error"::equals);
+
+            runs.github(fixture("github-pull_request-synchronize.json")).expect(202);
+
+            List<JsonNode> two = runs.ended(automation, 2);
+            assertThat(two.get(0).path("trigger_payload").path("event").asText())
+                    .as("not lost on the broken replica")
+                    .isEqualTo("pull_request.synchronize");
+            assertThat(two.get(0).path("workspace_id").asText()).isNotEqualTo(broken);
+        }
+    }
+
+    @Test
     void withoutGroupingEverySynchronizeStartsItsOwnReplica() throws Exception {
         try (EventRuns runs = new EventRuns(dir)) {
             String automation = runs.automation(
