@@ -94,7 +94,11 @@ final class AutomationWiring {
                 new ExecutionRecovery(store, db, clock));
     }
 
-    /** A later event goes to the replica its group started; false once that replica is gone. */
+    /**
+     * A later event goes to the replica its group started; false once that replica is gone, or in status
+     * error (the only conflict a send has): it can take no message, so the event starts a new run instead
+     * of being lost, and every later event of the group goes to that new replica.
+     */
     private static FollowUps followUps(MessageService messages) {
         return (organization, replicaId, text) -> {
             try {
@@ -104,7 +108,7 @@ final class AutomationWiring {
                         new SendMessage(text, null, null, null, null, null, null));
                 return true;
             } catch (DomainException e) {
-                if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.CONFLICT) {
                     return false;
                 }
                 throw e;

@@ -4,6 +4,6 @@ package dev.replicasmcp.domain.integration;
 @FunctionalInterface
 public interface FollowUps {
 
-    /** False when that replica is gone (deleted), so a new run is started instead. */
+    /** False when that replica is gone (deleted) or broken (status error), so a new run is started instead. */
     boolean send(String organizationId, String replicaId, String text);
 }
