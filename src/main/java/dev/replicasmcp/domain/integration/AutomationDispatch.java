@@ -19,6 +19,9 @@ public final class AutomationDispatch implements EventSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutomationDispatch.class);
 
+    /** Striped, so that groups need no lock objects of their own and unrelated groups rarely wait. */
+    private static final Object[] GROUP_LOCKS = locks(64);
+
     private final Function<String, List<Automation>> automations;
     private final Function<String, Map<String, String>> repositoryUrls;
     private final IntegrationStore groups;
@@ -49,6 +52,14 @@ public final class AutomationDispatch implements EventSink {
         this.clock = clock;
     }
 
+    private static Object[] locks(int count) {
+        Object[] locks = new Object[count];
+        for (int i = 0; i < count; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
+    }
+
     @Override
     public void deliver(String organizationId, TriggerEvent event) {
         List<AutomationMatcher.Match> matches =
@@ -70,16 +81,21 @@ public final class AutomationDispatch implements EventSink {
     private void dispatch(String organizationId, TriggerEvent event, AutomationMatcher.Match match) {
         Automation automation = match.automation();
         String key = event.groupKey();
-        if (key != null && match.groups(event)) {
-            Optional<String> replica = groups.groupReplica(automation.id(), key);
+        if (key == null) {
+            firing.fire(automation, event.summary());
+            return;
+        }
+        // Two events of one pull request or thread arriving together must not both start a run: the second
+        // waits until the first has recorded its replica (firing answers once the replica exists).
+        synchronized (GROUP_LOCKS[Math.floorMod((automation.id() + key).hashCode(), GROUP_LOCKS.length)]) {
+            Optional<String> replica =
+                    match.groups(event) ? groups.groupReplica(automation.id(), key) : Optional.empty();
             if (replica.isPresent()
                     && followUps.send(organizationId, replica.get(), followUpText.apply(event.summary()))) {
                 return;
             }
-        }
-        Optional<String> started = firing.fire(automation, event.summary());
-        if (key != null && started.isPresent()) {
-            groups.rememberGroup(automation.id(), key, started.get(), Timestamps.now(clock));
+            firing.fire(automation, event.summary())
+                    .ifPresent(started -> groups.rememberGroup(automation.id(), key, started, Timestamps.now(clock)));
         }
     }
 }

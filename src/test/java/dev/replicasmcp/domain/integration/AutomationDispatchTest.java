@@ -85,6 +85,47 @@ class AutomationDispatchTest {
     }
 
     @Test
+    void twoEventsOfOnePrArrivingTogetherStartOneRun() throws Exception {
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> followed = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AutomationDispatch d = new AutomationDispatch(
+                org -> List.of(automation(
+                        "p",
+                        true,
+                        gh("pull_request.opened", List.of(), true, List.of()),
+                        gh("pull_request.synchronize", List.of(), true, List.of()))),
+                org -> Map.of(),
+                new InMemoryGroups(remembered),
+                (automation, payload) -> {
+                    started.add(String.valueOf(payload.get("event")));
+                    try {
+                        // The first run's replica takes a while to exist; the second event arrives meanwhile.
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Optional.of("replica-" + started.size());
+                },
+                (org, replica, text) -> followed.add(replica + ":" + text),
+                summary -> "event " + summary.get("event"),
+                Clock.systemUTC());
+        Thread opened = new Thread(() -> d.deliver("org", EventsFixtures.github("github-pull_request-opened.json")));
+        Thread synchronize =
+                new Thread(() -> d.deliver("org", EventsFixtures.github("github-pull_request-synchronize.json")));
+        opened.start();
+        org.awaitility.Awaitility.await().until(() -> started.size() == 1);
+        synchronize.start();
+        org.awaitility.Awaitility.await().until(() -> synchronize.getState() == Thread.State.BLOCKED);
+        release.countDown();
+        opened.join(10_000);
+        synchronize.join(10_000);
+        assertThat(started).containsExactly("pull_request.opened");
+        assertThat(followed).containsExactly("replica-1:event pull_request.synchronize");
+    }
+
+    @Test
     void slackThreadRepliesGoToTheRootsReplicaByDefault() {
         AutomationDispatch d =
                 dispatch(automation("s", true, new TriggerConfig.SlackConfig("message", List.of(), true)));
