@@ -4,14 +4,11 @@ import dev.replicasmcp.domain.Actor;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.domain.Sha256;
 import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Validation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,11 +105,6 @@ public final class ApiKeyService {
     }
 
     static String hash(String plaintext) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(plaintext);
     }
 }

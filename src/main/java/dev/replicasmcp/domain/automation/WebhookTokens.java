@@ -1,11 +1,8 @@
 package dev.replicasmcp.domain.automation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.replicasmcp.domain.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Custom webhook tokens (spec §7.5): 32 random bytes, URL-safe base64 without padding (43 characters). A
@@ -26,11 +23,6 @@ public final class WebhookTokens {
 
     /** The SHA-256 of the token's UTF-8 bytes, as lower-case hex. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(token);
     }
 }

@@ -11,6 +11,7 @@ import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.Validation;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 
 /** What every route does with a request: who is calling, the JSON body, query numbers, a JSON answer. */
@@ -81,6 +82,24 @@ public final class Http {
             throw DomainException.invalid("Query parameter '" + name + "' must be an integer; got '"
                     + Validation.abbreviate(value, 40) + "'.");
         }
+    }
+
+    /** The webhook bodies' limit (spec §4.4): 256 KB, for the custom webhook and the providers' receivers. */
+    public static final int MAX_WEBHOOK_BYTES = 262_144;
+
+    /**
+     * A webhook's raw body, read at most one byte past {@link #MAX_WEBHOOK_BYTES}, so an endless body costs no
+     * more memory than that; over it, a 413 whose message is the given one.
+     */
+    public static byte[] webhookBody(Context ctx, String tooLarge) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_WEBHOOK_BYTES) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, tooLarge, null);
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes(MAX_WEBHOOK_BYTES + 1);
+        if (body.length > MAX_WEBHOOK_BYTES) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, tooLarge, null);
+        }
+        return body;
     }
 
     public static void json(Context ctx, int status, Object body) {

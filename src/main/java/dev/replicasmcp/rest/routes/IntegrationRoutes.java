@@ -6,6 +6,7 @@ import dev.replicasmcp.domain.integration.Provider;
 import dev.replicasmcp.domain.integration.Reception;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
  * trailing /{org_id}; with one organization per server it must be that organization's id.
  */
 public final class IntegrationRoutes {
-
-    /** Bodies above this are refused unread (413); providers' payloads are far smaller. */
-    public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private static final Map<Provider, String> PATHS = Map.of(
             Provider.GITHUB, "/v1/integrations/github/webhook",
@@ -42,29 +40,13 @@ public final class IntegrationRoutes {
         });
     }
 
-    private static void receive(Context ctx, EventReceiver receiver, Provider provider, String organizationId) {
-        long declared = ctx.contentLength();
-        if (declared > MAX_BODY_BYTES) {
-            tooLarge(ctx);
-            return;
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BODY_BYTES) {
-            tooLarge(ctx);
-            return;
-        }
+    private static void receive(Context ctx, EventReceiver receiver, Provider provider, String organizationId)
+            throws IOException {
+        // Providers' payloads are far smaller; a larger body is refused before it is read whole.
+        byte[] body = Http.webhookBody(ctx, "The body is larger than 256 KB; webhook payloads must be smaller.");
         Map<String, String> headers = new LinkedHashMap<>(ctx.headerMap());
         Reception reception = receiver.receive(provider, new Delivery(organizationId, headers, body));
         Http.json(ctx, status(reception.outcome()), reception.body());
-    }
-
-    private static void tooLarge(Context ctx) {
-        Http.json(
-                ctx,
-                413,
-                Map.of(
-                        "error",
-                        "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB; webhook payloads must be smaller."));
     }
 
     private static int status(Reception.Outcome outcome) {

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.api.Services;
-import dev.replicasmcp.domain.DomainException;
 import dev.replicasmcp.domain.automation.Execution;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -23,7 +20,6 @@ public final class WebhookRoutes {
     public static final String PATH = "/v1/automations/webhook/{token}";
     private static final String PREFIX = "/v1/automations/webhook/";
 
-    static final int MAX_BYTES = 262_144;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     record Accepted(boolean accepted, String executionId) {}
@@ -37,30 +33,13 @@ public final class WebhookRoutes {
 
     public static void register(RoutesConfig routes, Services services) {
         routes.post(PATH, ctx -> {
-            byte[] body = read(ctx);
+            byte[] body = Http.webhookBody(
+                    ctx,
+                    "The webhook body is larger than " + Http.MAX_WEBHOOK_BYTES
+                            + " bytes (256 KB); send a smaller payload.");
             Execution execution = services.runs().webhook(ctx.pathParam("token"), payload(ctx, body));
             Http.json(ctx, 202, new Accepted(true, execution.id()));
         });
-    }
-
-    /** Reads at most one byte past the limit, so an endless body costs no more memory than that. */
-    private static byte[] read(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
-            throw tooLarge();
-        }
-        InputStream in = ctx.req().getInputStream();
-        byte[] body = in.readNBytes(MAX_BYTES + 1);
-        if (body.length > MAX_BYTES) {
-            throw tooLarge();
-        }
-        return body;
-    }
-
-    private static DomainException tooLarge() {
-        return new DomainException(
-                DomainException.Kind.TOO_LARGE,
-                "The webhook body is larger than " + MAX_BYTES + " bytes (256 KB); send a smaller payload.",
-                null);
     }
 
     static Map<String, Object> payload(Context ctx, byte[] body) {
