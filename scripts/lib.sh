@@ -3,15 +3,34 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/target/replicas-mcp.jar"
 CDS="$ROOT/target/replicas-mcp.jsa"
+AOT="$ROOT/target/replicas-mcp.aot"
 export PATH="$PATH:/usr/local/bin:/usr/bin:/bin:/opt/homebrew/bin"
 
+# The feature version of the JDK a java binary belongs to, read from the JDK's `release` file (no JVM
+# started: scripts/run is on the cold-start path); 0 when it cannot be told.
+java_major() {
+  local home version
+  home="$(dirname "$(dirname "$(readlink -f "$1")")")"
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -n 1)"
+  echo "${version:-0}"
+}
+
+# JAVA_HOME wins. Otherwise a Java 25 or newer when one is installed (its AOT cache starts the server in
+# less time and memory than Java 17's class-data archive; see README "Performance"), else `java` on the
+# PATH, else any JDK in the usual folders. Java 17 is the minimum.
 find_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; return; fi
-  if command -v java >/dev/null 2>&1; then command -v java; return; fi
-  for candidate in /usr/lib/jvm/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
-    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  local candidate best="" best_major=0 major
+  for candidate in "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    major="$(java_major "$candidate")"
+    if [ -z "$best" ] || { [ "$major" -ge 25 ] && [ "$major" -gt "$best_major" ]; }; then
+      best="$candidate"; best_major="$major"
+    fi
   done
-  echo "replicas-mcp: no Java found. Install Java 17 or set JAVA_HOME." >&2
+  if [ -n "$best" ]; then echo "$best"; return; fi
+  echo "replicas-mcp: no Java found. Install Java 17 (or 25, which starts faster) or set JAVA_HOME." >&2
   exit 1
 }
 
@@ -21,10 +40,21 @@ find_mvn() {
   exit 1
 }
 
-# Flags for a protocol process: JVM warnings to stderr, never stdout; C1 only and the class-data
-# archive for a short cold start.
+# The JVM flags of a server process, one a line: JVM warnings to stderr, never stdout; a small resident
+# process (Serial GC, a bounded heap that gives memory back, C1 only); and the start-up cache that
+# scripts/build trained for this Java: the AOT cache on Java 25 and newer, else the class-data archive.
+# REPLICAS_JAVA_OPTIONS (split on spaces) comes last, so it can override any of them.
 java_flags() {
-  local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -Xshare:auto)
-  if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi
+  local java="${1:-$(find_java)}"
+  local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
+  if [ "$(java_major "$java")" -ge 25 ]; then
+    if [ -f "$AOT" ] && [ "$(cat "$AOT.java" 2>/dev/null)" = "$java" ]; then flags+=("-XX:AOTCache=$AOT"); fi
+  else
+    flags+=(-Xshare:auto)
+    if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi
+  fi
+  # shellcheck disable=SC2206 # split on purpose: a list of JVM options
+  [ -z "${REPLICAS_JAVA_OPTIONS:-}" ] || flags+=(${REPLICAS_JAVA_OPTIONS})
   printf '%s\n' "${flags[@]}"
 }

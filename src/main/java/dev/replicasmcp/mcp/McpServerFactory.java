@@ -100,6 +100,7 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
                 .validateToolInputs(false)
+                .jsonSchemaValidator(new SchemaByIdentity())
                 .capabilities(extras.capabilities())
                 .tools(toolsets.initialTools());
         if (extras != McpExtras.NONE) {

@@ -55,17 +55,40 @@ public final class Database implements Transactions, AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
         }
         SQLiteDataSource source = dataSource(file);
-        Flyway.configure()
-                .dataSource(source)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
         try {
-            Database db = new Database(source.getConnection());
+            Connection connection = source.getConnection();
+            if (!isCurrent(connection)) {
+                Flyway.configure()
+                        .dataSource(source)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            }
+            Database db = new Database(connection);
             restrictCompanions(file);
             return db;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest migration in src/main/resources/db/migration (a test holds the two together). A database
+     * already at this version opens without Flyway: scanning the jar for migrations and validating them is
+     * most of the start-up time of the database, and the first tool call waits for it.
+     */
+    static final String SCHEMA_VERSION = "6";
+
+    /** Whether every migration up to {@link #SCHEMA_VERSION} was applied, and none failed. */
+    static boolean isCurrent(Connection connection) {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT"
+                        + " (SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                        + "  ORDER BY installed_rank DESC LIMIT 1),"
+                        + " (SELECT count(*) FROM flyway_schema_history WHERE success = 0)")) {
+            return rows.next() && SCHEMA_VERSION.equals(rows.getString(1)) && rows.getInt(2) == 0;
+        } catch (SQLException e) {
+            return false; // no history table yet: a new database
         }
     }
 
