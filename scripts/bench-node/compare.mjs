@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { httpLoad, waitForHttp } from "./http.mjs";
 import { assertLinux, javaVersionOf, log, machine, servingPid } from "./proc.mjs";
 import { report } from "./report.mjs";
-import { coldStarts, steadyStdio } from "./stdio.mjs";
+import { call, coldStarts, spawnConnected, steadyStdio } from "./stdio.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MODULES = path.join(HERE, "node_modules", "@modelcontextprotocol");
@@ -31,6 +31,7 @@ const knobs = {
   sessions: envInt("BENCH_HTTP_SESSIONS", 32),
   seconds: envInt("BENCH_HTTP_SECONDS", 15),
   warmupSeconds: envInt("BENCH_HTTP_WARMUP_SECONDS", 5),
+  coldFresh: process.env.BENCH_COLD_FRESH === "1",
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "replicas-bench-compare-"));
@@ -42,10 +43,15 @@ function structured(result) {
   return JSON.parse(result.content?.[0]?.text ?? "null");
 }
 
+// The cold starts share one data folder whose empty database an unmeasured first start made: the start
+// a user makes every day. BENCH_COLD_FRESH=1 gives each cold start a new folder (the very first start).
+const coldFolder = freshFolder("cold");
+let coldPhase = false;
+
 const ours = {
   name: "replicas-mcp",
   command: RUN,
-  args: () => ["--data-dir", freshFolder("stdio")],
+  args: () => ["--data-dir", coldPhase && !knobs.coldFresh ? coldFolder : freshFolder("stdio")],
   env: {},
   exe: "java",
   tool: "list_replicas",
@@ -138,7 +144,14 @@ async function main() {
   log(`load average ${info.load}; ${knobs.coldRuns} cold starts each, ${knobs.warmup} + ${knobs.calls} sequential ` +
     `calls, ${knobs.inflightCalls} with ${knobs.parallel} in flight, HTTP ${knobs.sessions} sessions for ${knobs.seconds} s`);
   const servers = [ours, everything];
+  coldPhase = true;
+  // One unmeasured start of each: makes the shared data folder, and warms the file cache for both.
+  for (const server of servers) {
+    const primed = await spawnConnected(server);
+    await call(primed.client, server).finally(() => primed.client.close().catch(() => {}));
+  }
   const cold = await coldStarts(servers, knobs.coldRuns);
+  coldPhase = false;
   const steady = {};
   for (const server of servers) steady[server.name] = await steadyStdio(server, knobs);
   const web = {};

@@ -69,7 +69,12 @@ export function report({ info, knobs, cold, steady, web, versions, seconds }) {
     `server-everything ${versions.everything} on Node ${info.node}; client: TypeScript SDK ` +
     `${versions.sdk} over stdio, a raw keep-alive JSON-RPC driver over HTTP.`);
   lines.push("");
-  lines.push("Work: our `list_replicas` on an empty database (fresh data folder) against its `echo` tool. " +
+  const coldData = knobs.coldFresh ? "a new data folder for each cold start"
+    : "cold starts on one data folder whose empty database an unmeasured first start made";
+  const pid = cold[OURS].direct ? "the spawned pid, which scripts/run hands to java with exec"
+    : "a java child of the spawned scripts/run";
+  lines.push(`Work: our \`list_replicas\` on an empty database (${coldData}; the other runs on new folders) ` +
+    `against its \`echo\` tool. Server CPU and RSS are read from /proc for the serving process (ours: ${pid}). ` +
     "Ratio = replicas-mcp ÷ server-everything; the target is issue 12's for replicas-mcp.");
   lines.push("");
   lines.push("| measure | replicas-mcp | server-everything | ratio | target | met |");
