@@ -211,11 +211,11 @@ def claude_result(session_id):
     return '{"type":"result","subtype":"success","is_error":false,"session_id":%s}' % jstr(session_id)
 
 
-def replica_row(replica_id, org, user, environment, name, created, last_activity):
+def replica_row(replica_id, org, user, environment, name, created, last_activity, agent):
     # id, organization_id, name, status, source, user_id, environment_id, coding_agent, model, thinking_level,
     # lifecycle_policy, auto_stop_minutes, waking, error_message, created_at, last_activity_at, sleeping_since,
     # archived_at, deleted_at
-    return (replica_id, org, name, "active", "api", user, environment, "claude", None, None, "default", None, 0,
+    return (replica_id, org, name, "active", "api", user, environment, agent, None, None, "default", None, 0,
             None, created, last_activity, None, None, None)
 
 
@@ -224,9 +224,9 @@ def replica_repository_row(replica_id, repository, name):
     return (replica_id, repository[0], repository[1], repository[2], repository[3], "replicas/" + name, 0, 1)
 
 
-def chat_row(chat_id, replica_id, title, thread_id, created, updated):
+def chat_row(chat_id, replica_id, title, thread_id, created, updated, provider):
     # id, replica_id, provider, title, is_default, thread_id, created_at, updated_at
-    return (chat_id, replica_id, "claude", title, 1, thread_id, created, updated)
+    return (chat_id, replica_id, provider, title, 1, thread_id, created, updated)
 
 
 def message_row(message_id, chat_id, replica_id, text, queue_seq, position, queued, started, finished):
@@ -338,12 +338,14 @@ def check_against_template(db, template_id, repository):
     message = db.execute("SELECT * FROM messages WHERE chat_id = ?", (chat[0],)).fetchone()
     history = db.execute("SELECT chat_id, seq, timestamp, type, payload_json FROM history_events WHERE chat_id = ? "
                          "ORDER BY seq", (chat[0],)).fetchall()
-    expected_replica = replica_row(replica[0], replica[1], replica[5], replica[6], replica[2], replica[14], replica[15])
-    expected_chat = chat_row(chat[0], template_id, title_from(message[3]), chat[5], chat[6], chat[7])
+    # The agent columns say which runner served (claude with its CLI, scripted without): taken as written.
+    expected_replica = replica_row(replica[0], replica[1], replica[5], replica[6], replica[2], replica[14], replica[15],
+                                   replica[7])
+    expected_chat = chat_row(chat[0], template_id, title_from(message[3]), chat[5], chat[6], chat[7], chat[2])
     expected_message = message_row(message[0], chat[0], template_id, message[3], 1, 1, message[12], message[13],
                                    message[14])
     text = message[3]
-    answer = "Scripted claude agent received: " + text
+    answer = "Scripted agent received: " + text
     expected_history = [
         (chat[0], 0, history[0][2], "claude-user",
          agent_event(history[0][2], "claude-user", claude_message("user", "[" + text_block(jstr(text)) + "]"))),
@@ -370,13 +372,8 @@ def seed(command, data_dir, replicas, events_per_replica, work):
     real replica; checks the seeder against that replica, removes it, then bulk-inserts."""
     turns = max(1, events_per_replica // 5)
     events_per_replica = turns * 5
-    repo = os.path.join(work, "repo")
-    subprocess.run(["git", "init", "-q", repo], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.makedirs(os.path.join(repo, ".git", "objects"), exist_ok=True)
-    head = os.path.join(repo, ".git", "HEAD")
-    if not os.path.exists(head):
-        with open(head, "w") as f:
-            f.write("ref: refs/heads/main\n")
+    # One commit on its default branch: a workspace cannot be cloned from an empty repository.
+    repo = make_repo(os.path.join(work, "repo"))
 
     started = time.perf_counter()
     server = Server(command, data_dir, ["--turn-delay-ms", "0"], os.path.join(work, "seed-server.log"))
@@ -409,7 +406,9 @@ def seed(command, data_dir, replicas, events_per_replica, work):
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("BEGIN")
-    chat_of_template = db.execute("SELECT id FROM chats WHERE replica_id = ?", (template["id"],)).fetchone()[0]
+    chat_of_template, provider = db.execute("SELECT id, provider FROM chats WHERE replica_id = ?",
+                                            (template["id"],)).fetchone()
+    agent = db.execute("SELECT coding_agent FROM replicas WHERE id = ?", (template["id"],)).fetchone()[0]
     for sql in ("DELETE FROM history_events WHERE chat_id = ?", "DELETE FROM messages WHERE chat_id = ?"):
         db.execute(sql, (chat_of_template,))
     for table in ("chats", "replica_repositories", "engine_events"):
@@ -441,10 +440,10 @@ def seed(command, data_dir, replicas, events_per_replica, work):
             turns_of_chat.append((prompt, times))
             start = finished + rng.randint(60_000, 900_000)
         plans.append((chat_id, session, turns_of_chat))
-        replica_rows.append(replica_row(replica_id, org, user, environment_id, name, iso(created), iso(finished)))
+        replica_rows.append(replica_row(replica_id, org, user, environment_id, name, iso(created), iso(finished), agent))
         repo_rows.append(replica_repository_row(replica_id, repo_row, name))
         chat_rows.append(chat_row(chat_id, replica_id, title_from(turns_of_chat[0][0][0]), session,
-                                  iso(created + 4), iso(finished)))
+                                  iso(created + 4), iso(finished), provider))
 
     payload_bytes = [0]
 
