@@ -1,5 +1,8 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -14,7 +17,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,7 @@ public final class StdioServer {
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
     private static final long DRAIN_SECONDS = 10;
     private static final long SERVER_WAIT_SECONDS = 30;
+    private static final JsonFactory LINES = new JsonFactory();
 
     private StdioServer() {}
 
@@ -159,17 +162,32 @@ public final class StdioServer {
         }
 
         void lineWritten(byte[] line) {
-            Map<?, ?> message = parse(line);
-            if (message != null && message.get("id") != null && message.get("method") == null) {
+            if (isResponse(line)) {
                 pending.decrementAndGet();
             }
         }
 
-        private Map<?, ?> parse(byte[] line) {
-            try {
-                return mapper.readValue(line, Map.class);
+        /**
+         * Whether a line written is an answer (an id and no method), read field by field: answers can be
+         * large, and only their top-level names matter here.
+         */
+        private static boolean isResponse(byte[] line) {
+            boolean id = false;
+            boolean method = false;
+            try (JsonParser parser = LINES.createParser(line)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    id |= "id".equals(name) && value != JsonToken.VALUE_NULL;
+                    method |= "method".equals(name);
+                    parser.skipChildren();
+                }
+                return id && !method;
             } catch (IOException | RuntimeException e) {
-                return null; // not a message: the transport reports it
+                return false; // not a message: the transport reports it
             }
         }
     }
