@@ -122,7 +122,7 @@ test('the web view: sign in, create, follow live, queue, diff, delete', async ()
   await page.getByLabel('First message').fill('hello from the browser');
   await shot('03-create-form');
   await page.getByRole('button', { name: 'Create replica' }).click();
-  await page.getByRole('heading', { name: 'web-view-demo' }).waitFor();
+  await page.getByRole('heading', { name: 'web-view-demo', exact: true }).waitFor();
   await page.getByText('hello from the browser').first().waitFor();
 
   // A second message while the first turn runs: queued, then answered.
@@ -157,7 +157,7 @@ test('the web view: sign in, create, follow live, queue, diff, delete', async ()
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The list shows it live, with status text and agent.
-  await page.getByRole('link', { name: 'Replicas', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Replicas' }).click();
   const row = page.locator('tr[data-replica="web-view-demo"]');
   await row.getByText('Active').waitFor();
   await row.getByText('scripted').waitFor();

@@ -149,7 +149,7 @@ export function ReplicaView({ id }) {
       <h1>${replica.name}</h1>
       <${Status} status=${replica.status} waking=${replica.waking} />
       <span class="meta">agent ${replica.coding_agent ?? '—'} · ${replica.repositories.map((r) => r.name).join(', ') || 'no repository'}
-        · events <span class="stream" data-state=${stream}>${stream}</span></span>
+        ${' · '}events <span class="stream" data-state=${stream}>${stream}</span></span>
       ${confirming
         ? html`<span class="confirm" role="group" aria-label="Confirm deletion">Delete ${replica.name}? Its agent stops and its chats are gone.
             <button type="button" class="danger" onClick=${remove} ref=${(el) => el?.focus()}>Yes, delete</button>
