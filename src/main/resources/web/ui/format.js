@@ -36,6 +36,3 @@ export function route() {
 export const go = (...parts) => {
   location.hash = `#/${parts.map(encodeURIComponent).join('/')}`;
 };
-
-/** Queued messages per replica, as the replica views of this tab have seen them. */
-export const queuedCounts = new Map();

@@ -3,7 +3,7 @@
 // repositories' diffs (read again when a turn completes) and hook logs, and delete with confirmation.
 import { html, useEffect, useRef, useState } from './vendor/preact-htm.js';
 import { api, followReplica } from './api.js';
-import { Status, go, queuedCounts } from './format.js';
+import { Status, go } from './format.js';
 import { Conversation, eventKey, normalize } from './conversation.js';
 import { Hooks, Repositories } from './repos.js';
 import { availableAgents } from './create.js';
@@ -106,20 +106,13 @@ export function ReplicaView({ id }) {
     loadHooks();
     availableAgents().then((names) => { setAgents(names); setNewChatAgent(names[0] ?? ''); }).catch(() => {});
     const stop = followReplica(id, { onEvent: (event) => onEventRef.current(event), onState: (state, why) => setStream(why ? `${state}: ${why}` : state) });
-    return () => {
-      stop();
-      queuedCounts.delete(id);
-    };
+    return stop;
   }, [id]);
   useEffect(() => {
     setEvents([]);
     seen.current = new Set();
     if (chatId) loadHistory(chatId).catch((error) => setProblem(error.message));
   }, [chatId]);
-
-  useEffect(() => {
-    queuedCounts.set(id, [...progress.values()].filter((value) => value.status === 'queued').length);
-  }, [progress]);
 
   const createChat = async () => {
     try {

@@ -3,7 +3,7 @@
 // agent and working chats from GET /v1/replica/{id}/chats, asked again only when its activity changes.
 import { html, useEffect, useState } from './vendor/preact-htm.js';
 import { api } from './api.js';
-import { Status, When, queuedCounts } from './format.js';
+import { Status, When } from './format.js';
 
 const POLL_MS = 2000;
 const chatsSeen = new Map(); // replica id → {activity, chats}
@@ -34,11 +34,11 @@ function Agents({ chats }) {
   return agents.join(', ') || '—';
 }
 
-function Queue({ replica }) {
-  const working = (replica.chats ?? []).filter((chat) => chat.processing).length;
-  const queued = queuedCounts.get(replica.id);
-  return html`${working ? html`<span class="working">working</span>` : html`<span class="idle">idle</span>`}
-    ${queued === undefined ? '' : html` · <span>${queued} queued</span>`}`;
+function Chats({ chats }) {
+  if (!chats) return '—';
+  const working = chats.filter((chat) => chat.processing).length;
+  const count = `${chats.length} chat${chats.length === 1 ? '' : 's'}`;
+  return working ? html`${count}, <span class="working">${working} working</span>` : html`${count}, <span class="idle">idle</span>`;
 }
 
 export function ReplicaList() {
@@ -77,7 +77,7 @@ export function ReplicaList() {
       ? html`<p class="empty">No replicas yet. <a href="#/replicas/new">Create one</a>.</p>`
       : html`<table class="replicas" aria-live="polite">
           <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Agent</th>
-            <th scope="col">Repositories</th><th scope="col">Last activity</th><th scope="col">Queue</th></tr></thead>
+            <th scope="col">Repositories</th><th scope="col">Last activity</th><th scope="col">Chats</th></tr></thead>
           <tbody>${replicas.map((replica) => html`
             <tr key=${replica.id} data-replica=${replica.name}>
               <th scope="row" data-label="Name"><a href=${`#/replicas/${replica.id}`}>${replica.name}</a></th>
@@ -85,7 +85,7 @@ export function ReplicaList() {
               <td data-label="Agent"><${Agents} chats=${replica.chats} /></td>
               <td data-label="Repositories">${replica.repositories.map((repo) => repo.name).join(', ') || '—'}</td>
               <td data-label="Last activity"><${When} ts=${replica.last_activity_at} /></td>
-              <td data-label="Queue"><${Queue} replica=${replica} /></td>
+              <td data-label="Chats"><${Chats} chats=${replica.chats} /></td>
             </tr>`)}
           </tbody>
         </table>`}`;
