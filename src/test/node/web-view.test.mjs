@@ -15,7 +15,7 @@ const SHOTS = join(ROOT, 'target', 'web-view');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const WAIT_MS = 30_000;
 // Long enough that a message sent right after the first one finds the chat busy, and is queued.
-const TURN_DELAY_MS = 4000;
+const TURN_DELAY_MS = 6000;
 
 // Claude Code's stream-json, enough of it: the script edits a file in its working folder (the clone).
 const FAKE_CLAUDE = `#!/bin/sh
@@ -169,7 +169,8 @@ test('the web view: sign in, create, follow live, queue, diff, delete', async ()
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Yes, delete' }).waitFor();
   await shot('10-confirm-delete');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes, delete');
+  // The confirmation has the focus: a second Enter deletes.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Yes, delete');
   await page.keyboard.press('Enter');
   await page.getByText('No replicas yet').waitFor();
   assert.equal(await page.locator('tr[data-replica="web-view-demo"]').count(), 0);

@@ -9,6 +9,15 @@ import { Hooks, Repositories } from './repos.js';
 import { availableAgents } from './create.js';
 import { SendBox } from './sendbox.js';
 
+/** The confirmation takes the focus, so Enter after Enter deletes and Tab reaches Cancel. */
+function ConfirmDelete({ name, onConfirm, onCancel }) {
+  const yes = useRef(null);
+  useEffect(() => yes.current?.focus(), []);
+  return html`<span class="confirm" role="group" aria-label="Confirm deletion">Delete ${name}? Its agent stops and its chats are gone.
+    <button type="button" class="danger" onClick=${onConfirm} ref=${yes}>Yes, delete</button>
+    <button type="button" class="quiet" onClick=${onCancel}>Cancel</button></span>`;
+}
+
 export function ReplicaView({ id }) {
   const [replica, setReplica] = useState(null);
   const [chats, setChats] = useState([]);
@@ -144,9 +153,7 @@ export function ReplicaView({ id }) {
       <span class="meta">agent ${replica.coding_agent ?? '—'} · ${replica.repositories.map((r) => r.name).join(', ') || 'no repository'}
         ${' · '}events <span class="stream" data-state=${stream}>${stream}</span></span>
       ${confirming
-        ? html`<span class="confirm" role="group" aria-label="Confirm deletion">Delete ${replica.name}? Its agent stops and its chats are gone.
-            <button type="button" class="danger" onClick=${remove} ref=${(el) => el?.focus()}>Yes, delete</button>
-            <button type="button" class="quiet" onClick=${() => setConfirming(false)}>Cancel</button></span>`
+        ? html`<${ConfirmDelete} name=${replica.name} onConfirm=${remove} onCancel=${() => setConfirming(false)} />`
         : html`<button type="button" class="danger" onClick=${() => setConfirming(true)}>Delete replica…</button>`}
     </div>
     ${problem && html`<p class="problem" role="alert">${problem}</p>`}
