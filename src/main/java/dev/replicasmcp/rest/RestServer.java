@@ -27,7 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP front door: the REST API under /v1 (Javalin routes over the domain services), its event
- * streams, the web view at / (static files of the jar), and any servlet mounted beside it (the MCP endpoint), on one Jetty server.
+ * streams, the web view at / (static files of the jar), and any servlet mounted beside it (the MCP
+ * endpoint), on one Jetty server.
  */
 public final class RestServer implements AutoCloseable {
 

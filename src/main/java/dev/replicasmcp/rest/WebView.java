@@ -70,7 +70,7 @@ public final class WebView {
     }
 
     /** The security headers of every file of the view. */
-    static void headers(Context ctx) {
+    private static void headers(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
