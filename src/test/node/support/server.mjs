@@ -30,9 +30,12 @@ export function scratch() {
   return mkdtempSync(join(tmpdir(), 'replicas-client-tests-'));
 }
 
-/** The server's command line: scripts/run's JVM flags, a fast scripted agent, every toolset. */
-export function serverCommand(dir, extra = []) {
-  return [...JAVA_FLAGS, '-jar', JAR, '--data-dir', join(dir, 'data'), '--turn-delay-ms', '100',
+/**
+ * The server's command line: scripts/run's JVM flags, a fast scripted agent (unless turnDelayMs says
+ * otherwise), every toolset.
+ */
+export function serverCommand(dir, extra = [], { turnDelayMs = 100 } = {}) {
+  return [...JAVA_FLAGS, '-jar', JAR, '--data-dir', join(dir, 'data'), '--turn-delay-ms', String(turnDelayMs),
     '--toolsets', TOOLSETS, ...extra];
 }
 
@@ -75,7 +78,7 @@ function newClient() {
 }
 
 /** Waits (bounded) until the process with this pid has exited; kills it if it will not. */
-async function awaitExit(pid) {
+export async function awaitExit(pid) {
   const alive = () => {
     try {
       process.kill(pid, 0);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.ToolCatalog;
+import dev.replicasmcp.rest.WebView;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ final class HttpMode {
                 base,
                 base,
                 base);
+        LOG.info("Web view: open {}{} in a browser and paste the API key", base, WebView.PATH);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

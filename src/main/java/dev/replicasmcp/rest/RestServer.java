@@ -27,7 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP front door: the REST API under /v1 (Javalin routes over the domain services), its event
- * streams, and any servlet mounted beside it (the MCP endpoint), on one Jetty server.
+ * streams, the web view at / (static files of the jar), and any servlet mounted beside it (the MCP
+ * endpoint), on one Jetty server.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class RestServer implements AutoCloseable {
             javalin.routes.before(gate::checkOrigin);
             javalin.routes.before("/v1/*", gate::authenticate);
             RestErrors.register(javalin.routes);
+            WebView.register(javalin.routes);
             // Before the operation routes: /v1/automations/webhook/x must not be read as an automation id.
             WebhookRoutes.register(javalin.routes, services);
             OperationRoutes operations = new OperationRoutes(services, invoker);
