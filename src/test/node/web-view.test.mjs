@@ -156,12 +156,25 @@ test('the web view: sign in, create, follow live, queue, diff, delete', async ()
   await shot('08-phone-390x844');
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The list shows it live, with status text and agent.
+  // The list shows it live, with status text, agent and queued messages: two messages sent from
+  // elsewhere to the scripted chat make one run and one wait, then the queue drains.
+  const replicaId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Replicas' }).click();
   const row = page.locator('tr[data-replica="web-view-demo"]');
   await row.getByText('Active').waitFor();
   await row.getByText('scripted').waitFor();
+  await row.locator('[data-queued]').getByText('0', { exact: true }).waitFor();
+  for (const message of ['first from elsewhere', 'second from elsewhere']) {
+    const sent = await fetch(`${server.base}/v1/replica/${replicaId}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message, coding_agent: 'scripted' }),
+    });
+    assert.equal(sent.status, 200, await sent.text());
+  }
+  await row.locator('[data-queued]').getByText('1 queued').waitFor();
   await shot('09-list');
+  await row.locator('[data-queued]').getByText('0', { exact: true }).waitFor();
 
   // Delete with the keyboard, confirming, and see it disappear.
   await row.getByRole('link', { name: 'web-view-demo' }).click();

@@ -1,6 +1,7 @@
 // Every replica of the organization, polled from GET /v1/replica every two seconds while the tab is
 // visible (a local server answers that from its database in a few milliseconds), with each replica's
-// agent and working chats from GET /v1/replica/{id}/chats, asked again only when its activity changes.
+// agent, working chats and queued messages from GET /v1/replica/{id}/chats, asked again when its activity
+// changes or while one of its chats works or has a queue (so the counts follow the queue as it drains).
 import { html, useEffect, useState } from './vendor/preact-htm.js';
 import { api } from './api.js';
 import { Status, When } from './format.js';
@@ -10,7 +11,8 @@ const chatsSeen = new Map(); // replica id → {activity, chats}
 
 async function chatsOf(replica) {
   const seen = chatsSeen.get(replica.id);
-  if (seen && seen.activity === replica.last_activity_at) return seen.chats;
+  const busy = seen && seen.chats.some((chat) => chat.processing || chat.queued_messages > 0);
+  if (seen && !busy && seen.activity === replica.last_activity_at) return seen.chats;
   const { chats } = await api('GET', `/v1/replica/${replica.id}/chats`);
   chatsSeen.set(replica.id, { activity: replica.last_activity_at, chats });
   return chats;
@@ -39,6 +41,12 @@ function Chats({ chats }) {
   const working = chats.filter((chat) => chat.processing).length;
   const count = `${chats.length} chat${chats.length === 1 ? '' : 's'}`;
   return working ? html`${count}, <span class="working">${working} working</span>` : html`${count}, <span class="idle">idle</span>`;
+}
+
+function Queued({ chats }) {
+  if (!chats) return '—';
+  const queued = chats.reduce((sum, chat) => sum + (chat.queued_messages ?? 0), 0);
+  return queued ? html`<span class="working">${queued} queued</span>` : '0';
 }
 
 export function ReplicaList() {
@@ -77,7 +85,8 @@ export function ReplicaList() {
       ? html`<p class="empty">No replicas yet. <a href="#/replicas/new">Create one</a>.</p>`
       : html`<table class="replicas" aria-live="polite">
           <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Agent</th>
-            <th scope="col">Repositories</th><th scope="col">Last activity</th><th scope="col">Chats</th></tr></thead>
+            <th scope="col">Repositories</th><th scope="col">Last activity</th><th scope="col">Chats</th>
+            <th scope="col">Queued messages</th></tr></thead>
           <tbody>${replicas.map((replica) => html`
             <tr key=${replica.id} data-replica=${replica.name}>
               <th scope="row" data-label="Name"><a href=${`#/replicas/${replica.id}`}>${replica.name}</a></th>
@@ -86,6 +95,7 @@ export function ReplicaList() {
               <td data-label="Repositories">${replica.repositories.map((repo) => repo.name).join(', ') || '—'}</td>
               <td data-label="Last activity"><${When} ts=${replica.last_activity_at} /></td>
               <td data-label="Chats"><${Chats} chats=${replica.chats} /></td>
+              <td data-label="Queued messages" data-queued><${Queued} chats=${replica.chats} /></td>
             </tr>`)}
           </tbody>
         </table>`}`;

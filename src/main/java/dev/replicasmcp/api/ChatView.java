@@ -11,9 +11,19 @@ public record ChatView(
         String title,
         String createdAt,
         String updatedAt,
-        @JsonPropertyDescription("A turn is running") boolean processing) {
+        @JsonPropertyDescription("A turn is running") boolean processing,
+
+        @JsonPropertyDescription("Messages waiting in this chat's queue")
+        int queuedMessages) {
 
     public static ChatView of(Chat c) {
-        return new ChatView(c.id(), c.provider().wire(), c.title(), c.createdAt(), c.updatedAt(), c.processing());
+        return new ChatView(
+                c.id(),
+                c.provider().wire(),
+                c.title(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.processing(),
+                c.queuedMessages());
     }
 }

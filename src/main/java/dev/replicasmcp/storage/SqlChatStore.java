@@ -16,13 +16,18 @@ import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
-/** Chats in SQLite; `processing` is read from the messages table so it can never go stale. */
+/** Chats in SQLite; `processing` and the queue's length are read from the messages table so they never go stale. */
 public final class SqlChatStore implements ChatStore {
 
     private static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne()
                     .from(MESSAGES)
                     .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))
             .as("processing");
+
+    private static final Field<Integer> QUEUED = DSL.field(DSL.selectCount()
+                    .from(MESSAGES)
+                    .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire()))))
+            .as("queued_messages");
 
     private final Database db;
 
@@ -57,7 +62,7 @@ public final class SqlChatStore implements ChatStore {
     @Override
     public List<Chat> list(String replicaId) {
         return db.with(dsl -> dsl.select(CHATS.fields())
-                .select(PROCESSING)
+                .select(PROCESSING, QUEUED)
                 .from(CHATS)
                 .where(CHATS.REPLICA_ID.eq(replicaId))
                 .orderBy(CHATS.CREATED_AT, CHATS.rowid())
@@ -76,7 +81,7 @@ public final class SqlChatStore implements ChatStore {
 
     private Optional<Chat> first(Condition condition, SortField<?> order) {
         return db.with(dsl -> dsl.select(CHATS.fields())
-                .select(PROCESSING)
+                .select(PROCESSING, QUEUED)
                 .from(CHATS)
                 .where(condition)
                 .orderBy(order)
@@ -115,6 +120,7 @@ public final class SqlChatStore implements ChatStore {
                 r.get(CHATS.THREAD_ID),
                 r.get(CHATS.CREATED_AT),
                 r.get(CHATS.UPDATED_AT),
-                Boolean.TRUE.equals(r.get(PROCESSING)));
+                Boolean.TRUE.equals(r.get(PROCESSING)),
+                r.get(QUEUED));
     }
 }

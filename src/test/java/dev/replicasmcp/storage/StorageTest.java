@@ -149,7 +149,7 @@ class StorageTest {
                 .isEqualTo(1);
 
         SqlChatStore chats = new SqlChatStore(db);
-        Chat chat = new Chat("c-1", "x-1", CodingAgent.CODEX, "t", true, null, T, T, false);
+        Chat chat = new Chat("c-1", "x-1", CodingAgent.CODEX, "t", true, null, T, T, false, 0);
         chats.insert(chat);
         assertThat(chats.defaultChat("x-1")).contains(chat);
 

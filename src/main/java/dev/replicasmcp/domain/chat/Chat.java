@@ -12,4 +12,5 @@ public record Chat(
         String threadId,
         String createdAt,
         String updatedAt,
-        boolean processing) {}
+        boolean processing,
+        int queuedMessages) {}

@@ -92,7 +92,7 @@ public final class ChatService {
     /** Creates a chat; call inside a transaction. */
     Chat insert(String replicaId, CodingAgent provider, String title, boolean isDefault) {
         String now = Timestamps.now(clock);
-        Chat chat = new Chat(ids.get(), replicaId, provider, title, isDefault, null, now, now, false);
+        Chat chat = new Chat(ids.get(), replicaId, provider, title, isDefault, null, now, now, false, 0);
         chats.insert(chat);
         events.append(replicaId, new EnginePayload.ChatCreated(chat));
         return chat;

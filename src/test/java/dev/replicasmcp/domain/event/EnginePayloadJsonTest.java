@@ -21,7 +21,7 @@ class EnginePayloadJsonTest {
 
     @Test
     void engineEventsHaveTheSpecShapesInOrder() throws Exception {
-        Chat chat = new Chat("c1", "r1", CodingAgent.CLAUDE, "Hi", true, null, "t1", "t2", false);
+        Chat chat = new Chat("c1", "r1", CodingAgent.CLAUDE, "Hi", true, null, "t1", "t2", false, 0);
         assertThat(json(new EnginePayload.TurnAccepted("c1", "m1", true, 2)))
                 .isEqualTo("{\"chatId\":\"c1\",\"messageId\":\"m1\",\"queued\":true,\"position\":2}");
         assertThat(json(new EnginePayload.TurnStarted("c1", "m1")))
