@@ -38,8 +38,11 @@ final class HttpMode {
             release(lock);
             return 1;
         }
+        boolean firstKey;
         try {
-            ApiKeyFile.ensure(core.keys(), core.account(), core.services().audit(), settings.dataDir());
+            firstKey = ApiKeyFile.ensure(
+                            core.keys(), core.account(), core.services().audit(), settings.dataDir())
+                    .isPresent();
             app = HttpApp.start(core, catalog, toolMapper, options, extras);
         } catch (RuntimeException e) {
             LOG.error("The HTTP server could not start on {}:{}: {}", options.host(), options.port(), e.getMessage());
@@ -55,6 +58,19 @@ final class HttpMode {
                 base,
                 base,
                 base);
+        String forClients = options.urls().publicUrl().map(Object::toString).orElse(base) + "/mcp";
+        LOG.info(
+                "Give MCP clients {} : with 'Authorization: Bearer <API key>', or let them sign in with OAuth "
+                        + "(you approve each in the browser with an API key){}",
+                forClients,
+                options.urls().publicUrl().isPresent()
+                        ? ""
+                        : ". Behind a tunnel, start with --public-url https://<tunnel host>");
+        if (firstKey) {
+            LOG.info(
+                    "One-time setup code for approving an OAuth client on the consent page: {} (or paste the API key)",
+                    app.issueSetupCode());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         name = "replicas-mcp",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {ToolsCommand.class, KeysCommand.class},
+        subcommands = {ToolsCommand.class, KeysCommand.class, ClientsCommand.class},
         description = {
             "A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
             "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr).",
