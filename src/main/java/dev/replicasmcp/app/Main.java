@@ -95,7 +95,7 @@ public final class Main implements Callable<Integer> {
     @Option(
             names = "--http",
             description = "Serve HTTP instead of stdio: REST under /v1 and MCP at /mcp, both "
-                    + "behind API keys (Authorization: Bearer).")
+                    + "behind API keys (Authorization: Bearer); MCP also takes OAuth tokens of clients you approve.")
     boolean http;
 
     @picocli.CommandLine.Mixin
