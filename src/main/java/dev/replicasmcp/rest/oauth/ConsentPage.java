@@ -51,7 +51,9 @@ final class ConsentPage {
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
                         + "form-action 'self'" + (formTarget == null ? "" : " " + formTarget));
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // Not no-referrer: under it browsers send "Origin: null" with the form's POST, which the origin check
+        // refuses. same-origin keeps the page's origin on its own POST and sends nothing to other sites.
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cache-Control", "no-store");
         ctx.result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
