@@ -125,12 +125,12 @@ export async function startStdio() {
 }
 
 /**
- * The server in HTTP mode on a free port, and the SDK's Streamable HTTP client sending its API key.
- * Returns {client, dir, url, apiKey, stderr(), stop()}.
+ * The server in HTTP mode on a free port, with no client yet (extra: more server flags). Returns
+ * {dir, port, url, apiKey, stderr(), stop()}; stop() ends the server and removes its folder.
  */
-export async function startHttp() {
+export async function spawnHttp(extra = []) {
   const dir = scratch();
-  const child = spawn(JAVA, serverCommand(dir, ['--http', '--host', '127.0.0.1', '--port', '0']), {
+  const child = spawn(JAVA, serverCommand(dir, ['--http', '--host', '127.0.0.1', '--port', '0', ...extra]), {
     env: serverEnv(dir), stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -149,24 +149,41 @@ export async function startHttp() {
       failed(new Error(`the server exited (${code}) before serving HTTP`));
     });
   });
-  const client = newClient();
   const stop = async () => {
-    await client.close().catch(() => {});
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await awaitExit(child.pid);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const url = `http://127.0.0.1:${await port}/mcp`;
+    const found = await port;
     const apiKey = readFileSync(join(dir, 'data', 'api-key'), 'utf8').trim();
-    const transport = new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { Authorization: `Bearer ${apiKey}` } },
-    });
-    await client.connect(transport, { timeout: STARTUP_MS });
-    return { client, dir, url, apiKey, stderr: () => log, stop };
+    return { dir, port: found, url: `http://127.0.0.1:${found}/mcp`, apiKey, stderr: () => log, stop };
   } catch (error) {
     await stop();
     throw new Error(`the HTTP server did not start: ${error.message}\n${log}`);
+  }
+}
+
+/**
+ * The server in HTTP mode on a free port, and the SDK's Streamable HTTP client sending its API key.
+ * Returns {client, dir, url, apiKey, stderr(), stop()}.
+ */
+export async function startHttp() {
+  const server = await spawnHttp();
+  const client = newClient();
+  const stop = async () => {
+    await client.close().catch(() => {});
+    await server.stop();
+  };
+  try {
+    const transport = new StreamableHTTPClientTransport(new URL(server.url), {
+      requestInit: { headers: { Authorization: `Bearer ${server.apiKey}` } },
+    });
+    await client.connect(transport, { timeout: STARTUP_MS });
+    return { client, dir: server.dir, url: server.url, apiKey: server.apiKey, stderr: server.stderr, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`the HTTP server did not start: ${error.message}\n${server.stderr()}`);
   }
 }
 

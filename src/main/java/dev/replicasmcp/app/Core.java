@@ -5,6 +5,7 @@ import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.domain.account.LocalAccount;
 import dev.replicasmcp.domain.automation.CronScheduler;
+import dev.replicasmcp.domain.oauth.OAuthService;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.replica.LifecyclePolicies;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
@@ -85,6 +86,11 @@ public final class Core implements AutoCloseable {
     /** API keys: who an HTTP request (or REPLICAS_API_KEY) acts as. */
     public ApiKeyService keys() {
         return server.keys();
+    }
+
+    /** OAuth sign-in of remote MCP clients (HTTP mode). */
+    public OAuthService oauth() {
+        return server.oauth();
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.api.BearerAuth;
 import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.api.SetupCode;
+import dev.replicasmcp.api.SiteUrls;
 import dev.replicasmcp.mcp.HttpEndpoint;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.SessionLimits;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.rest.RestServer;
+import dev.replicasmcp.rest.oauth.OAuthSetup;
 import dev.replicasmcp.rest.routes.EventRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * HTTP mode: one server with the REST API under /v1, its event streams, and MCP at /mcp (and at
- * /v1/mcp, where the hosted service has it), on one core.
+ * HTTP mode: one server with the REST API under /v1, its event streams, MCP at /mcp (and at /v1/mcp,
+ * where the hosted service has it) and the OAuth sign-in of remote MCP clients, on one core.
  */
 public final class HttpApp implements AutoCloseable {
 
@@ -54,7 +58,18 @@ public final class HttpApp implements AutoCloseable {
             List<String> allowedHosts,
             List<String> allowedOrigins,
             Duration sseHeartbeat,
-            Limits limits) {
+            Limits limits,
+            SiteUrls urls) {
+
+        public Options(
+                String host,
+                int port,
+                List<String> allowedHosts,
+                List<String> allowedOrigins,
+                Duration sseHeartbeat,
+                Limits limits) {
+            this(host, port, allowedHosts, allowedOrigins, sseHeartbeat, limits, SiteUrls.of(null));
+        }
 
         public Options(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
             this(host, port, allowedHosts, allowedOrigins, SSE_HEARTBEAT, Limits.DEFAULT);
@@ -65,21 +80,25 @@ public final class HttpApp implements AutoCloseable {
             this(host, port, allowedHosts, allowedOrigins, sseHeartbeat, Limits.DEFAULT);
         }
 
+        /** Loopback, the listening address, --allowed-host names and the host of --public-url. */
         HostPolicy hostPolicy() {
             List<String> hosts = new ArrayList<>(allowedHosts);
             if (!WILDCARDS.contains(host.trim())) {
                 hosts.add(host.trim());
             }
+            urls.publicHost().ifPresent(hosts::add);
             return HostPolicy.of(hosts, allowedOrigins);
         }
     }
 
     private final HttpEndpoint mcp;
     private final RestServer rest;
+    private final SetupCode setupCode;
 
-    private HttpApp(HttpEndpoint mcp, RestServer rest) {
+    private HttpApp(HttpEndpoint mcp, RestServer rest, SetupCode setupCode) {
         this.mcp = mcp;
         this.rest = rest;
+        this.setupCode = setupCode;
     }
 
     public static HttpApp start(Core core, ToolCatalog catalog, ObjectMapper toolMapper, Options options) {
@@ -97,11 +116,20 @@ public final class HttpApp implements AutoCloseable {
                 invoker,
                 Main.VERSION,
                 hosts,
-                core.keys()::authenticate,
+                new BearerAuth(core.keys(), core.oauth(), options.urls()),
                 options.limits().mcpKeepAlive(),
                 new SessionLimits(
                         options.limits().sessionIdle(), options.limits().maxSessionsPerKey()),
                 extras);
+        SetupCode setupCode = new SetupCode();
+        OAuthSetup oauth = new OAuthSetup(
+                core.oauth(),
+                core.keys(),
+                setupCode,
+                core.account().organizationId(),
+                options.urls(),
+                core.services().audit(),
+                mcp::endStreamsOf);
         try {
             RestServer rest = RestServer.start(
                     new RestServer.Config(
@@ -110,11 +138,12 @@ public final class HttpApp implements AutoCloseable {
                             hosts,
                             options.sseHeartbeat(),
                             options.limits().maxStreamsPerKey(),
-                            List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter()))),
+                            List.of(new RestServer.Mount(HttpEndpoint.PATHS, mcp.servlet(), mcp.filter())),
+                            oauth),
                     core.services(),
                     core.invoker(),
                     core.keys());
-            return new HttpApp(mcp, rest);
+            return new HttpApp(mcp, rest, setupCode);
         } catch (RuntimeException e) {
             mcp.close();
             throw e;
@@ -123,6 +152,14 @@ public final class HttpApp implements AutoCloseable {
 
     public int port() {
         return rest.port();
+    }
+
+    /**
+     * A new one-time code that approves one OAuth sign-in on the consent page instead of an API key
+     * (printed at start when the server made its first key, so the owner need not open the key file).
+     */
+    public String issueSetupCode() {
+        return setupCode.issue();
     }
 
     @Override

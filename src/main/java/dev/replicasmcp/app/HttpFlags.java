@@ -1,5 +1,6 @@
 package dev.replicasmcp.app;
 
+import dev.replicasmcp.api.SiteUrls;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -35,6 +36,14 @@ final class HttpFlags {
     List<String> allowedOrigins = new ArrayList<>();
 
     @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description = "HTTP mode: the https address clients reach this server at through a tunnel or proxy, "
+                    + "e.g. https://replicas.example.com. OAuth metadata names it, its host is allowed, and the "
+                    + "start-up line gives URL/mcp to clients.")
+    String publicUrl;
+
+    @Option(
             names = "--session-idle-minutes",
             paramLabel = "M",
             defaultValue = "30",
@@ -65,6 +74,7 @@ final class HttpFlags {
         FlagRange.within("--max-streams-per-key", maxStreamsPerKey, 1, 100_000);
         HttpApp.Limits limits = new HttpApp.Limits(
                 FlagRange.minutes("--session-idle-minutes", sessionIdleMinutes), maxSessionsPerKey, maxStreamsPerKey);
-        return new HttpApp.Options(host, port, allowedHosts, allowedOrigins, HttpApp.SSE_HEARTBEAT, limits);
+        return new HttpApp.Options(
+                host, port, allowedHosts, allowedOrigins, HttpApp.SSE_HEARTBEAT, limits, SiteUrls.of(publicUrl));
     }
 }

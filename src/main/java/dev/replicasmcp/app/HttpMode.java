@@ -39,8 +39,11 @@ final class HttpMode {
             release(lock);
             return 1;
         }
+        boolean firstKey;
         try {
-            ApiKeyFile.ensure(core.keys(), core.account(), core.services().audit(), settings.dataDir());
+            firstKey = ApiKeyFile.ensure(
+                            core.keys(), core.account(), core.services().audit(), settings.dataDir())
+                    .isPresent();
             app = HttpApp.start(core, catalog, toolMapper, options, extras);
         } catch (RuntimeException e) {
             LOG.error("The HTTP server could not start on {}:{}: {}", options.host(), options.port(), e.getMessage());
@@ -56,7 +59,21 @@ final class HttpMode {
                 base,
                 base,
                 base);
-        LOG.info("Web view: open {}{} in a browser and paste the API key", base, WebView.PATH);
+        String site = options.urls().publicUrl().map(Object::toString).orElse(base);
+        String forClients = site + "/mcp";
+        LOG.info(
+                "Give MCP clients {} : with 'Authorization: Bearer <API key>', or let them sign in with OAuth "
+                        + "(you approve each in the browser with an API key){}",
+                forClients,
+                options.urls().publicUrl().isPresent()
+                        ? ""
+                        : ". Behind a tunnel, start with --public-url https://<tunnel host>");
+        LOG.info("Web view: open {}{} in a browser and paste the API key", site, WebView.PATH);
+        if (firstKey) {
+            LOG.info(
+                    "One-time setup code for approving an OAuth client on the consent page: {} (or paste the API key)",
+                    app.issueSetupCode());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

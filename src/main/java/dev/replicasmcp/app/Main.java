@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         name = "replicas-mcp",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {ToolsCommand.class, KeysCommand.class},
+        subcommands = {ToolsCommand.class, KeysCommand.class, ClientsCommand.class},
         description = {
             "A self-hosted Replicas platform: coding agents in workspaces, driven over MCP.",
             "With no command, serves MCP over stdio (stdout carries only JSON-RPC; logs go to stderr).",
@@ -95,7 +95,7 @@ public final class Main implements Callable<Integer> {
     @Option(
             names = "--http",
             description = "Serve HTTP instead of stdio: REST under /v1 and MCP at /mcp, both "
-                    + "behind API keys (Authorization: Bearer).")
+                    + "behind API keys (Authorization: Bearer); MCP also takes OAuth tokens of clients you approve.")
     boolean http;
 
     @picocli.CommandLine.Mixin

@@ -27,6 +27,7 @@ import dev.replicasmcp.domain.environment.SkillService;
 import dev.replicasmcp.domain.environment.VariableService;
 import dev.replicasmcp.domain.event.EventLog;
 import dev.replicasmcp.domain.hook.HookExecutor;
+import dev.replicasmcp.domain.oauth.OAuthService;
 import dev.replicasmcp.domain.pool.PoolReconciler;
 import dev.replicasmcp.domain.pool.WarmPoolService;
 import dev.replicasmcp.domain.replica.EnvironmentResolver;
@@ -62,6 +63,7 @@ import dev.replicasmcp.storage.SqlEngineEventStore;
 import dev.replicasmcp.storage.SqlEnvironmentConfigStore;
 import dev.replicasmcp.storage.SqlEnvironmentStore;
 import dev.replicasmcp.storage.SqlLocalAccountStore;
+import dev.replicasmcp.storage.SqlOAuthStore;
 import dev.replicasmcp.storage.SqlRepositoryStore;
 import dev.replicasmcp.storage.SqlWarmPoolStore;
 import java.nio.file.Path;
@@ -100,10 +102,12 @@ final class Wiring {
             CronScheduler cron,
             ExecutionRecovery executions,
             LocalAccount account,
-            ApiKeyService keys) {}
+            ApiKeyService keys,
+            OAuthService oauth) {}
 
     /** The API keys of a data folder, on a connection of its own: all the keys command needs. */
-    record KeyAccess(Database db, ApiKeyService keys, LocalAccount account, AuditLog audit) implements AutoCloseable {
+    record KeyAccess(Database db, ApiKeyService keys, LocalAccount account, AuditLog audit, OAuthService oauth)
+            implements AutoCloseable {
         @Override
         public void close() {
             db.close();
@@ -233,7 +237,8 @@ final class Wiring {
                 automations.cron(),
                 automations.recovery(),
                 keys.account(),
-                keys.keys());
+                keys.keys(),
+                keys.oauth());
     }
 
     /**
@@ -246,7 +251,8 @@ final class Wiring {
                 db,
                 new ApiKeyService(new SqlApiKeyStore(db), clock, ids),
                 account,
-                new AuditLog(new SqlAuditStore(db), clock, ids));
+                new AuditLog(new SqlAuditStore(db), clock, ids),
+                new OAuthService(new SqlOAuthStore(db), clock, ids, OAuthService.Lifetimes.DEFAULT));
     }
 
     /** The tool catalogue the flags ask for; an unknown toolset is an IllegalArgumentException naming it. */

@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import dev.replicasmcp.api.BearerAuth;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -12,8 +13,10 @@ import jakarta.servlet.Servlet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MCP server over Streamable HTTP: the same catalogue and invoker as stdio, on the SDK's servlet
@@ -30,35 +33,36 @@ public final class HttpEndpoint implements AutoCloseable {
     private final HttpServletStreamableServerTransportProvider transport;
     private final HttpGuard guard;
     private final McpSyncServer server;
+    private final OpenStreams streams;
+    private final ScheduledExecutorService revocations;
 
     private HttpEndpoint(
-            HttpServletStreamableServerTransportProvider transport, HttpGuard guard, McpSyncServer server) {
+            HttpServletStreamableServerTransportProvider transport,
+            HttpGuard guard,
+            McpSyncServer server,
+            OpenStreams streams,
+            ScheduledExecutorService revocations) {
         this.transport = transport;
         this.guard = guard;
         this.server = server;
+        this.streams = streams;
+        this.revocations = revocations;
     }
 
+    /** How often open streams are checked against revocations made elsewhere (the keys and clients commands). */
+    static final long REVOCATION_CHECK_MS = 1000;
+
     /**
-     * keepAlive pings idle sessions; it must be shorter than the HTTP server's idle timeout so a
-     * listening stream is never cut for silence.
+     * keepAlive pings idle sessions; it must be shorter than the HTTP server's idle timeout so a listening
+     * stream is never cut for silence. extras: features served next to the catalogue (the product passes
+     * none; tests add fixtures). auth: API keys and OAuth access tokens.
      */
     public static HttpEndpoint create(
             ToolCatalog catalog,
             ToolInvoker invoker,
             String version,
             HostPolicy hosts,
-            Function<String, Optional<Caller>> authenticate,
-            Duration keepAlive) {
-        return create(catalog, invoker, version, hosts, authenticate, keepAlive, SessionLimits.DEFAULT, McpExtras.NONE);
-    }
-
-    /** The same, serving extra features next to the catalogue (the product passes none; tests add fixtures). */
-    public static HttpEndpoint create(
-            ToolCatalog catalog,
-            ToolInvoker invoker,
-            String version,
-            HostPolicy hosts,
-            Function<String, Optional<Caller>> authenticate,
+            BearerAuth auth,
             Duration keepAlive,
             SessionLimits limits,
             McpExtras extras) {
@@ -81,15 +85,34 @@ public final class HttpEndpoint implements AutoCloseable {
                 .maxRequestSize(MAX_REQUEST_BYTES)
                 .build();
         McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
+        OpenStreams streams = new OpenStreams();
         HttpGuard guard = new HttpGuard(
                 hosts,
-                authenticate,
+                auth,
                 transport.protocolVersions(),
                 MAX_REQUEST_BYTES,
                 JsonMappers.protocol(),
                 name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)),
-                new SessionRegistry(limits, System::nanoTime));
-        return new HttpEndpoint(transport, guard, server);
+                new SessionRegistry(limits, System::nanoTime),
+                streams);
+        ScheduledExecutorService revocations = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mcp-revocations");
+            thread.setDaemon(true);
+            return thread;
+        });
+        revocations.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        streams.endInactive(auth::active);
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(HttpEndpoint.class)
+                                .warn("Could not check open MCP streams for revocations: {}", e.toString());
+                    }
+                },
+                REVOCATION_CHECK_MS,
+                REVOCATION_CHECK_MS,
+                TimeUnit.MILLISECONDS);
+        return new HttpEndpoint(transport, guard, server, streams, revocations);
     }
 
     public Servlet servlet() {
@@ -100,8 +123,14 @@ public final class HttpEndpoint implements AutoCloseable {
         return guard;
     }
 
+    /** Ends the open streams of an owner revoked here (a grant revoked over HTTP), without waiting for the check. */
+    public void endStreamsOf(String owner) {
+        streams.end(owner);
+    }
+
     @Override
     public void close() {
+        revocations.shutdownNow();
         server.closeGracefully();
     }
 }

@@ -3,10 +3,10 @@ package dev.replicasmcp.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.api.BearerAuth;
 import dev.replicasmcp.api.BearerToken;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
-import dev.replicasmcp.domain.account.ApiKeyService;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.AsyncEvent;
@@ -23,14 +23,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stands in front of the SDK's MCP servlet: refuses foreign Host and Origin headers (DNS rebinding),
- * requests without a valid API key, unsupported MCP-Protocol-Version headers, bodies over the size
+ * requests without a valid API key or OAuth access token (naming the OAuth metadata in WWW-Authenticate), unsupported MCP-Protocol-Version headers, bodies over the size
  * cap and bodies that are not one well-formed JSON-RPC message ({@link IncomingCheck}); accepts a
  * client response the SDK was not waiting for; and turns every error the servlet makes into a
  * JSON-RPC error object with a fitting HTTP status. Sends on one session are handled in the order they
@@ -46,25 +45,28 @@ final class HttpGuard implements Filter {
     static final String VERSION_HEADER = "MCP-Protocol-Version";
 
     private final HostPolicy hosts;
-    private final Function<String, Optional<Caller>> authenticate;
+    private final BearerAuth auth;
     private final List<String> versions;
     private final int maxBytes;
     private final ObjectMapper json;
     private final IncomingCheck check;
     private final SessionRegistry sessions;
     private final SessionArrivals arrivals = new SessionArrivals();
+    private final OpenStreams streams;
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(
             HostPolicy hosts,
-            Function<String, Optional<Caller>> authenticate,
+            BearerAuth auth,
             List<String> versions,
             int maxBytes,
             ObjectMapper json,
             Predicate<String> knownTool,
-            SessionRegistry sessions) {
+            SessionRegistry sessions,
+            OpenStreams streams) {
         this.hosts = hosts;
-        this.authenticate = authenticate;
+        this.auth = auth;
+        this.streams = streams;
         this.versions = versions;
         this.maxBytes = maxBytes;
         this.json = json;
@@ -89,14 +91,16 @@ final class HttpGuard implements Filter {
             return;
         }
         Optional<String> token = BearerToken.from(req.getHeader("Authorization"));
-        Optional<Caller> caller = token.flatMap(authenticate);
+        Optional<BearerAuth.Authenticated> caller = token.flatMap(t -> auth.authenticate(t, req));
         if (caller.isEmpty()) {
-            res.setHeader("WWW-Authenticate", "Bearer");
+            // RFC 9728: the header names the protected-resource metadata, where OAuth clients start signing in.
+            res.setHeader("WWW-Authenticate", auth.challenge(req, token.isPresent()));
             error(
                     res,
                     401,
                     -32001,
-                    "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...'.",
+                    "Unauthorized: send a valid API key as 'Authorization: Bearer sk_replicas_...', or sign in "
+                            + "with OAuth (the WWW-Authenticate header names the metadata).",
                     null);
             return;
         }
@@ -115,7 +119,7 @@ final class HttpGuard implements Filter {
         // The ticket is taken before the body is read: a client that waits for 100 Continue knows its place.
         SessionArrivals.Arrival arrival = "POST".equalsIgnoreCase(req.getMethod()) ? arrivals.arrive(sessionId) : null;
         try {
-            guarded(req, res, chain, caller.get(), ApiKeyService.fingerprint(token.get()), arrival);
+            guarded(req, res, chain, caller.get().caller(), caller.get().owner(), arrival);
         } finally {
             if (arrival != null) {
                 arrival.leave();
@@ -186,7 +190,7 @@ final class HttpGuard implements Filter {
             }
         }
         if (sessionId != null) {
-            track(req, res, wrapped, sessionId);
+            track(req, res, wrapped, sessionId, owner);
         }
         if (wrapped.failed() && !res.isCommitted()) {
             if (verdict != null && verdict.kind() == IncomingCheck.Kind.RESPONSE && wrapped.errorStatus() == 500) {
@@ -202,15 +206,19 @@ final class HttpGuard implements Filter {
     }
 
     /** A session ended by its client is gone; one with a stream open (listening, or a call running) is in use. */
-    private void track(HttpServletRequest req, HttpServletResponse res, CapturedErrorResponse wrapped, String id) {
+    private void track(
+            HttpServletRequest req, HttpServletResponse res, CapturedErrorResponse wrapped, String id, String owner) {
         if ("DELETE".equalsIgnoreCase(req.getMethod()) && !wrapped.failed() && res.getStatus() < 300) {
             sessions.closed(id);
         } else if (req.isAsyncStarted()) {
             sessions.stream(id, true);
-            req.getAsyncContext().addListener(new AsyncListener() {
+            jakarta.servlet.AsyncContext stream = req.getAsyncContext();
+            streams.opened(owner, stream);
+            stream.addListener(new AsyncListener() {
                 @Override
                 public void onComplete(AsyncEvent event) {
                     sessions.stream(id, false);
+                    streams.closed(owner, stream);
                 }
 
                 @Override

@@ -2,6 +2,7 @@ package dev.replicasmcp.rest;
 
 import dev.replicasmcp.api.BearerToken;
 import dev.replicasmcp.api.HostPolicy;
+import dev.replicasmcp.api.SiteUrls;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.rest.routes.Http;
@@ -17,10 +18,12 @@ final class Gate {
 
     private final HostPolicy hosts;
     private final ApiKeyService keys;
+    private final SiteUrls urls;
 
-    Gate(HostPolicy hosts, ApiKeyService keys) {
+    Gate(HostPolicy hosts, ApiKeyService keys, SiteUrls urls) {
         this.hosts = hosts;
         this.keys = keys;
+        this.urls = urls;
     }
 
     void checkOrigin(Context ctx) {
@@ -28,7 +31,9 @@ final class Gate {
             throw new ForbiddenResponse("Host '" + ctx.header("Host") + "' is not served here. Use localhost, or "
                     + "start the server with --allowed-host for this name.");
         }
-        if (!hosts.originAllowed(ctx.header("Origin"))) {
+        // A page of this server itself (the consent page, reached through a tunnel) posts with its own origin.
+        String origin = ctx.header("Origin");
+        if (!hosts.originAllowed(origin) && !urls.base(ctx.req()).equalsIgnoreCase(origin)) {
             throw new ForbiddenResponse("Origin '" + ctx.header("Origin") + "' is not allowed. Start the server "
                     + "with --allowed-origin to allow it.");
         }

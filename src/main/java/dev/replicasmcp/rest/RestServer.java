@@ -2,9 +2,12 @@ package dev.replicasmcp.rest;
 
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.api.Services;
+import dev.replicasmcp.api.SiteUrls;
 import dev.replicasmcp.domain.account.ApiKeyService;
 import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.ops.Operations;
+import dev.replicasmcp.rest.oauth.OAuthRoutes;
+import dev.replicasmcp.rest.oauth.OAuthSetup;
 import dev.replicasmcp.rest.routes.EventRoutes;
 import dev.replicasmcp.rest.routes.IntegrationRoutes;
 import dev.replicasmcp.rest.routes.OperationRoutes;
@@ -36,9 +39,18 @@ public final class RestServer implements AutoCloseable {
     /** Longer than every heartbeat, so a quiet stream or MCP session is never cut for idleness. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Where to listen, whom to serve, how many event streams a key may hold, and what else to mount. */
+    /**
+     * Where to listen, whom to serve, how many event streams a key may hold, what else to mount, and the
+     * OAuth endpoints of the MCP endpoint (null: none).
+     */
     public record Config(
-            String host, int port, HostPolicy hosts, Duration heartbeat, int maxStreamsPerKey, List<Mount> mounts) {}
+            String host,
+            int port,
+            HostPolicy hosts,
+            Duration heartbeat,
+            int maxStreamsPerKey,
+            List<Mount> mounts,
+            OAuthSetup oauth) {}
 
     /**
      * A servlet mounted at exact paths beside the REST API, behind its own filter (Javalin's do not see
@@ -60,7 +72,10 @@ public final class RestServer implements AutoCloseable {
     }
 
     public static RestServer start(Config config, Services services, Invoker invoker, ApiKeyService keys) {
-        Gate gate = new Gate(config.hosts(), keys);
+        Gate gate = new Gate(
+                config.hosts(),
+                keys,
+                config.oauth() == null ? SiteUrls.of(null) : config.oauth().urls());
         EventRoutes events = new EventRoutes(services, config.heartbeat(), config.maxStreamsPerKey(), keys::active);
         Javalin app = Javalin.create(javalin -> {
             server(javalin, config);
@@ -75,6 +90,9 @@ public final class RestServer implements AutoCloseable {
             operations.register(javalin.routes, Operations.all(), ReplicaRoutes.CUSTOM);
             events.register(javalin.routes);
             IntegrationRoutes.register(javalin.routes, services.webhooks());
+            if (config.oauth() != null) {
+                OAuthRoutes.register(javalin.routes, config.oauth());
+            }
         });
         app.start();
         return new RestServer(app, events);

@@ -77,7 +77,7 @@ public final class Database implements Transactions, AutoCloseable {
      * already at this version opens without Flyway: scanning the jar for migrations and validating them is
      * most of the start-up time of the database, and the first tool call waits for it.
      */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
 
     /** Whether every migration up to {@link #SCHEMA_VERSION} was applied, and none failed. */
     static boolean isCurrent(Connection connection) {

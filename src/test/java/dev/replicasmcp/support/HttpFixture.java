@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.api.SiteUrls;
 import dev.replicasmcp.app.HttpApp;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
@@ -58,9 +59,25 @@ public final class HttpFixture implements AutoCloseable {
         return start(dir, Duration.ofMillis(200), heartbeat, limits, McpExtras.NONE);
     }
 
+    /** With a clock of the test's choosing (token expiry), other limits and a --public-url (OAuth tests). */
+    public static HttpFixture start(Path dir, java.time.Clock clock, HttpApp.Limits limits, SiteUrls urls) {
+        return start(dir, Duration.ofMillis(200), Duration.ofMillis(300), limits, McpExtras.NONE, clock, urls);
+    }
+
     private static HttpFixture start(
             Path dir, Duration turnDelay, Duration heartbeat, HttpApp.Limits limits, McpExtras extras) {
-        TestCore core = new TestCore(dir, turnDelay);
+        return start(dir, turnDelay, heartbeat, limits, extras, java.time.Clock.systemUTC(), SiteUrls.of(null));
+    }
+
+    private static HttpFixture start(
+            Path dir,
+            Duration turnDelay,
+            Duration heartbeat,
+            HttpApp.Limits limits,
+            McpExtras extras,
+            java.time.Clock clock,
+            SiteUrls urls) {
+        TestCore core = new TestCore(dir, turnDelay, clock);
         try {
             String key = core.core
                     .keys()
@@ -70,7 +87,7 @@ public final class HttpFixture implements AutoCloseable {
                     core.core,
                     ToolCatalog.standard(JsonMappers.tools()),
                     JsonMappers.tools(),
-                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits),
+                    new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits, urls),
                     extras);
             return new HttpFixture(core, app, key);
         } catch (RuntimeException e) {
