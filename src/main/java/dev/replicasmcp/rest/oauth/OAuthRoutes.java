@@ -13,6 +13,7 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -115,12 +116,8 @@ public final class OAuthRoutes {
             NimbusHttp.parseError(ctx, e);
             return;
         }
-        ClientID clientId = request.getClientID() != null
-                ? request.getClientID()
-                : request.getClientAuthentication() != null
-                        ? request.getClientAuthentication().getClientID()
-                        : null;
-        if (clientId == null || setup.oauth().client(clientId.getValue()).isEmpty()) {
+        String clientId = registered(request.getClientID(), request.getClientAuthentication());
+        if (clientId == null) {
             NimbusHttp.error(
                     ctx,
                     401,
@@ -153,14 +150,14 @@ public final class OAuthRoutes {
                 exchanged = setup.oauth()
                         .exchange(
                                 code.getAuthorizationCode().getValue(),
-                                clientId.getValue(),
+                                clientId,
                                 code.getRedirectionURI() == null
                                         ? null
                                         : code.getRedirectionURI().toString(),
                                 challenge,
                                 resource);
             } else if (grant instanceof RefreshTokenGrant refresh) {
-                exchanged = setup.oauth().refresh(refresh.getRefreshToken().getValue(), clientId.getValue(), resource);
+                exchanged = setup.oauth().refresh(refresh.getRefreshToken().getValue(), clientId, resource);
             } else {
                 NimbusHttp.error(
                         ctx,
@@ -190,25 +187,26 @@ public final class OAuthRoutes {
             NimbusHttp.parseError(ctx, e);
             return;
         }
-        ClientID clientId = request.getClientID() != null
-                ? request.getClientID()
-                : request.getClientAuthentication() != null
-                        ? request.getClientAuthentication().getClientID()
-                        : null;
-        if (clientId == null || setup.oauth().client(clientId.getValue()).isEmpty()) {
+        String clientId = registered(request.getClientID(), request.getClientAuthentication());
+        if (clientId == null) {
             NimbusHttp.error(ctx, 401, OAuth2Error.INVALID_CLIENT.setDescription("Unknown client_id."));
             return;
         }
-        setup.oauth()
-                .revokeToken(request.getToken().getValue(), clientId.getValue())
-                .ifPresent(grant -> {
-                    revoked(
-                            grant,
-                            new Caller(grant.organizationId(), null, Actor.oauthClient(grant.id(), clientName(grant))));
-                });
+        setup.oauth().revokeToken(request.getToken().getValue(), clientId).ifPresent(grant -> {
+            revoked(grant, new Caller(grant.organizationId(), null, Actor.oauthClient(grant.id(), clientName(grant))));
+        });
         ctx.status(200);
         ctx.header("Cache-Control", "no-store");
         ctx.result("");
+    }
+
+    /**
+     * The client a token or revocation request names (as client_id, or in its client authentication), when
+     * it registered here; null otherwise.
+     */
+    private String registered(ClientID named, ClientAuthentication authentication) {
+        ClientID id = named != null ? named : authentication != null ? authentication.getClientID() : null;
+        return id == null || setup.oauth().client(id.getValue()).isEmpty() ? null : id.getValue();
     }
 
     private void revoked(Grant grant, Caller by) {
