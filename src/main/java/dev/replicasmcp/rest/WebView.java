@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -79,7 +80,23 @@ public final class WebView {
         ctx.header("Cache-Control", "no-cache");
     }
 
+    /**
+     * The files found in the jar, which does not change while the server runs: each is read once. Names
+     * not found are not kept (anyone may ask for any number of them).
+     */
+    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
     private static Optional<byte[]> read(String name) {
+        byte[] known = FILES.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> found = readFromJar(name);
+        found.ifPresent(content -> FILES.put(name, content));
+        return found;
+    }
+
+    private static Optional<byte[]> readFromJar(String name) {
         try (InputStream in = WebView.class.getClassLoader().getResourceAsStream(ROOT + "/" + name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
