@@ -39,32 +39,29 @@ final class AgentFlags {
             description = "Offer the built-in scripted agent (offline, deterministic answers) as the agent "
                     + "'scripted'; --no-scripted-agent turns it off. It never answers for another agent. "
                     + "Default: on.")
-    boolean scriptedAgent;
+    boolean scriptedAgent = true;
 
     @Option(
             names = "--claude-permission-mode",
             paramLabel = "MODE",
-            defaultValue = "acceptEdits",
             description = "Permission mode of Claude Code turns that are not plans: acceptEdits, auto, "
                     + "bypassPermissions (not when the server runs as root), default, dontAsk or plan. "
                     + "Default: ${DEFAULT-VALUE}.")
-    String claudePermissionMode;
+    String claudePermissionMode = "acceptEdits";
 
     @Option(
             names = "--turn-timeout-minutes",
             paramLabel = "M",
-            defaultValue = "120",
             description = "End an agent CLI's turn (its whole process tree) after this many minutes; the turn is "
                     + "closed as not complete and the chat's queue goes on (1-10080). Default: ${DEFAULT-VALUE}.")
-    long turnTimeoutMinutes;
+    long turnTimeoutMinutes = 120;
 
     @Option(
             names = "--agent-silence-minutes",
             paramLabel = "M",
-            defaultValue = "15",
             description = "End an agent CLI's turn when it prints no output line for this many minutes (1-10080). "
                     + "Default: ${DEFAULT-VALUE}.")
-    long agentSilenceMinutes;
+    long agentSilenceMinutes = 15;
 
     /** The agents these flags describe; an IllegalArgumentException names the flag that is wrong. */
     AgentConfig config() {

@@ -11,16 +11,14 @@ final class HttpFlags {
     @Option(
             names = "--host",
             paramLabel = "HOST",
-            defaultValue = "127.0.0.1",
             description = "HTTP mode: address to listen on. Default: ${DEFAULT-VALUE}.")
-    String host;
+    String host = "127.0.0.1";
 
     @Option(
             names = "--port",
             paramLabel = "PORT",
-            defaultValue = "8787",
             description = "HTTP mode: port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
-    int port;
+    int port = 8787;
 
     @Option(
             names = "--allowed-host",
@@ -46,26 +44,23 @@ final class HttpFlags {
     @Option(
             names = "--session-idle-minutes",
             paramLabel = "M",
-            defaultValue = "30",
             description = "HTTP mode: end an MCP session after this many minutes without requests (1-10080). "
                     + "Default: ${DEFAULT-VALUE}.")
-    long sessionIdleMinutes;
+    long sessionIdleMinutes = 30;
 
     @Option(
             names = "--max-sessions-per-key",
             paramLabel = "N",
-            defaultValue = "100",
             description = "HTTP mode: how many MCP sessions one API key may hold open at once (1-100000); the next "
                     + "initialize is refused. Default: ${DEFAULT-VALUE}.")
-    int maxSessionsPerKey;
+    int maxSessionsPerKey = 100;
 
     @Option(
             names = "--max-streams-per-key",
             paramLabel = "N",
-            defaultValue = "200",
             description = "HTTP mode: how many event streams (GET /v1/replica/{id}/events) one API key may hold "
                     + "open at once (1-100000); the next is answered 429. Default: ${DEFAULT-VALUE}.")
-    int maxStreamsPerKey;
+    int maxStreamsPerKey = 200;
 
     /** The options these flags describe; an IllegalArgumentException names the flag that is out of range. */
     HttpApp.Options options() {

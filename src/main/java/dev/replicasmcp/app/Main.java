@@ -1,22 +1,12 @@
 package dev.replicasmcp.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.replicasmcp.domain.Caller;
-import dev.replicasmcp.domain.Ids;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
-import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.mcp.ToolInvoker;
-import dev.replicasmcp.runtime.process.MarkedProcesses;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,38 +37,33 @@ public final class Main implements Callable<Integer> {
     @Option(
             names = "--turn-delay-ms",
             paramLabel = "MS",
-            defaultValue = "1500",
             description = "How long the built-in scripted agent works on each message. Default: ${DEFAULT-VALUE}.")
-    long turnDelayMs;
+    long turnDelayMs = 1500;
 
     @Option(
             names = "--wake-delay-ms",
             paramLabel = "MS",
-            defaultValue = "2000",
             description = "How long waking a sleeping replica takes. Default: ${DEFAULT-VALUE}.")
-    long wakeDelayMs;
+    long wakeDelayMs = 2000;
 
     @Option(
             names = "--hook-timeout-seconds",
             paramLabel = "S",
-            defaultValue = "300",
             description = "Default time limit of one hook run (max 900). Default: ${DEFAULT-VALUE}.")
-    long hookTimeoutSeconds;
+    long hookTimeoutSeconds = 300;
 
     @Option(
             names = "--warm-pool-size",
             paramLabel = "N",
-            defaultValue = "5",
             description = "How many ready workspaces an enabled warm pool keeps (1-20). Default: ${DEFAULT-VALUE}.")
-    int warmPoolSize;
+    int warmPoolSize = 5;
 
     @Option(
             names = "--idle-sleep-minutes",
             paramLabel = "M",
-            defaultValue = "60",
             description = "Put an active replica to sleep after this many idle minutes (1-10080); under "
                     + "lifecycle_policy delete_after_inactivity it is deleted instead. Default: ${DEFAULT-VALUE}.")
-    long idleSleepMinutes;
+    long idleSleepMinutes = 60;
 
     @Option(
             names = "--toolsets",
@@ -110,7 +95,7 @@ public final class Main implements Callable<Integer> {
     /** MCP features served next to the tool catalogue in HTTP mode; see {@link #run(String[], McpExtras)}. */
     private final McpExtras extras;
 
-    private Main(McpExtras extras) {
+    Main(McpExtras extras) {
         this.extras = extras;
     }
 
@@ -127,83 +112,56 @@ public final class Main implements Callable<Integer> {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        return new CommandLine(new Main(extras))
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        Main main = new Main(extras);
+        if (args.length == 0) {
+            // How MCP clients start the server, and they wait for it: picocli would spend a quarter of a
+            // second reading the annotations (its Java 5 class files are beyond any start-up cache) only to
+            // find every field at its initial value, which is each flag's default.
+            return main.withoutParser();
+        }
+        return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        Logger log = LoggerFactory.getLogger(Main.class);
-        Settings settings;
-        HttpApp.Options httpOptions;
+    public Integer call() {
+        Prepared prepared;
         try {
-            settings = settings();
-            httpOptions = httpFlags.options();
+            prepared = prepare();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
+        return serve(prepared);
+    }
+
+    /** {@link #call()} for an empty command line, which picocli never sees. */
+    private int withoutParser() {
+        Prepared prepared;
+        try {
+            prepared = prepare();
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Main.class).error(e.getMessage());
+            return 2; // picocli's code for a bad command line
+        }
+        return serve(prepared);
+    }
+
+    /** What the flags resolve to before anything starts; an IllegalArgumentException names a wrong flag. */
+    private record Prepared(
+            Settings settings, HttpApp.Options httpOptions, ObjectMapper toolMapper, ToolCatalog catalog) {}
+
+    private Prepared prepare() {
+        Settings settings = settings();
+        HttpApp.Options httpOptions = httpFlags.options();
         ObjectMapper toolMapper = JsonMappers.tools();
-        ToolCatalog catalog = catalog(toolMapper);
+        return new Prepared(settings, httpOptions, toolMapper, Wiring.catalog(toolMapper, toolsets, readOnly));
+    }
+
+    private int serve(Prepared prepared) {
         if (http) {
-            return HttpMode.run(settings, catalog, toolMapper, httpOptions, extras);
+            return HttpMode.run(
+                    prepared.settings(), prepared.catalog(), prepared.toolMapper(), prepared.httpOptions(), extras);
         }
-        try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
-            // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
-            // the hooks and agents this server started end with it either way.
-            MarkedProcesses children = Wiring.childProcesses(settings.dataDir());
-            Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
-            // The database opens while the MCP handshake runs; the first tool call waits for it.
-            CompletableFuture<Core> core =
-                    CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));
-            String apiKey = System.getenv(API_KEY_ENV);
-            Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
-            ToolInvoker invoker = Wiring.tools(
-                    toolMapper,
-                    () -> started(core, settings),
-                    services -> caller != null ? caller : services.localCaller());
-            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, VERSION);
-            if (core.isDone() && !core.isCompletedExceptionally()) {
-                core.join().close();
-            }
-        } catch (IllegalStateException e) {
-            log.error(e.getMessage());
-            return 1;
-        }
-        return 0;
-    }
-
-    /** The environment variable that makes a stdio session act as a key's organization. */
-    static final String API_KEY_ENV = "REPLICAS_API_KEY";
-
-    /** The organization REPLICAS_API_KEY acts as; an invalid key stops the server before it serves. */
-    private static Caller keyCaller(CompletableFuture<Core> core, Settings settings, String apiKey) {
-        Core started = started(core, settings);
-        return started.keys().authenticate(apiKey).orElseThrow(() -> {
-            started.close();
-            return new IllegalStateException(API_KEY_ENV + " is set but is not an active API key of the server in "
-                    + settings.dataDir() + " (unknown, mistyped or revoked). `keys list` shows the keys; unset "
-                    + API_KEY_ENV + " to act as the local organization.");
-        });
-    }
-
-    private ToolCatalog catalog(ObjectMapper toolMapper) {
-        try {
-            return Wiring.catalog(toolMapper, toolsets, readOnly);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-        }
-    }
-
-    private static Core started(CompletableFuture<Core> core, Settings settings) {
-        try {
-            return core.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException(
-                    "The server could not open its database at " + settings.databaseFile() + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
-        }
+        return StdioMode.run(prepared.settings(), prepared.catalog(), prepared.toolMapper());
     }
 
     /** The settings the flags describe; an IllegalArgumentException names the flag that is wrong. */

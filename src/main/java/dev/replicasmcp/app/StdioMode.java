@@ -1,0 +1,82 @@
+package dev.replicasmcp.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.StdioServer;
+import dev.replicasmcp.mcp.ToolCatalog;
+import dev.replicasmcp.mcp.ToolInvoker;
+import dev.replicasmcp.runtime.process.MarkedProcesses;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default mode: MCP over stdin/stdout until stdin closes, on the data folder's database. */
+final class StdioMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StdioMode.class);
+
+    /** The environment variable that makes a stdio session act as a key's organization. */
+    static final String API_KEY_ENV = "REPLICAS_API_KEY";
+
+    private StdioMode() {}
+
+    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper) {
+        try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
+            // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
+            // the hooks and agents this server started end with it either way.
+            MarkedProcesses children = Wiring.childProcesses(settings.dataDir());
+            Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
+            // The database opens while the MCP handshake runs; the first tool call waits for it.
+            CompletableFuture<Core> core =
+                    CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));
+            String apiKey = System.getenv(API_KEY_ENV);
+            Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
+            ToolInvoker invoker = Wiring.tools(
+                    toolMapper,
+                    () -> started(core, settings),
+                    services -> caller != null ? caller : services.localCaller());
+            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, Main.VERSION);
+            if (core.isDone() && !core.isCompletedExceptionally()) {
+                core.join().close();
+            }
+        } catch (IllegalStateException e) {
+            LOG.error(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            LOG.error("The data folder {} cannot be used: {}", settings.dataDir(), e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The organization REPLICAS_API_KEY acts as; an invalid key stops the server before it serves. */
+    private static Caller keyCaller(CompletableFuture<Core> core, Settings settings, String apiKey) {
+        Core started = started(core, settings);
+        return started.keys().authenticate(apiKey).orElseThrow(() -> {
+            started.close();
+            return new IllegalStateException(API_KEY_ENV + " is set but is not an active API key of the server in "
+                    + settings.dataDir() + " (unknown, mistyped or revoked). `keys list` shows the keys; unset "
+                    + API_KEY_ENV + " to act as the local organization.");
+        });
+    }
+
+    private static Core started(CompletableFuture<Core> core, Settings settings) {
+        try {
+            return core.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(
+                    "The server could not open its database at " + settings.databaseFile() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+}
