@@ -6,6 +6,7 @@ import dev.replicasmcp.ops.Operation;
 import dev.replicasmcp.ops.Toolset;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ final class DynamicToolsets implements ToolsetControl {
     private final ListChangedGate gate;
     private final Set<Toolset> enabled;
     private McpSyncServer server;
+    /** The names of the tools the server offers now: read for every call, so kept rather than listed. */
+    private volatile Set<String> offered = Set.of();
 
     DynamicToolsets(
             ToolCatalog catalog, Function<Operation<?, ?>, SyncToolSpecification> registration, ListChangedGate gate) {
@@ -49,6 +52,16 @@ final class DynamicToolsets implements ToolsetControl {
     /** The server the tools of enabled toolsets are added to; set once it is built. */
     synchronized void attach(McpSyncServer built) {
         this.server = built;
+        refreshOffered();
+    }
+
+    /** Whether the server offers a tool of this name now. */
+    boolean offers(String tool) {
+        return offered.contains(tool);
+    }
+
+    private void refreshOffered() {
+        offered = server.listTools().stream().map(McpSchema.Tool::name).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -94,6 +107,7 @@ final class DynamicToolsets implements ToolsetControl {
             gate.release();
         }
         enabled.addAll(added);
+        refreshOffered();
         try {
             server.notifyToolsListChanged();
         } catch (RuntimeException e) {

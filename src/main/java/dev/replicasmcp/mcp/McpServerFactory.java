@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
@@ -47,8 +48,11 @@ public final class McpServerFactory {
     /** The key under which an HTTP transport puts the authenticated caller in the transport context. */
     public static final String CALLER = "replicas.caller";
 
+    /** A server on a single-session transport, and whether it offers a tool of a name (asked at every call). */
+    record Single(McpSyncServer server, Predicate<String> offers) {}
+
     /** A server on a single-session transport (stdio); order keeps its sends in the order they were read. */
-    static McpSyncServer create(
+    static Single create(
             McpServerTransportProvider transport,
             McpJsonMapper protocolMapper,
             ToolCatalog catalog,
@@ -62,7 +66,7 @@ public final class McpServerFactory {
                         McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, McpExtras.NONE)
                 .build();
         toolsets.attach(server);
-        return server;
+        return new Single(server, toolsets::offers);
     }
 
     public static McpSyncServer create(

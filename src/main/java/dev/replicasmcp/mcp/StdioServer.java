@@ -55,7 +55,7 @@ public final class StdioServer {
 
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
-        CompletableFuture<McpSyncServer> served = new CompletableFuture<>();
+        CompletableFuture<McpServerFactory.Single> served = new CompletableFuture<>();
         ArrivalOrder order = ArrivalOrder.stamped();
         Ledger ledger = new Ledger(mapper, new IncomingCheck(name -> serves(served, name), "line"), order);
         OutputStream protocolOut =
@@ -65,9 +65,10 @@ public final class StdioServer {
         CountDownLatch release = new CountDownLatch(1);
         InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
-        McpSyncServer server =
+        McpServerFactory.Single single =
                 McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker, version, order);
-        served.complete(server);
+        McpSyncServer server = single.server();
+        served.complete(single);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();
@@ -90,10 +91,9 @@ public final class StdioServer {
      * Whether the server offers the tool. The transport starts reading while the server is being built,
      * so a call read that early waits for it; should it never come, the SDK answers the call itself.
      */
-    private static boolean serves(CompletableFuture<McpSyncServer> served, String tool) {
+    private static boolean serves(CompletableFuture<McpServerFactory.Single> served, String tool) {
         try {
-            return served.get(SERVER_WAIT_SECONDS, TimeUnit.SECONDS).listTools().stream()
-                    .anyMatch(known -> known.name().equals(tool));
+            return served.get(SERVER_WAIT_SECONDS, TimeUnit.SECONDS).offers().test(tool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
@@ -146,7 +146,9 @@ public final class StdioServer {
          * good at the first it cannot, so anything else is answered here instead.
          */
         private IncomingCheck.Verdict sdkCanRead(IncomingCheck.Verdict verdict, byte[] line) {
-            if (!verdict.ok() || verdict.kind() == IncomingCheck.Kind.IGNORED) {
+            if (!verdict.ok() || verdict.kind() != IncomingCheck.Kind.RESPONSE) {
+                // A request or notification the check passed has a string method, a string or integer id
+                // and object params: all the SDK's record wants. A response's error has a shape of its own.
                 return verdict;
             }
             try {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -114,7 +115,34 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public int count(String organizationId, ReplicaFilter filter) {
-        return db.with(dsl -> dsl.fetchCount(REPLICAS, filtered(organizationId, filter)));
+        // Every list_replicas counts: plain SQL (see Database.count), the same filter as filtered() below.
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM ")
+                .append(REPLICAS.getName())
+                .append(" WHERE ")
+                .append(REPLICAS.ORGANIZATION_ID.getName())
+                .append(" = ? AND ")
+                .append(REPLICAS.DELETED_AT.getName())
+                .append(" IS NULL");
+        List<Object> args = new ArrayList<>(List.of(organizationId));
+        equal(sql, args, REPLICAS.USER_ID, filter.userId());
+        equal(
+                sql,
+                args,
+                REPLICAS.SOURCE,
+                filter.source() == null ? null : filter.source().wire());
+        equal(
+                sql,
+                args,
+                REPLICAS.STATUS,
+                filter.status() == null ? null : filter.status().wire());
+        return db.count(sql.toString(), args.toArray());
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, Field<?> column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column.getName()).append(" = ?");
+            args.add(value);
+        }
     }
 
     private static Condition filtered(String organizationId, ReplicaFilter filter) {

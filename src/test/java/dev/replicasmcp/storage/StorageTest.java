@@ -203,6 +203,68 @@ class StorageTest {
     }
 
     @Test
+    void replicaCountsInPlainSqlAgreeWithTheFilteredPagesForEveryFilter() {
+        new SqlRepositoryStore(db).insert(org, new Repository("r-a", "a", "file:///a", "main", T));
+        new SqlEnvironmentStore(db)
+                .insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null, 0, 0, 0, 0, T, T));
+        SqlReplicaStore replicas = new SqlReplicaStore(db);
+        new SqlLocalAccountStore(db).insert(new LocalAccount("org-2", "Other", "user-9", "o@localhost"), T);
+        int n = 0;
+        for (String user : new String[] {"user-1", "user-2"}) {
+            for (Source source : new Source[] {Source.API, Source.SLACK}) {
+                for (ReplicaStatus status : new ReplicaStatus[] {ReplicaStatus.ACTIVE, ReplicaStatus.SLEEPING}) {
+                    replicas.insert(replica("r-" + n++, org, user, source, status));
+                }
+            }
+        }
+        replicas.insert(replica("other-org", "org-2", "user-1", Source.API, ReplicaStatus.ACTIVE));
+        replicas.insert(replica("gone", org, "user-1", Source.API, ReplicaStatus.ACTIVE));
+        replicas.markDeleted("gone", T);
+
+        List<ReplicaFilter> filters = new ArrayList<>();
+        for (String user : new String[] {null, "user-1", "nobody"}) {
+            for (Source source : new Source[] {null, Source.SLACK}) {
+                for (ReplicaStatus status : new ReplicaStatus[] {null, ReplicaStatus.SLEEPING}) {
+                    filters.add(new ReplicaFilter(user, source, status));
+                }
+            }
+        }
+        for (ReplicaFilter filter : filters) {
+            assertThat(replicas.count(org, filter))
+                    .as(filter.toString())
+                    .isEqualTo(replicas.page(org, filter, 0, 100).size());
+        }
+        assertThat(replicas.count(org, new ReplicaFilter(null, null, null))).isEqualTo(8);
+        assertThat(replicas.count(org, new ReplicaFilter("user-1", Source.SLACK, ReplicaStatus.SLEEPING)))
+                .isEqualTo(1);
+        assertThat(db.inTransaction(() -> replicas.count("org-2", new ReplicaFilter(null, null, null))))
+                .as("a count joins a transaction")
+                .isEqualTo(1);
+    }
+
+    private static Replica replica(String id, String org, String user, Source source, ReplicaStatus status) {
+        return new Replica(
+                id,
+                org,
+                id,
+                status,
+                source,
+                user,
+                "e-1",
+                CodingAgent.CODEX,
+                "m",
+                ThinkingLevel.HIGH,
+                LifecyclePolicy.DELETE_WHEN_DONE,
+                15,
+                false,
+                null,
+                T,
+                T,
+                List.of(),
+                List.of());
+    }
+
+    @Test
     void aFailedTransactionLeavesNothingHalfWritten() {
         SqlRepositoryStore repos = new SqlRepositoryStore(db);
         try {
