@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.replicasmcp.domain.DomainException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,10 @@ public final class WireJson {
      */
     public static <I> I parse(ObjectMapper mapper, Class<I> type, Map<String, ?> fields, String schemaName) {
         refuseNul("", fields);
-        for (RecordComponent component : type.getRecordComponents()) {
-            // Jackson's annotations do not target record components; Java copies them to the accessor.
-            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-            String name = SNAKE.translate(component.getName());
-            if (property != null && property.required() && fields.get(name) == null) {
-                JsonPropertyDescription about = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-                throw DomainException.invalid(
-                        "Field '" + name + "' is required" + (about == null ? "." : ": " + about.value() + "."));
+        for (Required field : REQUIRED.get(type)) {
+            if (fields.get(field.name()) == null) {
+                throw DomainException.invalid("Field '" + field.name() + "' is required"
+                        + (field.about() == null ? "." : ": " + field.about() + "."));
             }
         }
         try {
@@ -91,6 +88,34 @@ public final class WireJson {
      * No text anywhere in the input may hold a NUL character: no command line, C library or git can carry
      * one, so it would fail later and far from its cause. The error names where it is.
      */
+    /** A required field of an input record: its wire name and its description. */
+    private record Required(String name, String about) {}
+
+    /**
+     * The required fields of each input record, read once per type: reading record components and their
+     * annotations builds new reflection objects at every call, which cost a tenth of a tool call.
+     */
+    private static final ClassValue<List<Required>> REQUIRED = new ClassValue<>() {
+        @Override
+        protected List<Required> computeValue(Class<?> type) {
+            List<Required> required = new ArrayList<>();
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                // Jackson's annotations do not target record components; Java copies them to the accessor.
+                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+                if (property != null && property.required()) {
+                    JsonPropertyDescription about =
+                            component.getAccessor().getAnnotation(JsonPropertyDescription.class);
+                    required.add(
+                            new Required(SNAKE.translate(component.getName()), about == null ? null : about.value()));
+                }
+            }
+            return List.copyOf(required);
+        }
+    };
+
     private static void refuseNul(String path, Object value) {
         if (value instanceof JsonNode node) {
             if (node.isTextual()) {

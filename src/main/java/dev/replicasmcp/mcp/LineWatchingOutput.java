@@ -30,13 +30,16 @@ final class LineWatchingOutput extends FilterOutputStream {
     }
 
     private void feed(byte[] bytes, int off, int len) {
-        for (int i = off; i < off + len; i++) {
+        int start = off;
+        int end = off + len;
+        for (int i = off; i < end; i++) {
             if (bytes[i] == '\n') {
+                current.write(bytes, start, i - start);
                 watcher.accept(current.toByteArray());
                 current.reset();
-            } else {
-                current.write(bytes[i]);
+                start = i + 1;
             }
         }
+        current.write(bytes, start, end - start);
     }
 }

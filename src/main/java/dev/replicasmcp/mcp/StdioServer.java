@@ -3,6 +3,7 @@ package dev.replicasmcp.mcp;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -117,8 +118,8 @@ public final class StdioServer {
         }
 
         /** The line as the transport gets it: a send carries its arrival ticket (lines are read in order). */
-        byte[] stamp(byte[] line) {
-            return order.stamp(line);
+        byte[] stamp(byte[] line, JsonNode message) {
+            return ArrivalOrder.isSend(message) ? order.stamp(line) : line;
         }
 
         int pending() {
@@ -129,16 +130,20 @@ public final class StdioServer {
             return check;
         }
 
-        /** The line's verdict; counts every answer it will get with an id (from the SDK, or our error). */
-        IncomingCheck.Verdict admit(byte[] line) {
-            IncomingCheck.Verdict verdict = sdkCanRead(check.check(line), line);
+        /**
+         * The line's verdict, with the message it holds; counts every answer it will get with an id (from
+         * the SDK, or our error).
+         */
+        IncomingCheck.Checked admit(byte[] line) {
+            IncomingCheck.Checked checked = check.read(line);
+            IncomingCheck.Verdict verdict = sdkCanRead(checked.verdict(), line);
             boolean answered = verdict.ok()
                     ? verdict.kind() == IncomingCheck.Kind.REQUEST
                     : verdict.id() != null && verdict.kind() != IncomingCheck.Kind.NOTIFICATION;
             if (answered) {
                 pending.incrementAndGet();
             }
-            return verdict;
+            return new IncomingCheck.Checked(verdict, checked.message());
         }
 
         /**
@@ -185,6 +190,10 @@ public final class StdioServer {
                     JsonToken value = parser.nextToken();
                     id |= "id".equals(name) && value != JsonToken.VALUE_NULL;
                     method |= "method".equals(name);
+                    if (id && !method && ("result".equals(name) || "error".equals(name))) {
+                        // The SDK writes the id before the result: the (often large) rest need not be read.
+                        return true;
+                    }
                     parser.skipChildren();
                 }
                 return id && !method;
@@ -279,9 +288,10 @@ public final class StdioServer {
             if (new String(line, StandardCharsets.UTF_8).isBlank()) {
                 return;
             }
-            IncomingCheck.Verdict verdict = ledger.admit(line);
+            IncomingCheck.Checked checked = ledger.admit(line);
+            IncomingCheck.Verdict verdict = checked.verdict();
             if (verdict.ok() && verdict.kind() != IncomingCheck.Kind.IGNORED) {
-                accepted.write(ledger.stamp(line));
+                accepted.write(ledger.stamp(line, checked.message()));
                 accepted.write('\n');
             } else if (verdict.ok()) {
                 LOG.debug("Dropped a response without an id on stdin: it answers no request");
