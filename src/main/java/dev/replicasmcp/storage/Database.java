@@ -60,6 +60,9 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
         }
+        if (file.toAbsolutePath().getParent() != null) {
+            NativeSqlite.useCopyIn(file.toAbsolutePath().getParent().resolve("lib"));
+        }
         SQLiteDataSource source = dataSource(file);
         try {
             Connection connection = source.getConnection();
