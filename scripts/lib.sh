@@ -7,12 +7,22 @@ AOT="$ROOT/target/replicas-mcp.aot"
 export PATH="$PATH:/usr/local/bin:/usr/bin:/bin:/opt/homebrew/bin"
 
 # The feature version of the JDK a java binary belongs to, read from the JDK's `release` file (no JVM
-# started: scripts/run is on the cold-start path); 0 when it cannot be told.
+# started); 0 when it cannot be told. Shell built-ins only, bar readlink for a symlink: scripts/run is on
+# the cold-start path, and every process forked there is time an MCP client waits.
 java_major() {
-  local home version
-  home="$(dirname "$(dirname "$(readlink -f "$1")")")"
-  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -n 1)"
-  echo "${version:-0}"
+  local path="$1" line
+  if [ -L "$path" ]; then path="$(readlink -f "$path")"; fi
+  if [ -r "${path%/bin/java}/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=\"[0-9]*)
+          line="${line#JAVA_VERSION=\"}"
+          echo "${line%%[!0-9]*}"
+          return ;;
+      esac
+    done < "${path%/bin/java}/release"
+  fi
+  echo 0
 }
 
 # JAVA_HOME wins. Otherwise a Java 25 or newer when one is installed (its AOT cache starts the server in
@@ -34,6 +44,23 @@ find_java() {
   exit 1
 }
 
+# Whether the jar is missing or older than the sources (scripts/build then packages it).
+jar_stale() {
+  [ ! -f "$JAR" ] && return 0
+  [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]
+}
+
+# Whether the start-up cache scripts/build trains is there, newer than the jar and made for this java.
+cache_current() {
+  local java="$1" made=""
+  if [ "$(java_major "$java")" -ge 25 ]; then
+    [ -f "$AOT" ] && [ ! "$JAR" -nt "$AOT" ] && [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
+    [ "$made" = "$java" ]
+  else
+    [ -f "$CDS" ] && [ ! "$JAR" -nt "$CDS" ]
+  fi
+}
+
 find_mvn() {
   if command -v mvn >/dev/null 2>&1; then command -v mvn; return; fi
   echo "replicas-mcp: Maven (mvn) is needed to build. Install Maven 3.8+." >&2
@@ -45,11 +72,12 @@ find_mvn() {
 # scripts/build trained for this Java: the AOT cache on Java 25 and newer, else the class-data archive.
 # REPLICAS_JAVA_OPTIONS (split on spaces) comes last, so it can override any of them.
 java_flags() {
-  local java="${1:-$(find_java)}"
+  local java="${1:-$(find_java)}" made=""
   local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
     -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
   if [ "$(java_major "$java")" -ge 25 ]; then
-    if [ -f "$AOT" ] && [ "$(cat "$AOT.java" 2>/dev/null)" = "$java" ]; then flags+=("-XX:AOTCache=$AOT"); fi
+    [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
+    if [ -f "$AOT" ] && [ "$made" = "$java" ]; then flags+=("-XX:AOTCache=$AOT"); fi
   else
     flags+=(-Xshare:auto)
     if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi
