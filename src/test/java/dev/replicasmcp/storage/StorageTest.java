@@ -1,7 +1,9 @@
 package dev.replicasmcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.replicasmcp.domain.account.ApiKey;
 import dev.replicasmcp.domain.account.LocalAccount;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.agent.CodingAgent;
@@ -262,6 +264,38 @@ class StorageTest {
                 T,
                 List.of(),
                 List.of());
+    }
+
+    @Test
+    void aKeptApiKeyIsDroppedWhenThisStoreOrAnotherProcessRevokesIt() {
+        SqlApiKeyStore keys = new SqlApiKeyStore(db);
+        ApiKey key = new ApiKey("k-1", org, null, "ci", "sk_replicas_abc", "hash-1", T, null, null);
+        keys.insert(key);
+        assertThat(keys.findByHash("hash-1")).contains(key);
+        assertThat(keys.findByHash("hash-1")).as("kept").contains(key);
+
+        // Another connection stands for another process on the same file (`keys revoke` beside the server).
+        try (Database other = Database.open(dir.resolve("db/replicas.db"))) {
+            assertThat(new SqlApiKeyStore(other).revoke("k-1", T)).isEqualTo(1);
+        }
+        assertThat(keys.findByHash("hash-1")).get().extracting(ApiKey::revoked).isEqualTo(true);
+
+        ApiKey second = new ApiKey("k-2", org, null, "ci", "sk_replicas_def", "hash-2", T, null, null);
+        keys.insert(second);
+        assertThat(keys.findByHash("hash-2")).contains(second);
+        keys.revoke("k-2", T);
+        assertThat(keys.findByHash("hash-2")).get().extracting(ApiKey::revoked).isEqualTo(true);
+
+        ApiKey rolledBack = new ApiKey("k-3", org, null, "ci", "sk_replicas_ghi", "hash-3", T, null, null);
+        assertThatThrownBy(() -> db.inTransaction(() -> {
+                    keys.insert(rolledBack);
+                    assertThat(keys.findByHash("hash-3")).isPresent();
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
+        assertThat(keys.findByHash("hash-3"))
+                .as("nothing read inside a rolled-back transaction is kept")
+                .isEmpty();
     }
 
     @Test
