@@ -440,7 +440,11 @@ def seed(command, data_dir, replicas, events_per_replica, work):
             turns_of_chat.append((prompt, times))
             start = finished + rng.randint(60_000, 900_000)
         plans.append((chat_id, session, turns_of_chat))
-        replica_rows.append(replica_row(replica_id, org, user, environment_id, name, iso(created), iso(finished), agent))
+        # Active a few minutes ago: the idle pass (every 30 s) would otherwise put a month-old replica to
+        # sleep while it is measured, and reads of a sleeping replica answer "waking".
+        last_activity = now_ms - rng.randint(60_000, 600_000)
+        replica_rows.append(replica_row(replica_id, org, user, environment_id, name, iso(created),
+                                        iso(last_activity), agent))
         repo_rows.append(replica_repository_row(replica_id, repo_row, name))
         chat_rows.append(chat_row(chat_id, replica_id, title_from(turns_of_chat[0][0][0]), session,
                                   iso(created + 4), iso(finished), provider))

@@ -9,6 +9,7 @@ import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.MessageState;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -28,6 +29,23 @@ public final class SqlChatStore implements ChatStore {
                     .from(MESSAGES)
                     .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire()))))
             .as("queued_messages");
+
+    /** Every tool call on a replica reads one of its chats: these are rendered once (see StaticQuery). */
+    private static final Field<String> REPLICA = StaticQuery.value("replica_id");
+
+    private static final Field<String> CHAT = StaticQuery.value("chat_id");
+    private static final Field<String> PROVIDER = StaticQuery.value("provider");
+    private static final StaticQuery FIND = first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.ID.eq(CHAT)), CHATS.ID.asc());
+    private static final StaticQuery FIND_BY_ID = first(CHATS.ID.eq(CHAT), CHATS.ID.asc());
+    private static final StaticQuery DEFAULT =
+            first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)), CHATS.CREATED_AT.asc());
+    private static final StaticQuery LATEST_FOR_PROVIDER =
+            first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
+    private static final StaticQuery LIST = StaticQuery.of(DSL.select(CHATS.fields())
+            .select(PROCESSING, QUEUED)
+            .from(CHATS)
+            .where(CHATS.REPLICA_ID.eq(REPLICA))
+            .orderBy(CHATS.CREATED_AT, CHATS.rowid()));
 
     private final Database db;
 
@@ -51,42 +69,42 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public Optional<Chat> find(String replicaId, String chatId) {
-        return first(CHATS.REPLICA_ID.eq(replicaId).and(CHATS.ID.eq(chatId)), CHATS.ID.asc());
+        return one(FIND, Map.of("replica_id", replicaId, "chat_id", chatId));
     }
 
     @Override
     public Optional<Chat> findById(String chatId) {
-        return first(CHATS.ID.eq(chatId), CHATS.ID.asc());
+        return one(FIND_BY_ID, Map.of("chat_id", chatId));
     }
 
     @Override
     public List<Chat> list(String replicaId) {
-        return db.with(dsl -> dsl.select(CHATS.fields())
-                .select(PROCESSING, QUEUED)
-                .from(CHATS)
-                .where(CHATS.REPLICA_ID.eq(replicaId))
-                .orderBy(CHATS.CREATED_AT, CHATS.rowid())
-                .fetch(SqlChatStore::toChat));
+        return LIST.fetch(db, Map.of("replica_id", replicaId)).stream()
+                .map(SqlChatStore::toChat)
+                .toList();
     }
 
     @Override
     public Optional<Chat> defaultChat(String replicaId) {
-        return first(CHATS.REPLICA_ID.eq(replicaId).and(CHATS.IS_DEFAULT.eq(1)), CHATS.CREATED_AT.asc());
+        return one(DEFAULT, Map.of("replica_id", replicaId));
     }
 
     @Override
     public Optional<Chat> latestForProvider(String replicaId, CodingAgent provider) {
-        return first(CHATS.REPLICA_ID.eq(replicaId).and(CHATS.PROVIDER.eq(provider.wire())), CHATS.UPDATED_AT.desc());
+        return one(LATEST_FOR_PROVIDER, Map.of("replica_id", replicaId, "provider", provider.wire()));
     }
 
-    private Optional<Chat> first(Condition condition, SortField<?> order) {
-        return db.with(dsl -> dsl.select(CHATS.fields())
+    private static StaticQuery first(Condition condition, SortField<?> order) {
+        return StaticQuery.of(DSL.select(CHATS.fields())
                 .select(PROCESSING, QUEUED)
                 .from(CHATS)
                 .where(condition)
                 .orderBy(order)
-                .limit(1)
-                .fetchOptional(SqlChatStore::toChat));
+                .limit(1));
+    }
+
+    private Optional<Chat> one(StaticQuery query, Map<String, ?> values) {
+        return query.fetch(db, values).stream().findFirst().map(SqlChatStore::toChat);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.HistoryStore;
 import java.util.List;
 import java.util.Map;
-import org.jooq.impl.DSL;
 
 /**
  * History events keyed by (chat_id, seq) in a WITHOUT ROWID table: a window from the end is one
@@ -36,26 +35,37 @@ public final class SqlHistoryStore implements HistoryStore {
         });
     }
 
+    /** Plain SQL (see {@link PlainQueries}): every history read makes both. */
+    private static final String COUNT = "SELECT max(" + HISTORY_EVENTS.SEQ.getName() + ") FROM "
+            + HISTORY_EVENTS.getName() + " WHERE " + HISTORY_EVENTS.CHAT_ID.getName() + " = ?";
+
+    private static final String WINDOW = "SELECT " + HISTORY_EVENTS.TIMESTAMP.getName() + ", "
+            + HISTORY_EVENTS.TYPE.getName() + ", " + HISTORY_EVENTS.PAYLOAD_JSON.getName() + " FROM "
+            + HISTORY_EVENTS.getName() + " WHERE " + HISTORY_EVENTS.CHAT_ID.getName() + " = ? AND "
+            + HISTORY_EVENTS.SEQ.getName() + " >= ? AND " + HISTORY_EVENTS.SEQ.getName() + " < ? ORDER BY "
+            + HISTORY_EVENTS.SEQ.getName();
+
     @Override
     public long count(String chatId) {
-        Integer max = db.with(dsl -> dsl.select(DSL.max(HISTORY_EVENTS.SEQ))
-                .from(HISTORY_EVENTS)
-                .where(HISTORY_EVENTS.CHAT_ID.eq(chatId))
-                .fetchOne(0, Integer.class));
-        return max == null ? 0 : max + 1L;
+        List<Long> max = db.query(
+                COUNT,
+                row -> {
+                    long seq = row.getLong(1);
+                    return row.wasNull() ? -1 : seq;
+                },
+                chatId);
+        return max.isEmpty() ? 0 : max.get(0) + 1;
     }
 
     @Override
     public List<HistoryEvent> window(String chatId, long fromSeq, long toSeq) {
-        return db.with(dsl -> dsl.select(HISTORY_EVENTS.TIMESTAMP, HISTORY_EVENTS.TYPE, HISTORY_EVENTS.PAYLOAD_JSON)
-                .from(HISTORY_EVENTS)
-                .where(HISTORY_EVENTS
-                        .CHAT_ID
-                        .eq(chatId)
-                        .and(HISTORY_EVENTS.SEQ.ge((int) fromSeq))
-                        .and(HISTORY_EVENTS.SEQ.lt((int) toSeq)))
-                .orderBy(HISTORY_EVENTS.SEQ)
-                .fetch(r -> new HistoryEvent(r.value1(), r.value2(), toAgentEvent(Json.readObject(r.value3())))));
+        return db.query(
+                WINDOW,
+                row -> new HistoryEvent(
+                        row.getString(1), row.getString(2), toAgentEvent(Json.readObject(row.getString(3)))),
+                chatId,
+                fromSeq,
+                toSeq);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,27 +1,18 @@
 package dev.replicasmcp.storage;
 
-import static dev.replicasmcp.storage.jooq.Tables.PULL_REQUESTS;
 import static dev.replicasmcp.storage.jooq.Tables.REPLICAS;
 import static dev.replicasmcp.storage.jooq.Tables.REPLICA_REPOSITORIES;
 
 import dev.replicasmcp.domain.agent.CodingAgent;
-import dev.replicasmcp.domain.agent.ThinkingLevel;
-import dev.replicasmcp.domain.replica.LifecyclePolicy;
-import dev.replicasmcp.domain.replica.PullRequest;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaFilter;
 import dev.replicasmcp.domain.replica.ReplicaRepository;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.ReplicaStore;
-import dev.replicasmcp.domain.replica.Source;
-import dev.replicasmcp.storage.jooq.tables.records.ReplicasRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -76,21 +67,12 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public Optional<Replica> find(String organizationId, String id) {
-        return one(REPLICAS.ORGANIZATION_ID.eq(organizationId).and(REPLICAS.ID.eq(id)));
+        return ReplicaRows.one(db, organizationId, id);
     }
 
     @Override
     public Optional<Replica> findById(String id) {
-        return one(REPLICAS.ID.eq(id));
-    }
-
-    private Optional<Replica> one(Condition condition) {
-        return db.with(dsl -> {
-            List<ReplicasRecord> rows = dsl.selectFrom(REPLICAS)
-                    .where(condition.and(REPLICAS.DELETED_AT.isNull()))
-                    .fetch();
-            return assemble(dsl, rows).stream().findFirst();
-        });
+        return ReplicaRows.one(db, null, id);
     }
 
     @Override
@@ -103,7 +85,7 @@ public final class SqlReplicaStore implements ReplicaStore {
                 : new SortField<?>[] {
                     REPLICAS.CREATED_AT.desc(), REPLICAS.rowid().desc()
                 };
-        return db.with(dsl -> assemble(
+        return db.with(dsl -> ReplicaRows.assemble(
                 dsl,
                 dsl.selectFrom(REPLICAS)
                         .where(filtered(organizationId, filter))
@@ -224,7 +206,7 @@ public final class SqlReplicaStore implements ReplicaStore {
     @Override
     public List<Replica> idleActive(String defaultBefore, String shortestBefore) {
         var lastActivity = DSL.coalesce(REPLICAS.LAST_ACTIVITY_AT, REPLICAS.CREATED_AT);
-        return db.with(dsl -> assemble(
+        return db.with(dsl -> ReplicaRows.assemble(
                 dsl,
                 dsl.selectFrom(REPLICAS)
                         .where(REPLICAS.STATUS
@@ -250,73 +232,10 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public List<Replica> inStatus(ReplicaStatus status) {
-        return db.with(dsl -> assemble(
+        return db.with(dsl -> ReplicaRows.assemble(
                 dsl,
                 dsl.selectFrom(REPLICAS)
                         .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull()))
                         .fetch()));
-    }
-
-    /** Loads repositories and pull requests of all rows with one query each. */
-    private static List<Replica> assemble(DSLContext dsl, List<ReplicasRecord> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = rows.stream().map(ReplicasRecord::getId).toList();
-        Map<String, List<ReplicaRepository>> repos = dsl
-                .selectFrom(REPLICA_REPOSITORIES)
-                .where(REPLICA_REPOSITORIES.REPLICA_ID.in(ids))
-                .orderBy(REPLICA_REPOSITORIES.POSITION)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        r -> r.getReplicaId(),
-                        Collectors.mapping(
-                                r -> new ReplicaRepository(
-                                        r.getRepositoryId(),
-                                        r.getName(),
-                                        r.getUrl(),
-                                        r.getDefaultBranch(),
-                                        r.getBranch(),
-                                        r.getStartHooksCompleted() == 1),
-                                Collectors.toList())));
-        Map<String, List<PullRequest>> prs = dsl
-                .selectFrom(PULL_REQUESTS)
-                .where(PULL_REQUESTS.REPLICA_ID.in(ids))
-                .orderBy(PULL_REQUESTS.CREATED_AT)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        r -> r.getReplicaId(),
-                        Collectors.mapping(
-                                r -> new PullRequest(r.getRepository(), r.getNumber(), r.getUrl()),
-                                Collectors.toList())));
-        List<Replica> result = new ArrayList<>(rows.size());
-        for (ReplicasRecord r : rows) {
-            result.add(new Replica(
-                    r.getId(),
-                    r.getOrganizationId(),
-                    r.getName(),
-                    ReplicaStatus.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)),
-                    Source.valueOf(r.getSource().toUpperCase(java.util.Locale.ROOT)),
-                    r.getUserId(),
-                    r.getEnvironmentId(),
-                    r.getCodingAgent() == null
-                            ? null
-                            : CodingAgent.valueOf(r.getCodingAgent().toUpperCase(java.util.Locale.ROOT)),
-                    r.getModel(),
-                    r.getThinkingLevel() == null
-                            ? null
-                            : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(java.util.Locale.ROOT)),
-                    LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(java.util.Locale.ROOT)),
-                    r.getAutoStopMinutes(),
-                    r.getWaking() == 1,
-                    r.getErrorMessage(),
-                    r.getCreatedAt(),
-                    r.getLastActivityAt(),
-                    repos.getOrDefault(r.getId(), List.of()),
-                    prs.getOrDefault(r.getId(), List.of())));
-        }
-        return result;
     }
 }

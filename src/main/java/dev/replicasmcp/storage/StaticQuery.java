@@ -1,0 +1,83 @@
+package dev.replicasmcp.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * A read built with jOOQ once, rendered once, and run as plain SQL on a kept statement ({@link
+ * PlainQueries}) for the reads every tool call makes: the SQL stays jOOQ's (typed columns, the dialect's
+ * quoting), without jOOQ's cost of building and rendering it at every call. What changes from call to call
+ * is a {@link #value}; every other value is bound as built.
+ */
+final class StaticQuery {
+
+    /** Renders only: the same dialect and settings as {@link Database}'s own context. */
+    private static final DSLContext RENDER = DSL.using(
+            SQLDialect.SQLITE, new Settings().withExecuteLogging(false).withRenderSchema(false));
+
+    private final String sql;
+    private final List<Object> binds;
+    private final Field<?>[] fields;
+
+    private StaticQuery(String sql, List<Object> binds, Field<?>[] fields) {
+        this.sql = sql;
+        this.binds = binds;
+        this.fields = fields;
+    }
+
+    /**
+     * A text value that changes from call to call, named: in the query it stands for the value given under
+     * its name to {@link #fetch}. (Its placeholder holds a NUL, which no input the server takes can.)
+     */
+    static Field<String> value(String name) {
+        return DSL.val(MARK + name);
+    }
+
+    private static final String MARK = "\u0000static-query-value:";
+
+    static StaticQuery of(ResultQuery<?> query) {
+        return new StaticQuery(RENDER.render(query), new ArrayList<>(RENDER.extractBindValues(query)), query.fields());
+    }
+
+    /** The rows, each a record of the query's fields; values: what each {@link #value} stands for, by name. */
+    List<Record> fetch(Database db, Map<String, ?> values) {
+        Object[] args = binds.toArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String text && text.startsWith(MARK)) {
+                String name = text.substring(MARK.length());
+                if (!values.containsKey(name)) {
+                    throw new IllegalArgumentException("No value for '" + name + "' in: " + sql);
+                }
+                args[i] = values.get(name);
+            }
+        }
+        return db.query(sql, this::record, args);
+    }
+
+    private Record record(ResultSet row) throws SQLException {
+        Record record = RENDER.newRecord(fields);
+        for (int i = 0; i < fields.length; i++) {
+            set(record, fields[i], row.getObject(i + 1));
+        }
+        return record;
+    }
+
+    private static <T> void set(Record record, Field<T> field, Object value) {
+        record.set(field, field.getDataType().convert(value));
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+}
