@@ -32,18 +32,18 @@ final class ReplicaRows {
     private static final Field<String> ORGANIZATION = StaticQuery.value("organization_id");
 
     /** Every tool call on a replica reads it by id first: these are rendered once (see StaticQuery). */
-    private static final StaticQuery BY_ID =
-            StaticQuery.of(DSL.selectFrom(REPLICAS).where(REPLICAS.ID.eq(ID).and(REPLICAS.DELETED_AT.isNull())));
+    private static final StaticQuery BY_ID = StaticQuery.of(
+            () -> DSL.selectFrom(REPLICAS).where(REPLICAS.ID.eq(ID).and(REPLICAS.DELETED_AT.isNull())));
 
-    private static final StaticQuery BY_ORGANIZATION_AND_ID = StaticQuery.of(DSL.selectFrom(REPLICAS)
+    private static final StaticQuery BY_ORGANIZATION_AND_ID = StaticQuery.of(() -> DSL.selectFrom(REPLICAS)
             .where(REPLICAS.ORGANIZATION_ID
                     .eq(ORGANIZATION)
                     .and(REPLICAS.ID.eq(ID))
                     .and(REPLICAS.DELETED_AT.isNull())));
-    private static final StaticQuery REPOSITORIES_OF = StaticQuery.of(DSL.selectFrom(REPLICA_REPOSITORIES)
+    private static final StaticQuery REPOSITORIES_OF = StaticQuery.of(() -> DSL.selectFrom(REPLICA_REPOSITORIES)
             .where(REPLICA_REPOSITORIES.REPLICA_ID.eq(ID))
             .orderBy(REPLICA_REPOSITORIES.POSITION));
-    private static final StaticQuery PULL_REQUESTS_OF = StaticQuery.of(
+    private static final StaticQuery PULL_REQUESTS_OF = StaticQuery.of(() ->
             DSL.selectFrom(PULL_REQUESTS).where(PULL_REQUESTS.REPLICA_ID.eq(ID)).orderBy(PULL_REQUESTS.CREATED_AT));
 
     private ReplicaRows() {}

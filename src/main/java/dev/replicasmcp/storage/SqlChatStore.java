@@ -41,7 +41,7 @@ public final class SqlChatStore implements ChatStore {
             first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)), CHATS.CREATED_AT.asc());
     private static final StaticQuery LATEST_FOR_PROVIDER =
             first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
-    private static final StaticQuery LIST = StaticQuery.of(DSL.select(CHATS.fields())
+    private static final StaticQuery LIST = StaticQuery.of(() -> DSL.select(CHATS.fields())
             .select(PROCESSING, QUEUED)
             .from(CHATS)
             .where(CHATS.REPLICA_ID.eq(REPLICA))
@@ -95,7 +95,7 @@ public final class SqlChatStore implements ChatStore {
     }
 
     private static StaticQuery first(Condition condition, SortField<?> order) {
-        return StaticQuery.of(DSL.select(CHATS.fields())
+        return StaticQuery.of(() -> DSL.select(CHATS.fields())
                 .select(PROCESSING, QUEUED)
                 .from(CHATS)
                 .where(condition)

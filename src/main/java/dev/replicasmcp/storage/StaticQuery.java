@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -25,14 +26,14 @@ final class StaticQuery {
     private static final DSLContext RENDER = DSL.using(
             SQLDialect.SQLITE, new Settings().withExecuteLogging(false).withRenderSchema(false));
 
-    private final String sql;
-    private final List<Object> binds;
-    private final Field<?>[] fields;
+    private final Supplier<ResultQuery<?>> build;
+    private volatile Rendered rendered;
 
-    private StaticQuery(String sql, List<Object> binds, Field<?>[] fields) {
-        this.sql = sql;
-        this.binds = binds;
-        this.fields = fields;
+    /** The SQL, its bind values in order, and the fields of its rows. */
+    private record Rendered(String sql, List<Object> binds, Field<?>[] fields) {}
+
+    private StaticQuery(Supplier<ResultQuery<?>> build) {
+        this.build = build;
     }
 
     /**
@@ -45,26 +46,41 @@ final class StaticQuery {
 
     private static final String MARK = "\u0000static-query-value:";
 
-    static StaticQuery of(ResultQuery<?> query) {
-        return new StaticQuery(RENDER.render(query), new ArrayList<>(RENDER.extractBindValues(query)), query.fields());
+    /**
+     * The query, built and rendered at its first use rather than when its store's class loads: a start
+     * renders none it does not run (rendering is slow before the JIT has compiled jOOQ).
+     */
+    static StaticQuery of(Supplier<ResultQuery<?>> query) {
+        return new StaticQuery(query);
+    }
+
+    private Rendered rendered() {
+        Rendered done = rendered;
+        if (done == null) {
+            ResultQuery<?> query = build.get();
+            done = new Rendered(RENDER.render(query), new ArrayList<>(RENDER.extractBindValues(query)), query.fields());
+            rendered = done;
+        }
+        return done;
     }
 
     /** The rows, each a record of the query's fields; values: what each {@link #value} stands for, by name. */
     List<Record> fetch(Database db, Map<String, ?> values) {
-        Object[] args = binds.toArray();
+        Rendered query = rendered();
+        Object[] args = query.binds().toArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof String text && text.startsWith(MARK)) {
                 String name = text.substring(MARK.length());
                 if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("No value for '" + name + "' in: " + sql);
+                    throw new IllegalArgumentException("No value for '" + name + "' in: " + query.sql());
                 }
                 args[i] = values.get(name);
             }
         }
-        return db.query(sql, this::record, args);
+        return db.query(query.sql(), row -> record(query.fields(), row), args);
     }
 
-    private Record record(ResultSet row) throws SQLException {
+    private static Record record(Field<?>[] fields, ResultSet row) throws SQLException {
         Record record = RENDER.newRecord(fields);
         for (int i = 0; i < fields.length; i++) {
             set(record, fields[i], row.getObject(i + 1));
@@ -78,6 +94,6 @@ final class StaticQuery {
 
     @Override
     public String toString() {
-        return sql;
+        return rendered().sql();
     }
 }
