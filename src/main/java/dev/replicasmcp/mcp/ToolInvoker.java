@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.replicasmcp.domain.Caller;
@@ -62,11 +63,12 @@ public final class ToolInvoker {
                                 outcome.failure().message(), outcome.failure().details()))
                         .build();
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> structured = mapper.convertValue(outcome.result(), Map.class);
+            // The result is turned into JSON once: the text is the tree written out (cheap), not a second
+            // walk of the result's records, which cost a tenth of a history read's time.
+            JsonNode structured = mapper.valueToTree(outcome.result());
             return CallToolResult.builder()
                     .structuredContent(structured)
-                    .addTextContent(mapper.writeValueAsString(outcome.result()))
+                    .addTextContent(mapper.writeValueAsString(structured))
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the result of " + op.name() + " as JSON", e);

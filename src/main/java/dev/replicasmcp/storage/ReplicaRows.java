@@ -56,14 +56,14 @@ final class ReplicaRows {
             Map<String, String> values =
                     organizationId == null ? Map.of("id", id) : Map.of("organization_id", organizationId, "id", id);
             Optional<ReplicasRecord> row =
-                    query.fetch(db, values).stream().findFirst().map(r -> r.into(REPLICAS));
+                    query.fetchInto(db, REPLICAS, values).stream().findFirst();
             return row.map(r -> replica(
                     r,
-                    REPOSITORIES_OF.fetch(db, Map.of("id", id)).stream()
-                            .map(repository -> repository(repository.into(REPLICA_REPOSITORIES)))
+                    REPOSITORIES_OF.fetchInto(db, REPLICA_REPOSITORIES, Map.of("id", id)).stream()
+                            .map(ReplicaRows::repository)
                             .toList(),
-                    PULL_REQUESTS_OF.fetch(db, Map.of("id", id)).stream()
-                            .map(pr -> pullRequest(pr.into(PULL_REQUESTS)))
+                    PULL_REQUESTS_OF.fetchInto(db, PULL_REQUESTS, Map.of("id", id)).stream()
+                            .map(ReplicaRows::pullRequest)
                             .toList()));
         });
     }

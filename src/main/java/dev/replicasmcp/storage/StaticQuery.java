@@ -3,6 +3,7 @@ package dev.replicasmcp.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -28,6 +30,8 @@ final class StaticQuery {
 
     private final Supplier<ResultQuery<?>> build;
     private volatile Rendered rendered;
+    /** The table {@link #fetchInto} last checked this query's fields against. */
+    private volatile Table<?> intoTable;
 
     /** The SQL, its bind values in order, and the fields of its rows. */
     private record Rendered(String sql, List<Object> binds, Field<?>[] fields) {}
@@ -67,6 +71,11 @@ final class StaticQuery {
     /** The rows, each a record of the query's fields; values: what each {@link #value} stands for, by name. */
     List<Record> fetch(Database db, Map<String, ?> values) {
         Rendered query = rendered();
+        return db.query(query.sql(), row -> record(query.fields(), row), args(query, values));
+    }
+
+    /** The bind values in order, each {@link #value} replaced by what it stands for. */
+    private static Object[] args(Rendered query, Map<String, ?> values) {
         Object[] args = query.binds().toArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof String text && text.startsWith(MARK)) {
@@ -77,15 +86,38 @@ final class StaticQuery {
                 args[i] = values.get(name);
             }
         }
-        return db.query(query.sql(), row -> record(query.fields(), row), args);
+        return args;
     }
 
-    private static Record record(Field<?>[] fields, ResultSet row) throws SQLException {
-        Record record = RENDER.newRecord(fields);
+    /**
+     * The rows of a {@code selectFrom(table)} query as the table's own records, filled by position (jOOQ's
+     * {@code into(table)} matches the fields by name, which cost more than the query).
+     */
+    <R extends Record> List<R> fetchInto(Database db, Table<R> table, Map<String, ?> values) {
+        Rendered query = rendered();
+        Field<?>[] fields = table.fields();
+        if (intoTable != table) {
+            if (!Arrays.equals(names(query.fields()), names(fields))) {
+                throw new IllegalArgumentException("Not a selectFrom(" + table.getName() + ") query: " + query.sql());
+            }
+            intoTable = table;
+        }
+        return db.query(query.sql(), row -> fill(RENDER.newRecord(table), fields, row), args(query, values));
+    }
+
+    private static String[] names(Field<?>[] fields) {
+        return Arrays.stream(fields).map(Field::getName).toArray(String[]::new);
+    }
+
+    private static <R extends Record> R fill(R record, Field<?>[] fields, ResultSet row) throws SQLException {
         for (int i = 0; i < fields.length; i++) {
             set(record, fields[i], row.getObject(i + 1));
         }
         return record;
+    }
+
+    private static Record record(Field<?>[] fields, ResultSet row) throws SQLException {
+        return fill(RENDER.newRecord(fields), fields, row);
     }
 
     private static <T> void set(Record record, Field<T> field, Object value) {

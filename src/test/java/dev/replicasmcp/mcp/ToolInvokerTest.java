@@ -3,6 +3,7 @@ package dev.replicasmcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.ops.OperationContext;
@@ -65,7 +66,7 @@ class ToolInvokerTest {
         CallToolResult cut = call("read_replica_history", Map.of("replica_id", replica.id()));
         assertThat(cut.isError()).isFalse();
         assertThat(text(cut)).contains("[cut at 4000 of 10000 characters]").doesNotContain("x".repeat(4001));
-        assertThat((String) ((Map<?, ?>) cut.structuredContent()).get("note")).contains("full_text=true");
+        assertThat(((JsonNode) cut.structuredContent()).path("note").asText()).contains("full_text=true");
         CallToolResult whole = call(
                 "read_replica_history", Map.of("replica_id", replica.id(), "full_text", true, "limit", 1, "offset", 2));
         assertThat(text(whole)).contains("x".repeat(10_000));
@@ -75,7 +76,7 @@ class ToolInvokerTest {
     void structuredContentAndTextCarryTheSameJson() throws Exception {
         t.repository("repo");
         CallToolResult result = call("list_repositories", Map.of());
-        Object fromText = JsonMappers.tools().readValue(text(result), Map.class);
+        JsonNode fromText = JsonMappers.tools().readTree(text(result));
         assertThat(fromText).isEqualTo(result.structuredContent());
     }
 
