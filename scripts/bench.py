@@ -146,8 +146,10 @@ def cold_start(command, runs, data_dir=None, label=""):
     for run in range(runs):
         folder = data_dir or tempfile.mkdtemp(prefix="replicas-bench-cold-")
         start = time.perf_counter()
-        process = subprocess.Popen(list(command) + ["--data-dir", folder], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # No arguments and the folder in REPLICAS_HOME: how MCP clients start the server (the command line
+        # parser is skipped then).
+        process = subprocess.Popen(list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, env=dict(os.environ, REPLICAS_HOME=folder))
         process.stdin.write(init_line)
         process.stdin.flush()
         try:

@@ -51,8 +51,10 @@ let coldPhase = false;
 const ours = {
   name: "replicas-mcp",
   command: RUN,
-  args: () => ["--data-dir", coldPhase && !knobs.coldFresh ? coldFolder : freshFolder("stdio")],
-  env: {},
+  // No arguments and the data folder in REPLICAS_HOME: how MCP clients start it (README), which skips the
+  // command line parser.
+  args: () => [],
+  env: () => ({ REPLICAS_HOME: coldPhase && !knobs.coldFresh ? coldFolder : freshFolder("stdio") }),
   exe: "java",
   tool: "list_replicas",
   arguments: {},

@@ -8,15 +8,15 @@ import { cpuSeconds, log, median, percentile, rssMiB, servingPid } from "./proc.
 const STDERR_KEPT = 8192;
 
 /**
- * One server spawned over stdio and connected. `server` = {name, command, args, env, exe, tool,
- * arguments, check, dataDir()}: dataDir() gives a fresh folder per spawn (our server) or nothing.
+ * One server spawned over stdio and connected. `server` = {name, command, args(), env (or env()), exe,
+ * tool, arguments, check}: env() may give each spawn its own data folder (our server).
  * Answers {client, transport, pid, direct, connectMs, stderrTail()}.
  */
 export async function spawnConnected(server) {
   const transport = new StdioClientTransport({
     command: server.command,
     args: server.args(),
-    env: { ...process.env, ...server.env },
+    env: { ...process.env, ...(typeof server.env === "function" ? server.env() : server.env) },
     stderr: "pipe",
   });
   let stderr = "";
