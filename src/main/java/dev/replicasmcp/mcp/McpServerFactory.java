@@ -29,6 +29,9 @@ public final class McpServerFactory {
             More tools (environment variables, files and MCP servers, skills, hooks, warm pools, agent \
             credentials) come in toolsets: list_toolsets shows them, enable_toolset switches one on.""";
 
+    /** Checks structured results against the tools' output schemas; one for the process (its cache too). */
+    static final SchemaByIdentity OUTPUT_SCHEMAS = new SchemaByIdentity();
+
     private McpServerFactory() {}
 
     /** Progress goes to the client only when it sent a token; a failed notification never fails the call. */
@@ -104,7 +107,7 @@ public final class McpServerFactory {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocolMapper)
                 .validateToolInputs(false)
-                .jsonSchemaValidator(new SchemaByIdentity())
+                .jsonSchemaValidator(OUTPUT_SCHEMAS)
                 .capabilities(extras.capabilities())
                 .tools(toolsets.initialTools());
         if (extras != McpExtras.NONE) {

@@ -70,6 +70,8 @@ public final class StdioServer {
                 McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker, version, order);
         McpSyncServer server = single.server();
         served.complete(single);
+        // While the client waits for the handshake's answer and reads it (measured: the start is no slower).
+        FirstCallWarmUp.start(catalog, invoker, mapper);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();
