@@ -50,12 +50,17 @@ jar_stale() {
   [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]
 }
 
+# Whether the AOT cache is there and was made for this java (scripts/cds-train records which one).
+aot_made_for() {
+  local made=""
+  [ -f "$AOT" ] && [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
+  [ -n "$made" ] && [ "$made" = "$1" ]
+}
+
 # Whether the start-up cache scripts/build trains is there, newer than the jar and made for this java.
 cache_current() {
-  local java="$1" made=""
-  if [ "$(java_major "$java")" -ge 25 ]; then
-    [ -f "$AOT" ] && [ ! "$JAR" -nt "$AOT" ] && [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
-    [ "$made" = "$java" ]
+  if [ "$(java_major "$1")" -ge 25 ]; then
+    aot_made_for "$1" && [ ! "$JAR" -nt "$AOT" ]
   else
     [ -f "$CDS" ] && [ ! "$JAR" -nt "$CDS" ]
   fi
@@ -72,12 +77,11 @@ find_mvn() {
 # scripts/build trained for this Java: the AOT cache on Java 25 and newer, else the class-data archive.
 # REPLICAS_JAVA_OPTIONS (split on spaces) comes last, so it can override any of them.
 java_flags() {
-  local java="${1:-$(find_java)}" made=""
+  local java="${1:-$(find_java)}"
   local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
     -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
   if [ "$(java_major "$java")" -ge 25 ]; then
-    [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
-    if [ -f "$AOT" ] && [ "$made" = "$java" ]; then flags+=("-XX:AOTCache=$AOT"); fi
+    if aot_made_for "$java"; then flags+=("-XX:AOTCache=$AOT"); fi
   else
     flags+=(-Xshare:auto)
     if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi

@@ -98,10 +98,10 @@ public final class WireJson {
     private static final ClassValue<List<Required>> REQUIRED = new ClassValue<>() {
         @Override
         protected List<Required> computeValue(Class<?> type) {
-            List<Required> required = new ArrayList<>();
             if (!type.isRecord()) {
                 return List.of();
             }
+            List<Required> required = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 // Jackson's annotations do not target record components; Java copies them to the accessor.
                 JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);

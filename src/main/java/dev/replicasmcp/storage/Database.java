@@ -34,18 +34,19 @@ public final class Database implements Transactions, AutoCloseable {
     /** Used and closed under the lock, like the connection. */
     private final PlainQueries plain;
 
+    /** How jOOQ renders and runs this database's queries (also {@link StaticQuery}'s, rendered once). */
+    static final Settings JOOQ_SETTINGS =
+            new Settings().withExecuteLogging(false).withRenderSchema(false);
+
     private Database(Connection connection) {
         this.connection = connection;
         this.plain = new PlainQueries(connection);
-        this.dsl = DSL.using(
-                connection,
-                SQLDialect.SQLITE,
-                new Settings().withExecuteLogging(false).withRenderSchema(false));
+        this.dsl = DSL.using(connection, SQLDialect.SQLITE, JOOQ_SETTINGS);
     }
 
     public static Database open(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
         try {
-            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 OwnerOnly.folder(parent);
             }
@@ -58,8 +59,8 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            NativeSqlite.useCopyIn(file.toAbsolutePath().getParent().resolve("lib"));
+        if (parent != null) {
+            NativeSqlite.useCopyIn(parent.resolve("lib"));
         }
         SQLiteDataSource source = dataSource(file);
         try {
