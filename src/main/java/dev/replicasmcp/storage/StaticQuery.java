@@ -24,8 +24,7 @@ import org.jooq.impl.DSL;
 final class StaticQuery {
 
     /** Renders only: the same dialect and settings as {@link Database}'s own context. */
-    private static final DSLContext RENDER = DSL.using(
-            SQLDialect.SQLITE, new Settings().withExecuteLogging(false).withRenderSchema(false));
+    private static final DSLContext RENDER = DSL.using(SQLDialect.SQLITE, Database.JOOQ_SETTINGS);
 
     private final Supplier<ResultQuery<?>> build;
     private volatile Rendered rendered;
