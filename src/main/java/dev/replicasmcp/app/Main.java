@@ -135,14 +135,19 @@ public final class Main implements Callable<Integer> {
 
     /** {@link #call()} for an empty command line, which picocli never sees. */
     private int withoutParser() {
-        Prepared prepared;
+        Settings settings;
         try {
-            prepared = prepare();
+            settings = settings();
         } catch (IllegalArgumentException e) {
             LoggerFactory.getLogger(Main.class).error(e.getMessage());
             return 2; // picocli's code for a bad command line
         }
-        return serve(prepared);
+        // No flags, so the default catalogue, which cannot be wrong: it is built while the core starts (the
+        // first tool call waits for the core, and its start was the longest path to that call).
+        return StdioMode.run(settings, () -> {
+            ObjectMapper toolMapper = JsonMappers.tools();
+            return new StdioMode.Tools(toolMapper, Wiring.catalog(toolMapper, toolsets, readOnly));
+        });
     }
 
     /** What the flags resolve to before anything starts; an IllegalArgumentException names a wrong flag. */
@@ -161,7 +166,7 @@ public final class Main implements Callable<Integer> {
             return HttpMode.run(
                     prepared.settings(), prepared.catalog(), prepared.toolMapper(), prepared.httpOptions(), extras);
         }
-        return StdioMode.run(prepared.settings(), prepared.catalog(), prepared.toolMapper());
+        return StdioMode.run(prepared.settings(), () -> new StdioMode.Tools(prepared.toolMapper(), prepared.catalog()));
     }
 
     /** The settings the flags describe; an IllegalArgumentException names the flag that is wrong. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,11 @@ final class StdioMode {
 
     private StdioMode() {}
 
-    static int run(Settings settings, ToolCatalog catalog, ObjectMapper toolMapper) {
+    /** The tools' JSON mapper and catalogue. */
+    record Tools(ObjectMapper mapper, ToolCatalog catalog) {}
+
+    /** tools: built after the core has begun to start, on this thread, while the core starts on another. */
+    static int run(Settings settings, Supplier<Tools> tools) {
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
             // the hooks and agents this server started end with it either way.
@@ -35,6 +40,9 @@ final class StdioMode {
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core =
                     CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));
+            Tools built = tools.get();
+            ObjectMapper toolMapper = built.mapper();
+            ToolCatalog catalog = built.catalog();
             String apiKey = System.getenv(API_KEY_ENV);
             Caller caller = apiKey == null || apiKey.isBlank() ? null : keyCaller(core, settings, apiKey.trim());
             ToolInvoker invoker = Wiring.tools(

@@ -1,9 +1,7 @@
 package dev.replicasmcp.mcp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
@@ -27,11 +25,8 @@ final class ArrivalOrder {
     /** For transports that order sends themselves (HTTP): handlers run at once. */
     static final ArrivalOrder NONE = new ArrivalOrder(null);
 
-    /** Numbers are kept exactly as sent when a line is rewritten. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .build();
+    /** Writes a stamped line; its numbers were read exactly ({@link IncomingCheck}), so they stay as sent. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Turnstile turnstile;
 
@@ -51,19 +46,16 @@ final class ArrivalOrder {
                 && ORDERED_TOOL.equals(message.path("params").path("name").asText(null));
     }
 
-    /** The line with its ticket, when it is a send (a well-formed message, checked before); else as it is. */
-    byte[] stamp(byte[] line) {
-        if (turnstile == null) {
+    /**
+     * The line with its ticket, when it is a send; else as it is. message: the line as read by {@link
+     * IncomingCheck}, numbers exact, which this changes and writes out (the line is not read again).
+     */
+    byte[] stamp(byte[] line, JsonNode message) {
+        if (turnstile == null || !isSend(message) || !(message.get("params") instanceof ObjectNode params)) {
             return line;
         }
         try {
-            JsonNode message = JSON.readTree(line);
-            if (!isSend(message)) {
-                return line;
-            }
-            ObjectNode params = (ObjectNode) message.get("params");
-            JsonNode meta = params.get("_meta");
-            ObjectNode stamped = meta instanceof ObjectNode object ? object : params.putObject("_meta");
+            ObjectNode stamped = params.get("_meta") instanceof ObjectNode object ? object : params.putObject("_meta");
             stamped.put(META_KEY, turnstile.ticket());
             return JSON.writeValueAsBytes(message);
         } catch (IOException | RuntimeException e) {

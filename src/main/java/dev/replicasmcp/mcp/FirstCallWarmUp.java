@@ -1,5 +1,7 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -13,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * then under 1 ms. Walked meanwhile, the client's first call takes ~25 ms when it comes right after the
  * handshake and ~11 ms when it comes a moment later, and the handshake is answered no later (measured).
  *
- * <p>It calls {@link #TOOL}, which changes nothing, through the same invoker (and so waits for the
- * database like any call, and is counted as in flight: shutdown waits for it), validates the result
- * against the tool's output schema with the server's validator, and writes a JSON-RPC answer out and
- * reads a tools/call request in, with the protocol's mapper. Nothing reaches the client; a failure is
+ * <p>It reads a tools/call request in and checks and writes an answer of the tool's shape with the
+ * protocol's mapper and the server's validator at once, while the core may still be starting; then
+ * calls {@link #TOOL}, which changes nothing, through the same invoker (and so waits for the database
+ * like any call, and is counted as in flight: shutdown waits for it), and checks and writes its answer. Nothing reaches the client; a failure is
  * only logged at debug level (the client's own call reports it).
  */
 final class FirstCallWarmUp {
@@ -39,20 +41,42 @@ final class FirstCallWarmUp {
 
     private static void walk(ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, Operation<?, ?> tool) {
         try {
-            // As the SDK reads a request: the line into a message, its params into the request's type.
-            McpSchema.JSONRPCRequest message = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(
-                    mapper,
-                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
-                            + "\",\"arguments\":{}}}");
-            McpSchema.CallToolRequest request = mapper.convertValue(message.params(), McpSchema.CallToolRequest.class);
-            McpSchema.CallToolResult result = invoker.call(tool, request.arguments());
             McpSchema.Tool described = catalog.describe(tool);
-            if (described.outputSchema() != null && result.structuredContent() != null) {
-                McpServerFactory.OUTPUT_SCHEMAS.validate(described.outputSchema(), result.structuredContent());
-            }
-            mapper.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 0, result, null));
+            // First what needs no database, while the core is still starting (a client's first call often
+            // comes before it has): reading a request, the output-schema check, writing an answer.
+            McpSchema.CallToolRequest request = read(mapper);
+            ObjectNode empty = JsonNodeFactory.instance.objectNode();
+            empty.putArray("replicas");
+            empty.put("total", 0).put("page", 1).put("limit", 20).put("total_pages", 0);
+            answer(
+                    mapper,
+                    described,
+                    McpSchema.CallToolResult.builder()
+                            .structuredContent(empty)
+                            .addTextContent(empty.toString())
+                            .build());
+            // Then the call itself, which waits for the database like any call.
+            answer(mapper, described, invoker.call(tool, request.arguments()));
         } catch (Exception | LinkageError e) {
             LoggerFactory.getLogger(FirstCallWarmUp.class).debug("First-call warm-up: {}", e.toString());
         }
+    }
+
+    /** As the SDK reads a request: the line into a message, its params into the request's type. */
+    private static McpSchema.CallToolRequest read(McpJsonMapper mapper) throws Exception {
+        McpSchema.JSONRPCRequest message = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(
+                mapper,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
+                        + "\",\"arguments\":{}}}");
+        return mapper.convertValue(message.params(), McpSchema.CallToolRequest.class);
+    }
+
+    /** As the SDK answers: the result checked against the tool's output schema, then written out. */
+    private static void answer(McpJsonMapper mapper, McpSchema.Tool described, McpSchema.CallToolResult result)
+            throws Exception {
+        if (described.outputSchema() != null && result.structuredContent() != null) {
+            McpServerFactory.OUTPUT_SCHEMAS.validate(described.outputSchema(), result.structuredContent());
+        }
+        mapper.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 0, result, null));
     }
 }

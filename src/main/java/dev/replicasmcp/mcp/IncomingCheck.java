@@ -52,9 +52,12 @@ final class IncomingCheck {
 
     private static final int MAX_ECHO = 100;
 
+    /** Numbers are read exactly (integers are anyway): a stdio send is written back from this tree. */
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
     private final Predicate<String> knownTool;
     private final String unit;
 

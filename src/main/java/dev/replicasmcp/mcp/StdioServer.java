@@ -121,7 +121,7 @@ public final class StdioServer {
 
         /** The line as the transport gets it: a send carries its arrival ticket (lines are read in order). */
         byte[] stamp(byte[] line, JsonNode message) {
-            return ArrivalOrder.isSend(message) ? order.stamp(line) : line;
+            return order.stamp(line, message);
         }
 
         int pending() {

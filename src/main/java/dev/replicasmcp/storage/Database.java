@@ -145,6 +145,18 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /** A plain-SQL INSERT, UPDATE or DELETE (see {@link #query}); answers the rows it changed. */
+    public int update(String sql, Object... args) {
+        lock.lock();
+        try {
+            return plain.update(sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database update failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A count in plain SQL (see {@link #query}): every list call makes one. */
     public int count(String sql, Object... args) {
         return firstInt(sql, args);

@@ -122,11 +122,11 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public void touch(String chatId, String at) {
-        db.run(dsl -> dsl.update(CHATS)
-                .set(CHATS.UPDATED_AT, at)
-                .where(CHATS.ID.eq(chatId))
-                .execute());
+        db.update(TOUCH, at, chatId);
     }
+
+    /** Plain SQL (see {@link PlainSql}): every message sent makes it. */
+    private static final String TOUCH = PlainSql.update(CHATS, CHATS.ID, CHATS.UPDATED_AT);
 
     private static Chat toChat(Record r) {
         return new Chat(

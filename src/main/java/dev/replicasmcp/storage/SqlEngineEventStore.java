@@ -18,14 +18,18 @@ public final class SqlEngineEventStore implements EngineEventStore {
 
     @Override
     public long append(String replicaId, String ts, String type, Map<String, Object> payload) {
-        return db.with(dsl -> dsl.insertInto(ENGINE_EVENTS)
-                .set(ENGINE_EVENTS.REPLICA_ID, replicaId)
-                .set(ENGINE_EVENTS.TS, ts)
-                .set(ENGINE_EVENTS.TYPE, type)
-                .set(ENGINE_EVENTS.PAYLOAD_JSON, Json.write(payload))
-                .returningResult(ENGINE_EVENTS.ID)
-                .fetchOne(0, Long.class));
+        return db.query(APPEND, row -> row.getLong(1), replicaId, ts, type, Json.write(payload))
+                .get(0);
     }
+
+    /** Plain SQL (see {@link PlainSql}): every message sent, and every step of a turn, appends one. */
+    private static final String APPEND = PlainSql.insert(
+                    ENGINE_EVENTS,
+                    ENGINE_EVENTS.REPLICA_ID,
+                    ENGINE_EVENTS.TS,
+                    ENGINE_EVENTS.TYPE,
+                    ENGINE_EVENTS.PAYLOAD_JSON)
+            + " RETURNING " + PlainSql.quoted(ENGINE_EVENTS.ID.getName());
 
     @Override
     public List<EngineEvent> after(String replicaId, long afterId, int limit) {

@@ -35,19 +35,45 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         this.cipher = cipher;
     }
 
+    /** Every turn reads its environments' settings: built and rendered once (see {@link StaticQuery}). */
+    private static final StaticQuery LIST_ENVIRONMENT_VARIABLES =
+            StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_VARIABLES)
+                    .where(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
+                    .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, ENVIRONMENT_VARIABLES.rowid()));
+
+    private static final StaticQuery LIST_ENVIRONMENT_FILES = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_FILES)
+            .where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
+            .orderBy(ENVIRONMENT_FILES.CREATED_AT, ENVIRONMENT_FILES.rowid()));
+
+    private static final StaticQuery LIST_ENVIRONMENT_MCPS = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_MCPS)
+            .where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
+            .orderBy(ENVIRONMENT_MCPS.CREATED_AT, ENVIRONMENT_MCPS.rowid()));
+
+    private static final StaticQuery LIST_ENVIRONMENT_SKILLS = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_SKILLS)
+            .where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
+            .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, ENVIRONMENT_SKILLS.rowid()));
+
+    private static final StaticQuery ACTIVE_HOOK = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_HOOKS)
+            .where(ENVIRONMENT_HOOKS
+                    .ENVIRONMENT_ID
+                    .eq(StaticQuery.value("environment"))
+                    .and(ENVIRONMENT_HOOKS.KIND.eq(StaticQuery.value("kind")))
+                    .and(ENVIRONMENT_HOOKS.IS_ACTIVE.eq(1))));
+
     @Override
     public List<EnvironmentVariable> variables(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_VARIABLES)
-                .where(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, ENVIRONMENT_VARIABLES.rowid())
-                .fetch(r -> new EnvironmentVariable(
+        return LIST_ENVIRONMENT_VARIABLES
+                .fetchInto(db, ENVIRONMENT_VARIABLES, Map.of("environment", environmentId))
+                .stream()
+                .map(r -> new EnvironmentVariable(
                         r.getId(),
                         r.getOrganizationId(),
                         r.getEnvironmentId(),
                         r.getKey(),
                         cipher.decrypt(r.getValueCiphertext(), "variable:" + r.getId()),
                         r.getCreatedAt(),
-                        r.getUpdatedAt())));
+                        r.getUpdatedAt()))
+                .toList();
     }
 
     @Override
@@ -77,10 +103,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentFile> files(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_FILES)
-                .where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_FILES.CREATED_AT, ENVIRONMENT_FILES.rowid())
-                .fetch(r -> new EnvironmentFile(
+        return LIST_ENVIRONMENT_FILES.fetchInto(db, ENVIRONMENT_FILES, Map.of("environment", environmentId)).stream()
+                .map(r -> new EnvironmentFile(
                         r.getId(),
                         r.getOrganizationId(),
                         r.getEnvironmentId(),
@@ -88,7 +112,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                         r.getPath(),
                         cipher.decrypt(r.getContentCiphertext(), "file:" + r.getId()),
                         r.getCreatedAt(),
-                        r.getUpdatedAt())));
+                        r.getUpdatedAt()))
+                .toList();
     }
 
     @Override
@@ -120,10 +145,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentMcp> mcps(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_MCPS)
-                .where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_MCPS.CREATED_AT, ENVIRONMENT_MCPS.rowid())
-                .fetch(r -> {
+        return LIST_ENVIRONMENT_MCPS.fetchInto(db, ENVIRONMENT_MCPS, Map.of("environment", environmentId)).stream()
+                .map(r -> {
                     McpTransport transport =
                             McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
                     JsonNode config = Json.read(cipher.decrypt(r.getConfigCiphertext(), "mcp:" + r.getId()));
@@ -136,7 +159,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                             toConfig(transport, config),
                             r.getCreatedAt(),
                             r.getUpdatedAt());
-                }));
+                })
+                .toList();
     }
 
     @Override
@@ -183,10 +207,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentSkill> skills(String environmentId) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_SKILLS)
-                .where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(environmentId))
-                .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, ENVIRONMENT_SKILLS.rowid())
-                .fetch(r -> new EnvironmentSkill(
+        return LIST_ENVIRONMENT_SKILLS.fetchInto(db, ENVIRONMENT_SKILLS, Map.of("environment", environmentId)).stream()
+                .map(r -> new EnvironmentSkill(
                         r.getId(),
                         r.getOrganizationId(),
                         r.getEnvironmentId(),
@@ -194,7 +216,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                         r.getSlug(),
                         r.getSource(),
                         r.getCreatedAt(),
-                        r.getUpdatedAt())));
+                        r.getUpdatedAt()))
+                .toList();
     }
 
     @Override
@@ -248,13 +271,11 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public Optional<HookScript> activeHook(String environmentId, HookKind kind) {
-        return db.with(dsl -> dsl.selectFrom(ENVIRONMENT_HOOKS)
-                .where(ENVIRONMENT_HOOKS
-                        .ENVIRONMENT_ID
-                        .eq(environmentId)
-                        .and(ENVIRONMENT_HOOKS.KIND.eq(kind.wire()))
-                        .and(ENVIRONMENT_HOOKS.IS_ACTIVE.eq(1)))
-                .fetchOptional(r -> new HookScript(
+        return ACTIVE_HOOK
+                .fetchInto(db, ENVIRONMENT_HOOKS, Map.of("environment", environmentId, "kind", kind.wire()))
+                .stream()
+                .findFirst()
+                .map(r -> new HookScript(
                         r.getId(),
                         r.getOrganizationId(),
                         r.getEnvironmentId(),
@@ -262,7 +283,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                         r.getVersion(),
                         r.getContent(),
                         true,
-                        r.getCreatedAt())));
+                        r.getCreatedAt()));
     }
 
     @Override

@@ -13,10 +13,12 @@ import dev.replicasmcp.domain.environment.EnvironmentStore;
 import dev.replicasmcp.storage.jooq.tables.records.EnvironmentsRecord;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -98,7 +100,9 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> find(String organizationId, String id) {
-        return first(organizationId, ENVIRONMENTS.ID.eq(id));
+        return BY_ID.fetch(db, Map.of("organization", organizationId, "id", id)).stream()
+                .findFirst()
+                .map(SqlEnvironmentStore::toEnvironment);
     }
 
     @Override
@@ -108,7 +112,9 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> findGlobal(String organizationId) {
-        return first(organizationId, ENVIRONMENTS.IS_GLOBAL.eq(1));
+        return GLOBAL.fetch(db, Map.of("organization", organizationId)).stream()
+                .findFirst()
+                .map(SqlEnvironmentStore::toEnvironment);
     }
 
     @Override
@@ -136,22 +142,41 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
      * never to the random id.
      */
     private Optional<Environment> first(String organizationId, Condition condition) {
-        return db.with(dsl -> dsl.select(ENVIRONMENTS.fields())
-                .select(VARIABLES, FILES, SKILLS, MCPS)
-                .from(ENVIRONMENTS)
-                .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition))
-                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid())
-                .limit(1)
-                .fetchOptional(SqlEnvironmentStore::toEnvironment));
+        return db.with(dsl -> dsl.fetchOptional(firstWhere(
+                        ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId).and(condition)))
+                .map(SqlEnvironmentStore::toEnvironment));
     }
 
-    private static final Field<Integer> VARIABLES = count(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID);
-    private static final Field<Integer> FILES = count(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID);
-    private static final Field<Integer> SKILLS = count(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID);
-    private static final Field<Integer> MCPS = count(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID);
+    private static ResultQuery<Record> firstWhere(Condition condition) {
+        return DSL.select(ENVIRONMENTS.fields())
+                .select(VARIABLES, FILES, SKILLS, MCPS)
+                .from(ENVIRONMENTS)
+                .where(condition)
+                .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid())
+                .limit(1);
+    }
 
-    private static Field<Integer> count(Table<?> table, Field<String> environmentId) {
-        return DSL.field(DSL.selectCount().from(table).where(environmentId.eq(ENVIRONMENTS.ID)));
+    /** Every turn reads its replica's environment and Global: built and rendered once (see {@link StaticQuery}). */
+    private static final StaticQuery BY_ID = StaticQuery.of(() -> firstWhere(ENVIRONMENTS
+            .ORGANIZATION_ID
+            .eq(StaticQuery.value("organization"))
+            .and(ENVIRONMENTS.ID.eq(StaticQuery.value("id")))));
+
+    private static final StaticQuery GLOBAL = StaticQuery.of(() -> firstWhere(
+            ENVIRONMENTS.ORGANIZATION_ID.eq(StaticQuery.value("organization")).and(ENVIRONMENTS.IS_GLOBAL.eq(1))));
+
+    // Named, so that a row read back by name (as StaticQuery's are) tells the four counts apart.
+    private static final Field<Integer> VARIABLES =
+            count(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, "variable_count");
+    private static final Field<Integer> FILES =
+            count(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, "file_count");
+    private static final Field<Integer> SKILLS =
+            count(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, "skill_count");
+    private static final Field<Integer> MCPS = count(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, "mcp_count");
+
+    private static Field<Integer> count(Table<?> table, Field<String> environmentId, String name) {
+        return DSL.field(DSL.selectCount().from(table).where(environmentId.eq(ENVIRONMENTS.ID)))
+                .as(name);
     }
 
     private static Environment toEnvironment(Record row) {

@@ -22,18 +22,22 @@ public final class SqlHistoryStore implements HistoryStore {
 
     @Override
     public long append(String chatId, HistoryEvent event) {
-        return db.with(dsl -> {
+        // Under the database's lock throughout: nothing else appends between the count and the insert.
+        return db.with(ignored -> {
             long seq = count(chatId);
-            dsl.insertInto(HISTORY_EVENTS)
-                    .set(HISTORY_EVENTS.CHAT_ID, chatId)
-                    .set(HISTORY_EVENTS.SEQ, (int) seq)
-                    .set(HISTORY_EVENTS.TIMESTAMP, event.timestamp())
-                    .set(HISTORY_EVENTS.TYPE, event.type())
-                    .set(HISTORY_EVENTS.PAYLOAD_JSON, Json.write(event.payload()))
-                    .execute();
+            db.update(APPEND, chatId, (int) seq, event.timestamp(), event.type(), Json.write(event.payload()));
             return seq;
         });
     }
+
+    /** Plain SQL (see {@link PlainSql}): every step of a turn appends one. */
+    private static final String APPEND = PlainSql.insert(
+            HISTORY_EVENTS,
+            HISTORY_EVENTS.CHAT_ID,
+            HISTORY_EVENTS.SEQ,
+            HISTORY_EVENTS.TIMESTAMP,
+            HISTORY_EVENTS.TYPE,
+            HISTORY_EVENTS.PAYLOAD_JSON);
 
     /** Plain SQL (see {@link PlainQueries}): every history read makes both. */
     private static final String COUNT = "SELECT max(" + HISTORY_EVENTS.SEQ.getName() + ") FROM "

@@ -11,6 +11,7 @@ import dev.replicasmcp.domain.chat.MessageStore;
 import dev.replicasmcp.storage.jooq.tables.records.MessagesRecord;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 
@@ -25,67 +26,85 @@ public final class SqlMessageStore implements MessageStore {
         this.db = db;
     }
 
+    /** Plain SQL (see {@link PlainSql}): a send makes each of these once or twice. */
+    private static final String INSERT = PlainSql.insert(
+            MESSAGES,
+            MESSAGES.ID,
+            MESSAGES.CHAT_ID,
+            MESSAGES.REPLICA_ID,
+            MESSAGES.TEXT,
+            MESSAGES.IMAGES_JSON,
+            MESSAGES.MODEL,
+            MESSAGES.THINKING_LEVEL,
+            MESSAGES.PLAN_MODE,
+            MESSAGES.STATE,
+            MESSAGES.QUEUE_SEQ,
+            MESSAGES.POSITION,
+            MESSAGES.QUEUED_AT);
+
+    private static final String COUNT_IN_STATE = "SELECT count(*) FROM " + PlainSql.quoted(MESSAGES.getName())
+            + " WHERE " + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ? AND "
+            + PlainSql.quoted(MESSAGES.STATE.getName()) + " = ?";
+
+    private static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName())
+            + "), 0) FROM " + PlainSql.quoted(MESSAGES.getName()) + " WHERE "
+            + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ?";
+
     @Override
     public void insert(Message m) {
-        db.run(dsl -> dsl.insertInto(MESSAGES)
-                .set(MESSAGES.ID, m.id())
-                .set(MESSAGES.CHAT_ID, m.chatId())
-                .set(MESSAGES.REPLICA_ID, m.replicaId())
-                .set(MESSAGES.TEXT, m.text())
-                .set(MESSAGES.IMAGES_JSON, m.images() == null || m.images().isEmpty() ? null : Json.write(m.images()))
-                .set(MESSAGES.MODEL, m.model())
-                .set(
-                        MESSAGES.THINKING_LEVEL,
-                        m.thinkingLevel() == null ? null : m.thinkingLevel().wire())
-                .set(MESSAGES.PLAN_MODE, m.planMode() ? 1 : 0)
-                .set(MESSAGES.STATE, m.state().wire())
-                .set(MESSAGES.QUEUE_SEQ, (int) m.queueSeq())
-                .set(MESSAGES.POSITION, m.position())
-                .set(MESSAGES.QUEUED_AT, m.queuedAt())
-                .execute());
+        db.update(
+                INSERT,
+                m.id(),
+                m.chatId(),
+                m.replicaId(),
+                m.text(),
+                m.images() == null || m.images().isEmpty() ? null : Json.write(m.images()),
+                m.model(),
+                m.thinkingLevel() == null ? null : m.thinkingLevel().wire(),
+                m.planMode() ? 1 : 0,
+                m.state().wire(),
+                (int) m.queueSeq(),
+                m.position(),
+                m.queuedAt());
     }
 
     @Override
     public int countInState(String chatId, MessageState state) {
-        return db.with(
-                dsl -> dsl.fetchCount(MESSAGES, MESSAGES.CHAT_ID.eq(chatId).and(MESSAGES.STATE.eq(state.wire()))));
+        return db.count(COUNT_IN_STATE, chatId, state.wire());
     }
 
     @Override
     public long nextQueueSeq(String chatId) {
-        return db.with(dsl -> dsl.select(DSL.coalesce(DSL.max(MESSAGES.QUEUE_SEQ), 0))
-                        .from(MESSAGES)
-                        .where(MESSAGES.CHAT_ID.eq(chatId))
-                        .fetchOne(0, Integer.class))
-                + 1L;
+        return db.count(LAST_QUEUE_SEQ, chatId) + 1L;
     }
+
+    /** Every turn started reads it: built and rendered once (see {@link StaticQuery}). */
+    private static final StaticQuery HEAD_OF_QUEUE = StaticQuery.of(() -> DSL.selectFrom(MESSAGES)
+            .where(MESSAGES.CHAT_ID.eq(StaticQuery.value("chat")).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire())))
+            .orderBy(MESSAGES.QUEUE_SEQ)
+            .limit(1));
+
+    private static final String MARK_STARTED =
+            PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.STARTED_AT);
+
+    private static final String MARK_FINISHED =
+            PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.FINISHED_AT, MESSAGES.ERROR);
 
     @Override
     public Optional<Message> headOfQueue(String chatId) {
-        return db.with(dsl -> dsl.selectFrom(MESSAGES)
-                .where(MESSAGES.CHAT_ID.eq(chatId).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire())))
-                .orderBy(MESSAGES.QUEUE_SEQ)
-                .limit(1)
-                .fetchOptional(SqlMessageStore::toMessage));
+        return HEAD_OF_QUEUE.fetchInto(db, MESSAGES, Map.of("chat", chatId)).stream()
+                .findFirst()
+                .map(SqlMessageStore::toMessage);
     }
 
     @Override
     public void markStarted(String messageId, String at) {
-        db.run(dsl -> dsl.update(MESSAGES)
-                .set(MESSAGES.STATE, MessageState.PROCESSING.wire())
-                .set(MESSAGES.STARTED_AT, at)
-                .where(MESSAGES.ID.eq(messageId))
-                .execute());
+        db.update(MARK_STARTED, MessageState.PROCESSING.wire(), at, messageId);
     }
 
     @Override
     public void markFinished(String messageId, MessageState state, String at, String error) {
-        db.run(dsl -> dsl.update(MESSAGES)
-                .set(MESSAGES.STATE, state.wire())
-                .set(MESSAGES.FINISHED_AT, at)
-                .set(MESSAGES.ERROR, error)
-                .where(MESSAGES.ID.eq(messageId))
-                .execute());
+        db.update(MARK_FINISHED, state.wire(), at, error, messageId);
     }
 
     @Override

@@ -154,18 +154,17 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public void touch(String id, String at) {
-        db.run(dsl -> dsl.update(REPLICAS)
-                .set(REPLICAS.LAST_ACTIVITY_AT, at)
-                .where(REPLICAS.ID.eq(id))
-                .execute());
+        db.update(TOUCH, at, id);
     }
+
+    /** Plain SQL (see {@link PlainSql}): every message sent makes both. */
+    private static final String TOUCH = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.LAST_ACTIVITY_AT);
+
+    private static final String SET_CODING_AGENT = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.CODING_AGENT);
 
     @Override
     public void setCodingAgent(String id, CodingAgent agent) {
-        db.run(dsl -> dsl.update(REPLICAS)
-                .set(REPLICAS.CODING_AGENT, agent.wire())
-                .where(REPLICAS.ID.eq(id))
-                .execute());
+        db.update(SET_CODING_AGENT, agent.wire(), id);
     }
 
     @Override

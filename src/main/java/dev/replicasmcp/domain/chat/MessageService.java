@@ -120,7 +120,7 @@ public final class MessageService {
         replicaStore.setCodingAgent(replica.id(), chat.provider());
         chats.touch(chat.id(), now);
         events.append(replica.id(), new EnginePayload.TurnAccepted(chat.id(), message.id(), position > 0, position));
-        Optional<Message> started = active ? engine.claimNext(chat.id()) : Optional.empty();
+        Optional<Message> started = active ? engine.claimNext(chat, replica) : Optional.empty();
         SendResult result;
         if (asleep || replica.waking()) {
             result = new SendResult(SendResult.Status.WAKING, message.id(), null, chat.id());

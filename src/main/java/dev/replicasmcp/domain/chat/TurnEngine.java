@@ -82,21 +82,28 @@ public final class TurnEngine {
             return Optional.empty();
         }
         Optional<Replica> replica = stores.replicas().findById(chat.get().replicaId());
-        if (replica.isEmpty()
-                || replica.get().status() != ReplicaStatus.ACTIVE
-                || stores.messages().countInState(chatId, MessageState.PROCESSING) > 0) {
+        return replica.isEmpty() ? Optional.empty() : claimNext(chat.get(), replica.get());
+    }
+
+    /**
+     * As {@link #claimNext(String)}, for a caller that has just read the chat and its replica in the same
+     * transaction (a message being sent): they are not read again.
+     */
+    public Optional<Message> claimNext(Chat chat, Replica replica) {
+        if (replica.status() != ReplicaStatus.ACTIVE
+                || stores.messages().countInState(chat.id(), MessageState.PROCESSING) > 0) {
             return Optional.empty();
         }
-        Optional<Message> head = stores.messages().headOfQueue(chatId);
+        Optional<Message> head = stores.messages().headOfQueue(chat.id());
         head.ifPresent(message -> {
             String now = Timestamps.now(clock);
             stores.messages().markStarted(message.id(), now);
             stores.replicas().touch(message.replicaId(), now);
-            stores.chats().touch(chatId, now);
-            events.append(message.replicaId(), new EnginePayload.TurnStarted(chatId, message.id()));
+            stores.chats().touch(chat.id(), now);
+            events.append(message.replicaId(), new EnginePayload.TurnStarted(chat.id(), message.id()));
             // The user's message opens the turn's history in the same transaction that starts the turn, so
             // a crash before the agent runs still leaves it in the history, ahead of the recovery's error.
-            appendEvent(chat.get(), AgentEvents.user(chat.get().provider(), now, message.text()));
+            appendEvent(chat, AgentEvents.user(chat.provider(), now, message.text()));
         });
         return head;
     }

@@ -20,30 +20,63 @@ final class TextBudget {
         return cut;
     }
 
-    /** A copy of the object with every string longer than the budget shortened and marked. */
+    /**
+     * The object with every string longer than the budget shortened and marked: a copy when something
+     * was cut, else the object itself (most events have no long text, and copying them was most of
+     * this class's cost).
+     */
     Map<String, Object> apply(Map<String, Object> object) {
-        return object == null ? null : copy(object);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = object == null ? null : (Map<String, Object>) walk(object);
+        return result;
     }
 
-    private Map<String, Object> copy(Map<?, ?> object) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        object.forEach((key, value) -> copy.put((String) key, walk(value)));
-        return copy;
-    }
-
+    /** The value with long strings cut; the same instance when nothing inside it was cut. */
     private Object walk(Object value) {
         if (value instanceof String text && text.length() > maxChars) {
             cut++;
             return text.substring(0, maxChars) + " …[cut at " + maxChars + " of " + text.length() + " characters]";
         }
         if (value instanceof Map<?, ?> object) {
-            return copy(object);
+            Map<String, Object> copy = null;
+            int index = 0;
+            for (Map.Entry<?, ?> entry : object.entrySet()) {
+                Object walked = walk(entry.getValue());
+                if (walked != entry.getValue() && copy == null) {
+                    copy = firstEntries(object, index);
+                }
+                if (copy != null) {
+                    copy.put((String) entry.getKey(), walked);
+                }
+                index++;
+            }
+            return copy == null ? object : copy;
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(element -> copy.add(walk(element)));
-            return copy;
+            List<Object> copy = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object walked = walk(list.get(i));
+                if (walked != list.get(i) && copy == null) {
+                    copy = new ArrayList<>(list.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(walked);
+                }
+            }
+            return copy == null ? list : copy;
         }
         return value;
+    }
+
+    /** A new map of the object's first count entries, in order. */
+    private static Map<String, Object> firstEntries(Map<?, ?> object, int count) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : object.entrySet()) {
+            if (copy.size() == count) {
+                break;
+            }
+            copy.put((String) entry.getKey(), entry.getValue());
+        }
+        return copy;
     }
 }
