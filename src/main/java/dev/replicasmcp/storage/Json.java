@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Map;
 
 /** JSON columns: payloads are stored as text and read back as trees. */
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    /** A reader made once: every history event read goes through it (the mapper looks its type up per call). */
+    private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
 
     private Json() {}
 
@@ -33,7 +35,7 @@ final class Json {
     /** A stored JSON object as the JSON-shaped values the domain carries, in stored field order. */
     static Map<String, Object> readObject(String text) {
         try {
-            return MAPPER.readValue(text, OBJECT);
+            return OBJECT.readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
         }
