@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** Environment contents in SQLite; variable values, file contents and MCP configs are ciphertext. */
@@ -37,21 +39,21 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     /** Every turn reads its environments' settings: built and rendered once (see {@link StaticQuery}). */
     private static final StaticQuery LIST_ENVIRONMENT_VARIABLES =
-            StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_VARIABLES)
-                    .where(ENVIRONMENT_VARIABLES.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
-                    .orderBy(ENVIRONMENT_VARIABLES.CREATED_AT, ENVIRONMENT_VARIABLES.rowid()));
+            listed(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, ENVIRONMENT_VARIABLES.CREATED_AT);
 
-    private static final StaticQuery LIST_ENVIRONMENT_FILES = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_FILES)
-            .where(ENVIRONMENT_FILES.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
-            .orderBy(ENVIRONMENT_FILES.CREATED_AT, ENVIRONMENT_FILES.rowid()));
+    private static final StaticQuery LIST_ENVIRONMENT_FILES =
+            listed(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, ENVIRONMENT_FILES.CREATED_AT);
+    private static final StaticQuery LIST_ENVIRONMENT_MCPS =
+            listed(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, ENVIRONMENT_MCPS.CREATED_AT);
+    private static final StaticQuery LIST_ENVIRONMENT_SKILLS =
+            listed(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, ENVIRONMENT_SKILLS.CREATED_AT);
 
-    private static final StaticQuery LIST_ENVIRONMENT_MCPS = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_MCPS)
-            .where(ENVIRONMENT_MCPS.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
-            .orderBy(ENVIRONMENT_MCPS.CREATED_AT, ENVIRONMENT_MCPS.rowid()));
-
-    private static final StaticQuery LIST_ENVIRONMENT_SKILLS = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_SKILLS)
-            .where(ENVIRONMENT_SKILLS.ENVIRONMENT_ID.eq(StaticQuery.value("environment")))
-            .orderBy(ENVIRONMENT_SKILLS.CREATED_AT, ENVIRONMENT_SKILLS.rowid()));
+    /** An environment's rows of one table, oldest first (created_at ties go to insertion order). */
+    private static StaticQuery listed(Table<?> table, Field<String> environmentId, Field<String> createdAt) {
+        return StaticQuery.of(() -> DSL.selectFrom(table)
+                .where(environmentId.eq(StaticQuery.value("environment")))
+                .orderBy(createdAt, table.rowid()));
+    }
 
     private static final StaticQuery ACTIVE_HOOK = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_HOOKS)
             .where(ENVIRONMENT_HOOKS
