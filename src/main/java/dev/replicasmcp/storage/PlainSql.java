@@ -1,12 +1,13 @@
 package dev.replicasmcp.storage;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.stream.Collectors;
 import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * The text of the few writes a tool call makes often, for {@link Database#update}: built from jOOQ's
+ * The text of the few writes (and simple reads by key) tool calls make often, for {@link Database#update}: built from jOOQ's
  * generated tables and columns, so a renamed column still fails to compile, but written once instead of
  * rendered by jOOQ at every call (rendering was a quarter of a send's CPU in a profile). Every value is a
  * bind parameter, in the order the columns are given.
@@ -18,7 +19,13 @@ final class PlainSql {
     /** {@code INSERT INTO table (c1, c2, …) VALUES (?, ?, …)}. */
     static String insert(Table<?> table, Field<?>... columns) {
         return "INSERT INTO " + quoted(table.getName()) + " (" + names(columns, ", ") + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")";
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
+    }
+
+    /** {@code SELECT expression FROM table WHERE c1 = ? AND c2 = ?}: a count or a maximum by key. */
+    static String select(String expression, Table<?> table, Field<?>... equal) {
+        return "SELECT " + expression + " FROM " + quoted(table.getName()) + " WHERE " + names(equal, " = ? AND ")
+                + " = ?";
     }
 
     /** {@code UPDATE table SET c1 = ?, c2 = ? WHERE key = ?}. */

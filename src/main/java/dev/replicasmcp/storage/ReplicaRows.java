@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** Replicas read from their rows, with their repositories and pull requests. */
@@ -74,29 +77,33 @@ final class ReplicaRows {
             return List.of();
         }
         List<String> ids = rows.stream().map(ReplicasRecord::getId).toList();
-        Map<String, List<ReplicaRepository>> repos = dsl
-                .selectFrom(REPLICA_REPOSITORIES)
-                .where(REPLICA_REPOSITORIES.REPLICA_ID.in(ids))
-                .orderBy(REPLICA_REPOSITORIES.POSITION)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        ReplicaRepositoriesRecord::getReplicaId,
-                        Collectors.mapping(ReplicaRows::repository, Collectors.toList())));
-        Map<String, List<PullRequest>> prs = dsl
-                .selectFrom(PULL_REQUESTS)
-                .where(PULL_REQUESTS.REPLICA_ID.in(ids))
-                .orderBy(PULL_REQUESTS.CREATED_AT)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        PullRequestsRecord::getReplicaId,
-                        Collectors.mapping(ReplicaRows::pullRequest, Collectors.toList())));
+        Map<String, List<ReplicaRepository>> repos = byReplica(
+                dsl,
+                REPLICA_REPOSITORIES,
+                REPLICA_REPOSITORIES.REPLICA_ID,
+                REPLICA_REPOSITORIES.POSITION,
+                ids,
+                ReplicaRows::repository);
+        Map<String, List<PullRequest>> prs = byReplica(
+                dsl, PULL_REQUESTS, PULL_REQUESTS.REPLICA_ID, PULL_REQUESTS.CREATED_AT, ids, ReplicaRows::pullRequest);
         List<Replica> result = new ArrayList<>(rows.size());
         for (ReplicasRecord r : rows) {
             result.add(replica(r, repos.getOrDefault(r.getId(), List.of()), prs.getOrDefault(r.getId(), List.of())));
         }
         return result;
+    }
+
+    /** The rows of a replica's child table for all the ids, in order, grouped by replica. */
+    private static <R extends Record, T> Map<String, List<T>> byReplica(
+            DSLContext dsl,
+            Table<R> table,
+            Field<String> replicaId,
+            Field<?> order,
+            List<String> ids,
+            Function<R, T> toValue) {
+        return dsl.selectFrom(table).where(replicaId.in(ids)).orderBy(order).fetch().stream()
+                .collect(
+                        Collectors.groupingBy(r -> r.get(replicaId), Collectors.mapping(toValue, Collectors.toList())));
     }
 
     private static ReplicaRepository repository(ReplicaRepositoriesRecord r) {

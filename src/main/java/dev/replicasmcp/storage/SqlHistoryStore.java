@@ -40,8 +40,8 @@ public final class SqlHistoryStore implements HistoryStore {
             HISTORY_EVENTS.PAYLOAD_JSON);
 
     /** Plain SQL (see {@link PlainQueries}): every history read makes both. */
-    private static final String COUNT = "SELECT max(" + HISTORY_EVENTS.SEQ.getName() + ") FROM "
-            + HISTORY_EVENTS.getName() + " WHERE " + HISTORY_EVENTS.CHAT_ID.getName() + " = ?";
+    private static final String COUNT = PlainSql.select(
+            "max(" + PlainSql.quoted(HISTORY_EVENTS.SEQ.getName()) + ")", HISTORY_EVENTS, HISTORY_EVENTS.CHAT_ID);
 
     private static final String WINDOW = "SELECT " + HISTORY_EVENTS.TIMESTAMP.getName() + ", "
             + HISTORY_EVENTS.TYPE.getName() + ", " + HISTORY_EVENTS.PAYLOAD_JSON.getName() + " FROM "

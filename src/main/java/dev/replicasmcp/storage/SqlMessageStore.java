@@ -42,13 +42,11 @@ public final class SqlMessageStore implements MessageStore {
             MESSAGES.POSITION,
             MESSAGES.QUEUED_AT);
 
-    private static final String COUNT_IN_STATE = "SELECT count(*) FROM " + PlainSql.quoted(MESSAGES.getName())
-            + " WHERE " + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ? AND "
-            + PlainSql.quoted(MESSAGES.STATE.getName()) + " = ?";
+    private static final String COUNT_IN_STATE =
+            PlainSql.select("count(*)", MESSAGES, MESSAGES.CHAT_ID, MESSAGES.STATE);
 
-    private static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName())
-            + "), 0) FROM " + PlainSql.quoted(MESSAGES.getName()) + " WHERE "
-            + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ?";
+    private static final String LAST_QUEUE_SEQ = PlainSql.select(
+            "coalesce(max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + "), 0)", MESSAGES, MESSAGES.CHAT_ID);
 
     @Override
     public void insert(Message m) {
