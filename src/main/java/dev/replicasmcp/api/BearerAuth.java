@@ -34,7 +34,8 @@ public final class BearerAuth {
             return Optional.empty();
         }
         if (token.startsWith(ApiKeyService.PREFIX)) {
-            return keys.authenticate(token).map(caller -> new Authenticated(caller, ApiKeyService.fingerprint(token)));
+            String fingerprint = ApiKeyService.fingerprint(token);
+            return keys.callerOf(fingerprint).map(caller -> new Authenticated(caller, fingerprint));
         }
         return oauth.authenticate(token, resource(request))
                 .map(signedIn -> new Authenticated(signedIn.caller(), GRANT + signedIn.grantId()));

@@ -3,12 +3,11 @@ package dev.replicasmcp.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
-import dev.replicasmcp.mcp.JsonMappers;
+import dev.replicasmcp.mcp.ProtocolJsonMapper;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolInvoker;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,7 @@ final class StdioMode {
                     toolMapper,
                     () -> started(core, settings),
                     services -> caller != null ? caller : services.localCaller());
-            StdioServer.serve(new JacksonMcpJsonMapper(JsonMappers.protocol()), catalog, invoker, Main.VERSION);
+            StdioServer.serve(new ProtocolJsonMapper(), catalog, invoker, Main.VERSION);
             if (core.isDone() && !core.isCompletedExceptionally()) {
                 core.join().close();
             }

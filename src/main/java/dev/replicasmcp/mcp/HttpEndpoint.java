@@ -4,7 +4,6 @@ import dev.replicasmcp.api.BearerAuth;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -66,7 +65,7 @@ public final class HttpEndpoint implements AutoCloseable {
             Duration keepAlive,
             SessionLimits limits,
             McpExtras extras) {
-        JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(JsonMappers.protocol());
+        ProtocolJsonMapper mapper = new ProtocolJsonMapper();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
                 .mcpEndpoint(PATH)
@@ -84,7 +83,8 @@ public final class HttpEndpoint implements AutoCloseable {
                         .build())
                 .maxRequestSize(MAX_REQUEST_BYTES)
                 .build();
-        McpSyncServer server = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
+        McpServerFactory.Single served = McpServerFactory.create(transport, mapper, catalog, invoker, version, extras);
+        McpSyncServer server = served.server();
         OpenStreams streams = new OpenStreams();
         HttpGuard guard = new HttpGuard(
                 hosts,
@@ -92,7 +92,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 transport.protocolVersions(),
                 MAX_REQUEST_BYTES,
                 JsonMappers.protocol(),
-                name -> server.listTools().stream().anyMatch(tool -> tool.name().equals(name)),
+                served.offers(),
                 new SessionRegistry(limits, System::nanoTime),
                 streams);
         ScheduledExecutorService revocations = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -76,7 +76,7 @@ final class IncomingCheck {
 
     /** Parses once and judges: callers that look further into the message need not parse it again. */
     Checked read(byte[] bytes) {
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        if (blank(bytes)) {
             return new Checked(
                     new Verdict(
                             Kind.UNKNOWN,
@@ -99,6 +99,19 @@ final class IncomingCheck {
                     null);
         }
         return new Checked(check(message), message);
+    }
+
+    /** Whether the bytes hold nothing but white space; a String is made only when they are not ASCII. */
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return new String(bytes, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Verdict check(JsonNode message) {

@@ -11,7 +11,9 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** Builds the MCP server over any transport from the tool catalogue. */
@@ -51,8 +53,8 @@ public final class McpServerFactory {
     /** The key under which an HTTP transport puts the authenticated caller in the transport context. */
     public static final String CALLER = "replicas.caller";
 
-    /** A server on a single-session transport, and whether it offers a tool of a name (asked at every call). */
-    record Single(McpSyncServer server, Predicate<String> offers) {}
+    /** A server, and whether it offers a tool of a name (asked at every call, so not by listing its tools). */
+    public record Single(McpSyncServer server, Predicate<String> offers) {}
 
     /** A server on a single-session transport (stdio); order keeps its sends in the order they were read. */
     static Single create(
@@ -72,7 +74,11 @@ public final class McpServerFactory {
         return new Single(server, toolsets::offers);
     }
 
-    public static McpSyncServer create(
+    /**
+     * A server on Streamable HTTP, with every client's sessions; offers (asked at every call) covers the
+     * catalogue's tools on offer and the extras' tools.
+     */
+    public static Single create(
             McpStreamableServerTransportProvider transport,
             McpJsonMapper protocolMapper,
             ToolCatalog catalog,
@@ -86,7 +92,9 @@ public final class McpServerFactory {
                         McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, extras)
                 .build();
         toolsets.attach(server);
-        return server;
+        Set<String> extraTools =
+                extras.tools().stream().map(tool -> tool.tool().name()).collect(Collectors.toUnmodifiableSet());
+        return new Single(server, name -> toolsets.offers(name) || extraTools.contains(name));
     }
 
     /** The SDK's form of one tool: its description, and a handler that runs it through the invoker. */

@@ -1,8 +1,5 @@
 package dev.replicasmcp.mcp;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -50,7 +47,6 @@ public final class StdioServer {
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
     private static final long DRAIN_SECONDS = 10;
     private static final long SERVER_WAIT_SECONDS = 30;
-    private static final JsonFactory LINES = new JsonFactory();
 
     private StdioServer() {}
 
@@ -171,36 +167,8 @@ public final class StdioServer {
         }
 
         void lineWritten(byte[] line) {
-            if (isResponse(line)) {
+            if (ResponseLine.is(line)) {
                 pending.decrementAndGet();
-            }
-        }
-
-        /**
-         * Whether a line written is an answer (an id and no method), read field by field: answers can be
-         * large, and only their top-level names matter here.
-         */
-        private static boolean isResponse(byte[] line) {
-            boolean id = false;
-            boolean method = false;
-            try (JsonParser parser = LINES.createParser(line)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return false;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    id |= "id".equals(name) && value != JsonToken.VALUE_NULL;
-                    method |= "method".equals(name);
-                    if (id && !method && ("result".equals(name) || "error".equals(name))) {
-                        // The SDK writes the id before the result: the (often large) rest need not be read.
-                        return true;
-                    }
-                    parser.skipChildren();
-                }
-                return id && !method;
-            } catch (IOException | RuntimeException e) {
-                return false; // not a message: the transport reports it
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.ChatStore;
 import dev.replicasmcp.domain.chat.MessageState;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,15 +131,37 @@ public final class SqlChatStore implements ChatStore {
 
     private static Chat toChat(Record r) {
         return new Chat(
-                r.get(CHATS.ID),
-                r.get(CHATS.REPLICA_ID),
-                CodingAgent.valueOf(r.get(CHATS.PROVIDER).toUpperCase(Locale.ROOT)),
-                r.get(CHATS.TITLE),
-                r.get(CHATS.IS_DEFAULT) == 1,
-                r.get(CHATS.THREAD_ID),
-                r.get(CHATS.CREATED_AT),
-                r.get(CHATS.UPDATED_AT),
-                Boolean.TRUE.equals(r.get(PROCESSING)),
-                r.get(QUEUED));
+                column(r, CHATS.ID),
+                column(r, CHATS.REPLICA_ID),
+                CodingAgent.valueOf(column(r, CHATS.PROVIDER).toUpperCase(Locale.ROOT)),
+                column(r, CHATS.TITLE),
+                column(r, CHATS.IS_DEFAULT) == 1,
+                column(r, CHATS.THREAD_ID),
+                column(r, CHATS.CREATED_AT),
+                column(r, CHATS.UPDATED_AT),
+                Boolean.TRUE.equals(column(r, PROCESSING)),
+                column(r, QUEUED));
+    }
+
+    /**
+     * Where each column is in the rows every chat query reads: the table's columns in order, then the two
+     * counts. Reading by position spares jOOQ's search of the record's fields at each get, which a profile
+     * of sends showed to be a tenth of their CPU.
+     */
+    private static final Map<Field<?>, Integer> POSITIONS = positions();
+
+    private static Map<Field<?>, Integer> positions() {
+        Map<Field<?>, Integer> positions = new IdentityHashMap<>();
+        Field<?>[] columns = CHATS.fields();
+        for (int i = 0; i < columns.length; i++) {
+            positions.put(columns[i], i);
+        }
+        positions.put(PROCESSING, columns.length);
+        positions.put(QUEUED, columns.length + 1);
+        return positions;
+    }
+
+    private static <T> T column(Record r, Field<T> field) {
+        return field.getType().cast(r.get(POSITIONS.get(field)));
     }
 }

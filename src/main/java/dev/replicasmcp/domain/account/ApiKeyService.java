@@ -9,6 +9,7 @@ import dev.replicasmcp.domain.Timestamps;
 import dev.replicasmcp.domain.Validation;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,15 +64,19 @@ public final class ApiKeyService {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = store.findByHash(hash(presented)).filter(k -> !k.revoked());
-        String now = Timestamps.now(clock);
+        return callerOf(hash(presented));
+    }
+
+    /**
+     * The caller the key with this {@link #fingerprint} acts as, or empty for an unknown or revoked one: for
+     * a caller that needs the fingerprint anyway (an MCP session's owner), so the key is hashed once.
+     */
+    public Optional<Caller> callerOf(String fingerprint) {
+        Optional<ApiKey> key = store.findByHash(fingerprint).filter(k -> !k.revoked());
         // last_used_at is for people, minute precision is plenty: no write on every request.
-        key.filter(k -> k.lastUsedAt() == null
-                        || k.lastUsedAt()
-                                        .compareTo(Timestamps.format(
-                                                clock.instant().minusSeconds(60)))
-                                < 0)
-                .ifPresent(k -> store.touch(k.id(), now));
+        Instant now = clock.instant();
+        key.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().compareTo(Timestamps.format(now.minusSeconds(60))) < 0)
+                .ifPresent(k -> store.touch(k.id(), Timestamps.format(now)));
         return key.map(k -> new Caller(k.organizationId(), k.userId(), Actor.apiKey(k.id(), k.name())));
     }
 
