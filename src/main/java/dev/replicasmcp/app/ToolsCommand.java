@@ -3,7 +3,6 @@ package dev.replicasmcp.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.ops.Toolset;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,7 @@ final class ToolsCommand implements Callable<Integer> {
 
     static String catalogueJson() throws Exception {
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        return pretty.writeValueAsString(
-                        ToolCatalog.generated(JsonMappers.tools()).toJson(pretty)) + "\n";
+        return pretty.writeValueAsString(ToolCatalog.generated().toJson(pretty)) + "\n";
     }
 
     /** The toolsets, in their order, for the README's toolset table (scripts/readme-tools.py). */

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,18 +44,16 @@ public final class SchemaFactory {
      */
     public static final String PREGENERATED = "dev/replicasmcp/mcp/tool-schemas.json";
 
-    private final ObjectMapper mapper;
     private final Map<String, ObjectNode> pregenerated;
     private SchemaGenerator inputs;
     private SchemaGenerator outputs;
 
     /** Generates every schema on demand. */
-    public SchemaFactory(ObjectMapper mapper) {
-        this(mapper, Map.of());
+    public SchemaFactory() {
+        this(Map.of());
     }
 
-    SchemaFactory(ObjectMapper mapper, Map<String, ObjectNode> pregenerated) {
-        this.mapper = mapper;
+    SchemaFactory(Map<String, ObjectNode> pregenerated) {
         this.pregenerated = pregenerated;
     }
 
@@ -72,7 +71,7 @@ public final class SchemaFactory {
             // Only ever a broken build; generating is always correct, just slower.
             schemas = Map.of();
         }
-        return new SchemaFactory(mapper, schemas);
+        return new SchemaFactory(schemas);
     }
 
     /** Reads what {@link ToolSchemaWriter} wrote: one JSON object of schemas by {@link #key}. */
@@ -87,11 +86,13 @@ public final class SchemaFactory {
     }
 
     public Map<String, Object> input(Class<?> type) {
-        return toMap(inputSchema(type));
+        ObjectNode known = pregenerated.get(key(false, type));
+        return plain(known != null ? known : inputSchema(type));
     }
 
     public Map<String, Object> output(Class<?> type) {
-        return toMap(outputSchema(type));
+        ObjectNode known = pregenerated.get(key(true, type));
+        return plain(known != null ? known : outputSchema(type));
     }
 
     /** The input schema as generated, before it becomes a map; a fresh copy the caller may change. */
@@ -130,9 +131,39 @@ public final class SchemaFactory {
         return schema;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> toMap(ObjectNode schema) {
-        return mapper.convertValue(schema, Map.class);
+    /**
+     * A schema as the plain values the SDK's tool description holds (maps, lists, text, numbers), walked by
+     * hand rather than converted by Jackson: the catalogue converts two schemas per tool while the server
+     * starts, before any of Jackson's conversion code is compiled. It only reads the tree, so a pregenerated
+     * schema needs no copy. Numbers come out as Jackson's conversion gives them (fractions as Double).
+     */
+    static Map<String, Object> plain(ObjectNode schema) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : schema.properties()) {
+            map.put(property.getKey(), plainValue(property.getValue()));
+        }
+        return map;
+    }
+
+    private static Object plainValue(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            return plain(object);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(plainValue(item)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.isIntegralNumber() ? node.numberValue() : (Object) node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
     }
 
     private static SchemaGeneratorConfigBuilder config(boolean output) {

@@ -43,8 +43,8 @@ public final class ToolCatalog {
     }
 
     /** The same catalogue with every schema generated from the records now (what tools.json holds). */
-    public static ToolCatalog generated(ObjectMapper toolMapper) {
-        return new ToolCatalog(standardSpecs(), new SchemaFactory(toolMapper));
+    public static ToolCatalog generated() {
+        return new ToolCatalog(standardSpecs(), new SchemaFactory());
     }
 
     static List<Operation<?, ?>> standardSpecs() {

@@ -30,7 +30,7 @@ public final class ToolSchemaWriter {
 
     /** One compact JSON object: "input:<record class>" and "output:<record class>" to the schema. */
     static String json(ObjectMapper toolMapper) throws IOException {
-        SchemaFactory generator = new SchemaFactory(toolMapper);
+        SchemaFactory generator = new SchemaFactory();
         ObjectNode all = toolMapper.createObjectNode();
         for (Operation<?, ?> spec : ToolCatalog.standardSpecs()) {
             all.set(SchemaFactory.key(false, spec.input()), generator.inputSchema(spec.input()));

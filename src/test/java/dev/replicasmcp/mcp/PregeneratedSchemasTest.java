@@ -19,8 +19,8 @@ class PregeneratedSchemasTest {
     void everyToolDescribesIdenticallyFromThePregeneratedSchemas() throws Exception {
         Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
                 mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
-        ToolCatalog generated = ToolCatalog.generated(mapper);
-        ToolCatalog pregenerated = new ToolCatalog(ToolCatalog.standardSpecs(), new SchemaFactory(mapper, written));
+        ToolCatalog generated = ToolCatalog.generated();
+        ToolCatalog pregenerated = new ToolCatalog(ToolCatalog.standardSpecs(), new SchemaFactory(written));
 
         assertThat(pregenerated.specs()).hasSameSizeAs(generated.specs()).isNotEmpty();
         for (int i = 0; i < generated.specs().size(); i++) {
@@ -38,19 +38,35 @@ class PregeneratedSchemasTest {
 
     @Test
     void aTypeTheFileDoesNotCoverIsGenerated() {
-        SchemaFactory empty = new SchemaFactory(mapper, Map.of());
+        SchemaFactory empty = new SchemaFactory(Map.of());
         Operation<?, ?> spec = ToolCatalog.standardSpecs().get(0);
-        assertThat(empty.input(spec.input())).isEqualTo(new SchemaFactory(mapper).input(spec.input()));
-        assertThat(empty.output(spec.output())).isEqualTo(new SchemaFactory(mapper).output(spec.output()));
+        assertThat(empty.input(spec.input())).isEqualTo(new SchemaFactory().input(spec.input()));
+        assertThat(empty.output(spec.output())).isEqualTo(new SchemaFactory().output(spec.output()));
     }
 
     @Test
     void handedOutSchemasAreCopies() throws Exception {
         Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
                 mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
-        SchemaFactory factory = new SchemaFactory(mapper, written);
+        SchemaFactory factory = new SchemaFactory(written);
         Class<?> input = ToolCatalog.standardSpecs().get(0).input();
         factory.inputSchema(input).put("mutated", true);
         assertThat(factory.input(input)).doesNotContainKey("mutated");
+    }
+
+    @Test
+    void schemasBecomeThePlainValuesJacksonWouldConvertThemTo() throws Exception {
+        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
+                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        ObjectNode odd = mapper.createObjectNode().put("minimum", 0.5).put("maximum", 9007199254740993L);
+        odd.putArray("enum").add("a").addNull().add(true).add(3);
+        odd.putNull("default");
+        written.put("odd", odd);
+
+        for (Map.Entry<String, ObjectNode> schema : written.entrySet()) {
+            assertThat(SchemaFactory.plain(schema.getValue()))
+                    .as(schema.getKey())
+                    .isEqualTo(mapper.convertValue(schema.getValue(), Map.class));
+        }
     }
 }

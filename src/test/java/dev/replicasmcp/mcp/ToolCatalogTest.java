@@ -62,8 +62,7 @@ class ToolCatalogTest {
             "get_replica_hooks");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final JsonNode generated =
-            ToolCatalog.generated(JsonMappers.tools()).toJson(mapper);
+    private final JsonNode generated = ToolCatalog.generated().toJson(mapper);
 
     @Test
     void toolsJsonMatchesTheCode() throws Exception {
@@ -95,7 +94,7 @@ class ToolCatalogTest {
 
     @Test
     void theDefaultToolsListAnswerFitsTheBudget() throws Exception {
-        ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), false);
+        ToolCatalog catalog = ToolCatalog.generated().select(Set.of(), false);
         List<McpSchema.Tool> tools =
                 catalog.initialSpecs().stream().map(catalog::describe).toList();
         // Exactly the bytes of the JSON-RPC result the server writes for tools/list.
@@ -117,7 +116,7 @@ class ToolCatalogTest {
 
     @Test
     void theDefaultToolsetsCarryAWholeFirstSessionAndNothingElse() {
-        ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), false);
+        ToolCatalog catalog = ToolCatalog.generated().select(Set.of(), false);
         List<String> offered =
                 catalog.initialSpecs().stream().map(Operation::name).toList();
         assertThat(offered)
@@ -137,12 +136,12 @@ class ToolCatalogTest {
 
     @Test
     void everyToolsetHasToolsAndAllSelectsEveryOne() {
-        ToolCatalog all = ToolCatalog.generated(JsonMappers.tools()).select(Set.of("all"), false);
+        ToolCatalog all = ToolCatalog.generated().select(Set.of("all"), false);
         for (Toolset toolset : Toolset.selectable()) {
             assertThat(all.specsOf(toolset)).as(toolset.wire()).isNotEmpty();
         }
         assertThat(all.initialSpecs()).hasSize(generated.size());
-        assertThat(ToolCatalog.generated(JsonMappers.tools())
+        assertThat(ToolCatalog.generated()
                         .select(Set.of("default", "hooks"), false)
                         .enabledToolsets())
                 .containsExactlyInAnyOrder(Toolset.REPLICAS, Toolset.REPOSITORIES, Toolset.ENVIRONMENTS, Toolset.HOOKS);
@@ -150,8 +149,7 @@ class ToolCatalogTest {
 
     @Test
     void anUnknownToolsetIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(
-                        () -> ToolCatalog.generated(JsonMappers.tools()).select(Set.of("replicas", "teleport"), false))
+        assertThatThrownBy(() -> ToolCatalog.generated().select(Set.of("replicas", "teleport"), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'teleport'")
                 .hasMessageContaining(String.join(", ", Toolset.names()));
@@ -159,7 +157,7 @@ class ToolCatalogTest {
 
     @Test
     void readOnlyKeepsOnlyReadOnlyToolsInEveryToolset() {
-        ToolCatalog catalog = ToolCatalog.generated(JsonMappers.tools()).select(Set.of(), true);
+        ToolCatalog catalog = ToolCatalog.generated().select(Set.of(), true);
         assertThat(catalog.specs())
                 .allSatisfy(spec ->
                         assertThat(spec.hints().readOnly()).as(spec.name()).isTrue());
