@@ -101,32 +101,15 @@ public final class PoolReconciler {
         }
     }
 
-    private void fill(WarmPoolConfig config) {
-        String now = Timestamps.now(clock);
-        if (config.nextRetryAt() != null && config.nextRetryAt().compareTo(now) > 0) {
-            return;
+    private void fill(WarmPoolConfig listed) {
+        PoolFill fill = tx.inTransaction(() -> PoolFill.reserve(store, listed, Timestamps.now(clock), ids));
+        if (fill.retireStale()) {
+            // Outside the transaction: it stops processes and removes folders, and each row moves on its own.
+            retire(fill.config(), List.of(PoolStatus.STALE));
         }
-        List<PoolWorkspace> ready = store.inStatus(config.id(), PoolStatus.READY);
-        long warming = store.inStatus(config.id(), PoolStatus.WARMING).stream()
-                .filter(ws -> ws.generation() == config.generation())
-                .count();
-        if (ready.size() >= config.targetSize()) {
-            retire(config, List.of(PoolStatus.STALE));
-        }
-        for (long i = ready.size() + warming; i < config.targetSize(); i++) {
-            PoolWorkspace ws = new PoolWorkspace(
-                    ids.get(),
-                    config.organizationId(),
-                    config.id(),
-                    "local-" + ids.get().substring(0, 8),
-                    PoolStatus.WARMING,
-                    config.generation(),
-                    "",
-                    null,
-                    now,
-                    now);
-            store.insertWorkspace(ws);
-            warmers.execute(() -> warm(ws, config));
+        // Only after the commit: a warm-up never runs for a row that was rolled back.
+        for (PoolWorkspace ws : fill.started()) {
+            warmers.execute(() -> warm(ws, fill.config()));
         }
     }
 
@@ -223,8 +206,10 @@ public final class PoolReconciler {
                                 Timestamps.format(Instant.now(clock).plus(backoff(errors))),
                                 now),
                         false);
-                // Try again when the back-off ends, not only at the next periodic pass.
-                passes.schedule(this::requestPass, backoff(errors).toMillis() + 50, TimeUnit.MILLISECONDS);
+                // Try again when the back-off ends, not only at the next periodic pass (none after shutdown).
+                if (!passes.isShutdown()) {
+                    passes.schedule(this::requestPass, backoff(errors).toMillis() + 50, TimeUnit.MILLISECONDS);
+                }
                 return false;
             }
             PoolStatus status = ws.generation() == latest.generation() ? PoolStatus.READY : PoolStatus.STALE;

@@ -100,32 +100,39 @@ public final class WarmPoolService implements EnvironmentService.Listener {
     /** The environment changed: its prepared workspaces are out of date (Global's change affects all). */
     @Override
     public void changed(Environment environment) {
-        List<WarmPoolConfig> affected = environment.isGlobal()
-                ? store.enabledConfigs().stream()
-                        .filter(c -> c.organizationId().equals(environment.organizationId()))
-                        .toList()
-                : store.configForEnvironment(environment.id()).stream().toList();
-        for (WarmPoolConfig config : affected) {
-            store.saveConfig(
-                    new WarmPoolConfig(
-                            config.id(),
-                            config.organizationId(),
-                            config.environmentId(),
-                            config.enabled(),
-                            config.targetSize(),
-                            config.generation() + 1,
-                            config.errorCount(),
-                            config.lastFailureAt(),
-                            config.lastFailureReason(),
-                            config.nextRetryAt(),
-                            access.now()),
-                    false);
-            store.inStatus(config.id(), PoolStatus.READY)
-                    .forEach(ws -> store.updateWorkspace(ws.id(), PoolStatus.STALE, null, access.now()));
-        }
+        // One transaction (joining the caller's, if any): a pass or a finishing warm-up sees either the old
+        // generation with its ready workspaces or the new one with them stale, never a mix.
+        List<WarmPoolConfig> affected = access.tx().inTransaction(() -> {
+            List<WarmPoolConfig> configs = environment.isGlobal()
+                    ? store.enabledConfigs().stream()
+                            .filter(c -> c.organizationId().equals(environment.organizationId()))
+                            .toList()
+                    : store.configForEnvironment(environment.id()).stream().toList();
+            configs.forEach(this::newGeneration);
+            return configs;
+        });
         if (!affected.isEmpty()) {
             reconciler.requestPass();
         }
+    }
+
+    private void newGeneration(WarmPoolConfig config) {
+        store.saveConfig(
+                new WarmPoolConfig(
+                        config.id(),
+                        config.organizationId(),
+                        config.environmentId(),
+                        config.enabled(),
+                        config.targetSize(),
+                        config.generation() + 1,
+                        config.errorCount(),
+                        config.lastFailureAt(),
+                        config.lastFailureReason(),
+                        config.nextRetryAt(),
+                        access.now()),
+                false);
+        store.inStatus(config.id(), PoolStatus.READY)
+                .forEach(ws -> store.updateWorkspace(ws.id(), PoolStatus.STALE, null, access.now()));
     }
 
     /** Takes a prepared workspace for a new replica: a current one first, else a stale one. */
