@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ final class FirstCallWarmUp {
                 mapper,
                 "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
                         + "\",\"arguments\":{}}}");
-        return mapper.convertValue(message.params(), McpSchema.CallToolRequest.class);
+        return mapper.convertValue(message.params(), new TypeRef<McpSchema.CallToolRequest>() {});
     }
 
     /** As the SDK answers: the result checked against the tool's output schema, then written out. */

@@ -35,6 +35,8 @@ public final class ProtocolJsonMapper implements McpJsonMapper {
                 fast = request(map);
             } else if (type == McpSchema.JSONRPCNotification.class) {
                 fast = notification(map);
+            } else if (type == McpSchema.CallToolRequest.class) {
+                fast = callToolRequest(map);
             }
             if (fast != null) {
                 return type.cast(fast);
