@@ -161,7 +161,14 @@ public final class SqlChatStore implements ChatStore {
         return positions;
     }
 
+    /**
+     * By position when the row has a field of this name there (every chat query's does: the query's own
+     * copies of the fields, so not the same objects), else by jOOQ's search.
+     */
     private static <T> T column(Record r, Field<T> field) {
-        return field.getType().cast(r.get(POSITIONS.get(field)));
+        Integer at = POSITIONS.get(field);
+        return at != null && at < r.size() && r.field(at).getName().equals(field.getName())
+                ? field.getType().cast(r.get(at))
+                : r.get(field);
     }
 }
