@@ -86,25 +86,27 @@ public final class SchemaFactory {
     }
 
     public Map<String, Object> input(Class<?> type) {
-        ObjectNode known = pregenerated.get(key(false, type));
-        return plain(known != null ? known : inputSchema(type));
+        return plain(schema(false, type));
     }
 
     public Map<String, Object> output(Class<?> type) {
-        ObjectNode known = pregenerated.get(key(true, type));
-        return plain(known != null ? known : outputSchema(type));
+        return plain(schema(true, type));
     }
 
     /** The input schema as generated, before it becomes a map; a fresh copy the caller may change. */
     ObjectNode inputSchema(Class<?> type) {
-        ObjectNode known = pregenerated.get(key(false, type));
-        return known != null ? known.deepCopy() : withoutVersion(inputs().generateSchema(type));
+        return schema(false, type).deepCopy();
     }
 
     /** The output schema as generated, before it becomes a map; a fresh copy the caller may change. */
     ObjectNode outputSchema(Class<?> type) {
-        ObjectNode known = pregenerated.get(key(true, type));
-        return known != null ? known.deepCopy() : withoutVersion(outputs().generateSchema(type));
+        return schema(true, type).deepCopy();
+    }
+
+    /** The schema from the packaged file, else generated now; only read (a pregenerated one is shared). */
+    private ObjectNode schema(boolean output, Class<?> type) {
+        ObjectNode known = pregenerated.get(key(output, type));
+        return known != null ? known : withoutVersion((output ? outputs() : inputs()).generateSchema(type));
     }
 
     /** How {@link #PREGENERATED} names a schema: its direction and the record's class name. */
