@@ -90,6 +90,7 @@ public final class McpServerFactory {
                 new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, ArrivalOrder.NONE), gate);
         McpSyncServer server = configure(
                         McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, extras)
+                .immediateExecution(true)
                 .build();
         toolsets.attach(server);
         Set<String> extraTools =
