@@ -34,6 +34,19 @@ public final class WireJson {
 
     private WireJson() {}
 
+    /**
+     * One mapper for the MCP door and the core's invoker. Jackson builds a type's binding at its first use,
+     * per mapper: shared, a call's input and output are bound by what the first-call warm-up already built
+     * while the core was starting, not built again by the first call.
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = mapper();
+    }
+
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -228,7 +228,7 @@ final class Wiring {
                 threads,
                 executor,
                 services,
-                new Invoker(WireJson.mapper(), db, services.audit()),
+                new Invoker(WireJson.shared(), db, services.audit()),
                 engine,
                 lifecycle,
                 provisioner,

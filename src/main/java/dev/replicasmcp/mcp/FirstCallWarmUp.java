@@ -56,6 +56,7 @@ final class FirstCallWarmUp {
                             .structuredContent(empty)
                             .addTextContent(empty.toString())
                             .build());
+            invoker.prepare(tool);
             // Then the call itself, which waits for the database like any call.
             answer(mapper, described, invoker.call(tool, request.arguments()));
         } catch (Exception | LinkageError e) {

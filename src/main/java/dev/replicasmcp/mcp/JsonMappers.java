@@ -21,6 +21,6 @@ public final class JsonMappers {
 
     /** The tool dialect is the wire dialect both front doors share. */
     public static ObjectMapper tools() {
-        return WireJson.mapper();
+        return WireJson.shared();
     }
 }

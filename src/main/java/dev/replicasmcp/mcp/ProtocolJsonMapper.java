@@ -1,5 +1,6 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -9,22 +10,27 @@ import java.lang.reflect.Type;
 import java.util.Map;
 
 /**
- * The SDK's JSON mapper, with the two conversions every tool call makes done by hand. The SDK reads each
- * incoming message into a Map, then has Jackson convert that Map into a JSON-RPC request, and the request's
- * params into a tools/call request: each conversion writes the Map out to a token buffer and binds it back,
- * which a profile of the stdio path showed to be a fifth of the server's CPU per call. Here the records are
- * built from the Map's own values, exactly what the round trip would give; any shape the fast path does
- * not expect (a missing or non-text name, an unknown key) goes to Jackson as before, so its errors and
- * leniency are unchanged.
+ * The SDK's JSON mapper, with the conversions every call makes done by hand. The SDK reads each incoming
+ * message into a Map, then has Jackson convert that Map into a JSON-RPC request, and the request's params
+ * into a tools/call (or initialize) request: each conversion writes the Map out to a token buffer and binds
+ * it back, which a profile of the stdio path showed to be a fifth of the server's CPU per call. Here the
+ * records are built from the Map's own values, exactly what the round trip would give; any shape the fast
+ * path does not expect (a missing or non-text name, an unknown key) goes to Jackson as before, so its
+ * errors and leniency are unchanged. Answers to tools/call and initialize are written by {@link
+ * AnswerWriter}, the initialize request built by {@link InitializeParams}.
  */
 public final class ProtocolJsonMapper implements McpJsonMapper {
 
     private static final Type CALL_TOOL_REQUEST = McpSchema.CallToolRequest.class;
+    private static final Type INITIALIZE_REQUEST = McpSchema.InitializeRequest.class;
 
     private final McpJsonMapper jackson;
+    private final AnswerWriter answers;
 
     public ProtocolJsonMapper() {
-        this.jackson = new JacksonMcpJsonMapper(JsonMappers.protocol());
+        ObjectMapper mapper = JsonMappers.protocol();
+        this.jackson = new JacksonMcpJsonMapper(mapper);
+        this.answers = new AnswerWriter(mapper);
     }
 
     @Override
@@ -48,8 +54,13 @@ public final class ProtocolJsonMapper implements McpJsonMapper {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T convertValue(Object fromValue, TypeRef<T> type) {
-        if (type.getType() == CALL_TOOL_REQUEST && fromValue instanceof Map<?, ?> map) {
-            McpSchema.CallToolRequest fast = callToolRequest(map);
+        if (fromValue instanceof Map<?, ?> map) {
+            Object fast = null;
+            if (type.getType() == CALL_TOOL_REQUEST) {
+                fast = callToolRequest(map);
+            } else if (type.getType() == INITIALIZE_REQUEST) {
+                fast = InitializeParams.from(map); // once per session, but on the path of a first handshake
+            }
             if (fast != null) {
                 return (T) fast;
             }
@@ -107,7 +118,7 @@ public final class ProtocolJsonMapper implements McpJsonMapper {
     }
 
     /** A JSON object as the SDK's reader gives it: a Map with text keys. */
-    private static boolean stringKeyed(Object value) {
+    static boolean stringKeyed(Object value) {
         if (!(value instanceof Map<?, ?> map)) {
             return false;
         }
@@ -141,7 +152,8 @@ public final class ProtocolJsonMapper implements McpJsonMapper {
 
     @Override
     public String writeValueAsString(Object value) throws IOException {
-        return jackson.writeValueAsString(value);
+        String answer = answers.write(value);
+        return answer != null ? answer : jackson.writeValueAsString(value);
     }
 
     @Override

@@ -37,6 +37,16 @@ public final class ToolInvoker {
         this.context = context;
     }
 
+    /**
+     * Builds what a first call of op needs and the database does not: the binding of its input and the
+     * serializer of its output (Jackson introspects records and their annotations at first use, slowly while
+     * the code is still interpreted). For a warm-up while the core starts.
+     */
+    void prepare(Operation<?, ?> op) {
+        mapper.canDeserialize(mapper.constructType(op.input()));
+        mapper.canSerialize(op.output());
+    }
+
     /** Calls still running; shutdown waits for them so no acknowledged work is cut short. */
     public int inFlight() {
         return inFlight.get();
