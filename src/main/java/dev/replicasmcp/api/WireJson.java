@@ -75,7 +75,8 @@ public final class WireJson {
 
     /**
      * Converts a JSON object (a Map or a JsonNode) into the input record; a missing required field or
-     * a wrongly typed one is a DomainException (invalid) that names the field.
+     * a wrongly typed one is a DomainException (invalid) that names the field. mapper: one made by {@link
+     * #mapper()} (simple records are bound by {@link RecordBinding} as this mapper would bind them).
      */
     public static <I> I parse(ObjectMapper mapper, Class<I> type, Map<String, ?> fields, String schemaName) {
         refuseNul("", fields);
@@ -84,6 +85,10 @@ public final class WireJson {
                 throw DomainException.invalid("Field '" + field.name() + "' is required"
                         + (field.about() == null ? "." : ": " + field.about() + "."));
             }
+        }
+        I bound = RecordBinding.bind(type, fields);
+        if (bound != null) {
+            return bound;
         }
         try {
             return mapper.convertValue(fields, type);

@@ -72,7 +72,10 @@ final class AnswerWriter {
         if (result.isError() != null) {
             json.writeBooleanField("isError", result.isError());
         }
-        if (result.structuredContent() != null) {
+        if (result.structuredContent() instanceof WrittenObject written && repeatedAsText(result, written)) {
+            json.writeFieldName("structuredContent");
+            json.writeRawValue(written.json());
+        } else if (result.structuredContent() != null) {
             json.writeFieldName("structuredContent");
             mapper.writeValue(json, result.structuredContent());
         }
@@ -136,6 +139,13 @@ final class AnswerWriter {
         if (value != null) {
             json.writeBooleanField(name, value);
         }
+    }
+
+    /** Whether the result's one text is the very text the node carries (so it was written from this tree). */
+    private static boolean repeatedAsText(McpSchema.CallToolResult result, WrittenObject written) {
+        return result.content().size() == 1
+                && result.content().get(0) instanceof McpSchema.TextContent text
+                && text.text() == written.json();
     }
 
     private static boolean plain(McpSchema.CallToolResult result) {

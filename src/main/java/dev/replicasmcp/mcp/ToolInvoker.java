@@ -2,6 +2,7 @@ package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.ops.Invoker;
@@ -76,9 +77,11 @@ public final class ToolInvoker {
             // The result is turned into JSON once: the text is the tree written out (cheap), not a second
             // walk of the result's records, which cost a tenth of a history read's time.
             JsonNode structured = mapper.valueToTree(outcome.result());
+            String text = mapper.writeValueAsString(structured);
             return CallToolResult.builder()
-                    .structuredContent(structured)
-                    .addTextContent(mapper.writeValueAsString(structured))
+                    .structuredContent(
+                            structured instanceof ObjectNode object ? WrittenObject.of(object, text) : structured)
+                    .addTextContent(text)
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the result of " + op.name() + " as JSON", e);

@@ -57,6 +57,53 @@ class AnswerWriterTest {
     }
 
     @Test
+    void aToolsStructuredResultIsCopiedFromItsTextOnlyWhenTheTextIsTheOneWrittenFromIt() throws Exception {
+        ObjectNode tree = mapper.createObjectNode().put("total", 2);
+        String marker = "{\"copied\":true}";
+        McpSchema.JSONRPCResponse same = new McpSchema.JSONRPCResponse(
+                "2.0",
+                1,
+                new McpSchema.CallToolResult(
+                        List.of(new McpSchema.TextContent(marker)), false, WrittenObject.of(tree, marker), null),
+                null);
+        McpSchema.JSONRPCResponse other = new McpSchema.JSONRPCResponse(
+                "2.0",
+                1,
+                new McpSchema.CallToolResult(
+                        List.of(new McpSchema.TextContent(new String(marker))),
+                        false,
+                        WrittenObject.of(tree, marker),
+                        null),
+                null);
+
+        assertThat(writer.write(same)).contains("\"structuredContent\":{\"copied\":true}");
+        assertThat(writer.write(other)).contains("\"structuredContent\":{\"total\":2}");
+    }
+
+    @Test
+    void aToolsAnswerAsTheInvokerMakesItIsWhatJacksonWrites() throws Exception {
+        ObjectMapper tools = JsonMappers.tools();
+        ObjectNode tree = tools.createObjectNode();
+        tree.putArray("replicas").addObject().put("id", "r1").put("name", "é \"q\" \u2028 </x> \u0001");
+        tree.put("total", 1)
+                .put("big", 9_007_199_254_740_993L)
+                .put("ratio", 1e-7)
+                .putNull("next");
+        String text = tools.writeValueAsString(tree);
+        McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse(
+                "2.0",
+                "r-9",
+                McpSchema.CallToolResult.builder()
+                        .structuredContent(WrittenObject.of(tree, text))
+                        .addTextContent(text)
+                        .build(),
+                null);
+
+        assertThat(writer.write(response)).isEqualTo(jackson.writeValueAsString(response));
+        assertThat(WrittenObject.of(tree, text)).isEqualTo(tree);
+    }
+
+    @Test
     void initializeAnswersAreWhatJacksonWrites() throws Exception {
         ServerCapabilities.ResourceCapabilities resources = new ServerCapabilities.ResourceCapabilities(true, null);
         List<ServerCapabilities> capabilities = Arrays.asList(
