@@ -28,7 +28,7 @@ final class RecordBinding {
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    /** Wire names and component types of a record bound here, with its canonical constructor (Object[] -> Object). */
+    /** A record bound here: wire names, component types, which are required, the constructor (Object[]). */
     private record Plan(String[] names, Class<?>[] types, boolean[] required, MethodHandle constructor) {}
 
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
@@ -57,8 +57,13 @@ final class RecordBinding {
         }
         try {
             return type.cast(plan.constructor().invokeExact(arguments));
-        } catch (Throwable refused) {
+        } catch (RuntimeException refused) {
             return null; // the constructor's refusal is reported by Jackson's binding, in its words
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            // A record's canonical constructor declares no checked exception.
+            throw new IllegalStateException("Cannot make " + type.getSimpleName(), impossible);
         }
     }
 

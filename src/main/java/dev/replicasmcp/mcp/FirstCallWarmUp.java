@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * handshake and ~11 ms when it comes a moment later, and the handshake is answered no later (measured).
  *
  * <p>It reads a tools/call request in and checks and writes an answer of the tool's shape with the
- * protocol's mapper and the server's validator at once, while the core may still be starting; then
- * calls {@link #TOOL}, which changes nothing, through the same invoker (and so waits for the database
- * like any call, and is counted as in flight: shutdown waits for it), and checks and writes its answer. Nothing reaches the client; a failure is
- * only logged at debug level (the client's own call reports it).
+ * protocol's mapper and the server's validator at once, and builds the tool's input binding and output
+ * serializer ({@link ToolInvoker#prepare}), while the core may still be starting; then calls {@link
+ * #TOOL}, which changes nothing, through the same invoker (and so waits for the database like any call,
+ * and is counted as in flight: shutdown waits for it), and checks and writes its answer. Nothing reaches
+ * the client; a failure is only logged at debug level (the client's own call reports it).
  */
 final class FirstCallWarmUp {
 

@@ -90,6 +90,9 @@ public final class McpServerFactory {
                 new DynamicToolsets(catalog, tool -> registration(catalog, invoker, tool, ArrivalOrder.NONE), gate);
         McpSyncServer server = configure(
                         McpServer.sync(gate.wrap(transport)), protocolMapper, toolsets, version, extras)
+                // A tool runs on the request's own thread: the SDK's servlet blocks that thread until the answer
+                // anyway, and handing the call to Reactor's pool and back cost a wake-up each way (measured:
+                // 32 sessions, ~2,000 -> ~2,400 calls/s). Over stdio the pool stays: calls run side by side there.
                 .immediateExecution(true)
                 .build();
         toolsets.attach(server);
