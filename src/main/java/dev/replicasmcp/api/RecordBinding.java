@@ -2,7 +2,6 @@ package dev.replicasmcp.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -25,8 +24,6 @@ final class RecordBinding {
     private static final Set<Class<?>> SIMPLE = Set.of(String.class, Integer.class, Long.class, Boolean.class);
     private static final Set<Class<? extends Annotation>> DESCRIBING =
             Set.of(JsonProperty.class, JsonPropertyDescription.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** A record bound here: wire names, component types, which are required, the constructor (Object[]). */
     private record Plan(String[] names, Class<?>[] types, boolean[] required, MethodHandle constructor) {}
@@ -85,7 +82,7 @@ final class RecordBinding {
             if (!SIMPLE.contains(component.getType()) || !describingOnly(component)) {
                 return null;
             }
-            names[i] = SNAKE.translate(component.getName());
+            names[i] = WireJson.wireName(component);
             types[i] = component.getType();
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             required[i] = property != null && property.required();

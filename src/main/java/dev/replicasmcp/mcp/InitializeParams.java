@@ -16,6 +16,7 @@ final class InitializeParams {
 
     private static final Set<String> PARAMS = Set.of("protocolVersion", "capabilities", "clientInfo", "_meta");
     private static final Set<String> CAPABILITIES = Set.of("experimental", "roots", "sampling");
+    private static final Set<String> ROOTS = Set.of("listChanged");
     private static final Set<String> CLIENT_INFO = Set.of("name", "title", "version", "description", "websiteUrl");
 
     private InitializeParams() {}
@@ -53,8 +54,7 @@ final class InitializeParams {
         McpSchema.ClientCapabilities.RootCapabilities builtRoots = null;
         if (roots instanceof Map<?, ?> rootsMap) {
             Object listChanged = rootsMap.get("listChanged");
-            if (rootsMap.size() > (rootsMap.containsKey("listChanged") ? 1 : 0)
-                    || !(listChanged == null || listChanged instanceof Boolean)) {
+            if (!ROOTS.containsAll(rootsMap.keySet()) || !(listChanged == null || listChanged instanceof Boolean)) {
                 return null;
             }
             builtRoots = new McpSchema.ClientCapabilities.RootCapabilities((Boolean) listChanged);
