@@ -73,7 +73,9 @@ find_mvn() {
 }
 
 # The JVM flags of a server process, one a line: JVM warnings to stderr, never stdout; a small resident
-# process (Serial GC, a bounded heap that gives memory back, C1 only); and the start-up cache that
+# process (Serial GC, a bounded heap that gives memory back, C1 only, compiling a method after a quarter
+# of the default calls: with the default, the first ~3,500 calls of a session ran partly interpreted and
+# cost 1.6-2x the CPU of later ones, measured; the start was no slower); and the start-up cache that
 # scripts/build trained for this Java: the AOT cache on Java 25 and newer, else the class-data archive.
 # The AOT cache is left out when the server's arguments (after the java) include --http: a long-running
 # server, where it made every call dearer (measured over HTTP: ~640 against ~575 µs of CPU per call) and
@@ -83,7 +85,8 @@ java_flags() {
   local java="${1:-$(find_java)}" arg http=0
   shift || true
   for arg in "$@"; do [ "$arg" != --http ] || http=1; done
-  local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+  local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.25
+    -XX:+UseSerialGC
     -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
   if [ "$(java_major "$java")" -ge 25 ]; then
     if [ "$http" = 0 ] && aot_made_for "$java"; then flags+=("-XX:AOTCache=$AOT"); fi

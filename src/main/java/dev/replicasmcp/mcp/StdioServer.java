@@ -3,7 +3,6 @@ package dev.replicasmcp.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -28,13 +27,12 @@ import org.slf4j.LoggerFactory;
  * Serves MCP over stdin/stdout until stdin closes. Stdout belongs to the protocol: the real stream is
  * handed to the transport and System.out is pointed at stderr, so a stray print cannot corrupt it.
  *
- * <p>The SDK transport stops writing the moment it reads end of input, which would drop the answers
- * of requests still running. So the end of stdin is held back from it until every request read has
- * been answered (requests and responses are counted line by line), then passed on.
+ * <p>The session ends when the transport ({@link StdioTransport}) reads end of input, which would drop
+ * the answers of requests still running. So the end of stdin is held back from it until every request
+ * read has been answered (requests and responses are counted line by line), then passed on.
  *
- * <p>The SDK transport also stops reading for good at the first line it cannot parse as a JSON-RPC
- * message (even an empty one), leaving the process alive but deaf, and answers some malformed requests
- * with Java exception text. So every line is checked first ({@link IncomingCheck}): one that is not a
+ * <p>The SDK answers some malformed requests with Java exception text, and its message record refuses
+ * shapes JSON-RPC allows. So every line is checked first ({@link IncomingCheck}): one that is not a
  * well-formed message is answered with a JSON-RPC error naming the fault (with the request's id when it
  * has a usable one) and dropped; blank lines, malformed notifications and responses to no request are
  * dropped without an answer, as JSON-RPC wants.
@@ -61,9 +59,8 @@ public final class StdioServer {
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InputStream in = new CheckedInput(new FileInputStream(FileDescriptor.in), ledger, protocolOut, eof, release);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, protocolOut);
-        McpServerFactory.Single single =
-                McpServerFactory.create(new OneSendAtATime(transport), mapper, catalog, invoker, version, order);
+        McpServerFactory.Single single = McpServerFactory.create(
+                new StdioTransport(mapper, in, protocolOut), mapper, catalog, invoker, version, order);
         McpSyncServer server = single.server();
         served.complete(single);
         // While the client waits for the handshake's answer and reads it (measured: the start is no slower).
@@ -145,8 +142,8 @@ public final class StdioServer {
         }
 
         /**
-         * A message the check passed must also be one the SDK can read: the transport stops reading for
-         * good at the first it cannot, so anything else is answered here instead.
+         * A message the check passed must also be one the SDK can read: the transport could only skip one
+         * it cannot, unanswered, so anything else is answered here instead.
          */
         private IncomingCheck.Verdict sdkCanRead(IncomingCheck.Verdict verdict, byte[] line) {
             if (!verdict.ok() || verdict.kind() != IncomingCheck.Kind.RESPONSE) {

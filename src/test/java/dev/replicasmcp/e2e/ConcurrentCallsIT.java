@@ -90,7 +90,6 @@ class ConcurrentCallsIT {
             }
             stdin.close();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
-            assertThat(stderr.toString()).doesNotContain("Failed to enqueue message");
         } finally {
             process.destroyForcibly();
         }

@@ -1,0 +1,212 @@
+package dev.replicasmcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our stdio transport under the SDK's real server: answers sent from many threads at once each arrive whole,
+ * on a line of their own, a call's progress before its answer; a line that is not a JSON-RPC message is
+ * skipped and the next is still read; end of input ends the reading thread.
+ */
+class StdioTransportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CALLS = 60;
+
+    private final PipedOutputStream client = new PipedOutputStream();
+    private final SlowOutput out = new SlowOutput();
+    private McpSyncServer server;
+
+    /** Takes its time between the bytes of a message and its newline: unlocked writers would interleave. */
+    static final class SlowOutput extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final AtomicInteger writing = new AtomicInteger();
+        private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (bytes) {
+                bytes.write(b, off, len);
+            }
+            writing.decrementAndGet();
+        }
+
+        List<String> lines() {
+            synchronized (bytes) {
+                String text = bytes.toString(StandardCharsets.UTF_8);
+                List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+                lines.remove(lines.size() - 1); // what follows the last newline: nothing, or a line half written
+                return lines;
+            }
+        }
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        client.close();
+        if (server != null) {
+            server.closeGracefully();
+        }
+    }
+
+    private void start() throws IOException {
+        PipedInputStream in = new PipedInputStream(client, 1 << 20);
+        McpSchema.Tool echo = McpSchema.Tool.builder()
+                .name("echo")
+                .inputSchema(new McpSchema.JsonSchema("object", Map.of(), List.of(), null, null, null))
+                .build();
+        McpServerFeatures.SyncToolSpecification spec = McpServerFeatures.SyncToolSpecification.builder()
+                .tool(echo)
+                .callHandler((exchange, request) -> {
+                    if (request.progressToken() != null) {
+                        exchange.progressNotification(
+                                new McpSchema.ProgressNotification(request.progressToken(), 1.0, null, null));
+                    }
+                    return McpSchema.CallToolResult.builder()
+                            .addTextContent(String.valueOf(request.arguments().get("n")))
+                            .build();
+                })
+                .build();
+        server = McpServer.sync(new StdioTransport(new ProtocolJsonMapper(), in, out))
+                .serverInfo("test", "1")
+                .jsonMapper(new ProtocolJsonMapper())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(spec)
+                .build();
+    }
+
+    private void send(String line) throws IOException {
+        client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        client.flush();
+    }
+
+    private List<JsonNode> awaitLines(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (out.lines().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String line : out.lines()) {
+            parsed.add(JSON.readTree(line)); // throws if two messages were mixed on one line
+        }
+        assertThat(parsed).as("lines written").hasSize(count);
+        return parsed;
+    }
+
+    private void initialize() throws Exception {
+        send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        awaitLines(1);
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    @Test
+    void answersSentFromManyThreadsArriveWholeWithEachCallsProgressFirst() throws Exception {
+        start();
+        initialize();
+        StringBuilder burst = new StringBuilder();
+        for (int i = 1; i <= CALLS; i++) {
+            burst.append("{\"jsonrpc\":\"2.0\",\"id\":")
+                    .append(i)
+                    .append(",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"n\":")
+                    .append(i)
+                    .append("},\"_meta\":{\"progressToken\":\"p")
+                    .append(i)
+                    .append("\"}}}\n");
+        }
+        client.write(burst.toString().getBytes(StandardCharsets.UTF_8));
+        client.flush();
+
+        List<JsonNode> lines = awaitLines(1 + 2 * CALLS);
+        Map<String, Integer> progressAt = new HashMap<>();
+        Map<Integer, Integer> answerAt = new HashMap<>();
+        for (int at = 1; at < lines.size(); at++) {
+            JsonNode message = lines.get(at);
+            if (message.has("method")) {
+                assertThat(message.get("method").asText()).isEqualTo("notifications/progress");
+                progressAt.put(message.at("/params/progressToken").asText(), at);
+            } else {
+                int id = message.get("id").asInt();
+                assertThat(message.at("/result/content/0/text").asText()).isEqualTo(String.valueOf(id));
+                assertThat(answerAt.put(id, at)).as("answered once: %s", id).isNull();
+            }
+        }
+        assertThat(answerAt).hasSize(CALLS);
+        for (int id = 1; id <= CALLS; id++) {
+            assertThat(progressAt.get("p" + id))
+                    .as("progress of call %s before its answer", id)
+                    .isLessThan(answerAt.get(id));
+        }
+        assertThat(out.mostAtOnce.get())
+                .as("writes into stdout at the same time")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLineThatIsNoMessageIsSkippedAndReadingGoesOn() throws Exception {
+        start();
+        initialize();
+        send("{\"jsonrpc\":\"2.0\"}");
+        send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
+        List<JsonNode> lines = awaitLines(2);
+        assertThat(lines.get(1).get("id").asInt()).isEqualTo(7);
+        assertThat(lines.get(1).has("result")).isTrue();
+    }
+
+    @Test
+    void endOfInputEndsTheReadingThread() throws Exception {
+        Set<Thread> before = readers();
+        start();
+        initialize();
+        Set<Thread> ours = readers();
+        ours.removeAll(before);
+        assertThat(ours).as("the transport's reading thread").hasSize(1);
+        Thread reader = ours.iterator().next();
+        client.close();
+        reader.join(10_000);
+        assertThat(reader.isAlive())
+                .as("stdio-reader still running after end of input")
+                .isFalse();
+    }
+
+    private static Set<Thread> readers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("stdio-reader") && t.isAlive())
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}
