@@ -1,6 +1,8 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -26,6 +28,32 @@ final class AnswerWriter {
 
     /** The JSON of an answer of a shape written here, or null. */
     String write(Object value) throws IOException {
+        McpSchema.JSONRPCResponse response = written(value);
+        if (response == null) {
+            return null;
+        }
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            answer(json, response);
+        }
+        return out.toString();
+    }
+
+    /** The same as UTF-8 bytes, made without a String on the way (a history page is tens of KB). */
+    byte[] writeBytes(Object value) throws IOException {
+        McpSchema.JSONRPCResponse response = written(value);
+        if (response == null) {
+            return null;
+        }
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            answer(json, response);
+        }
+        return out.toByteArray();
+    }
+
+    /** The value as an answer of a shape written here, or null. */
+    private static McpSchema.JSONRPCResponse written(Object value) {
         if (!(value instanceof McpSchema.JSONRPCResponse response)
                 || response.error() != null
                 || !(response.id() instanceof String
@@ -35,28 +63,25 @@ final class AnswerWriter {
         }
         boolean tool = response.result() instanceof McpSchema.CallToolResult result && plain(result);
         boolean handshake = response.result() instanceof McpSchema.InitializeResult result && plain(result);
-        if (!tool && !handshake) {
-            return null;
+        return tool || handshake ? response : null;
+    }
+
+    private void answer(JsonGenerator json, McpSchema.JSONRPCResponse response) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("jsonrpc", response.jsonrpc());
+        json.writeFieldName("id");
+        if (response.id() instanceof String text) {
+            json.writeString(text);
+        } else {
+            json.writeNumber(((Number) response.id()).longValue());
         }
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("jsonrpc", response.jsonrpc());
-            json.writeFieldName("id");
-            if (response.id() instanceof String text) {
-                json.writeString(text);
-            } else {
-                json.writeNumber(((Number) response.id()).longValue());
-            }
-            json.writeFieldName("result");
-            if (tool) {
-                toolResult(json, (McpSchema.CallToolResult) response.result());
-            } else {
-                initializeResult(json, (McpSchema.InitializeResult) response.result());
-            }
-            json.writeEndObject();
+        json.writeFieldName("result");
+        if (response.result() instanceof McpSchema.CallToolResult result) {
+            toolResult(json, result);
+        } else {
+            initializeResult(json, (McpSchema.InitializeResult) response.result());
         }
-        return out.toString();
+        json.writeEndObject();
     }
 
     private void toolResult(JsonGenerator json, McpSchema.CallToolResult result) throws IOException {

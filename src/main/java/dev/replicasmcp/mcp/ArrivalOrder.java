@@ -1,10 +1,8 @@
 package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,9 +23,6 @@ final class ArrivalOrder {
     /** For transports that order sends themselves (HTTP): handlers run at once. */
     static final ArrivalOrder NONE = new ArrivalOrder(null);
 
-    /** Writes a stamped line; its numbers were read exactly ({@link IncomingCheck}), so they stay as sent. */
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Turnstile turnstile;
 
     private ArrivalOrder(Turnstile turnstile) {
@@ -46,21 +41,20 @@ final class ArrivalOrder {
                 && ORDERED_TOOL.equals(message.path("params").path("name").asText(null));
     }
 
-    /**
-     * The line with its ticket, when it is a send; else as it is. message: the line as read by {@link
-     * IncomingCheck}, numbers exact, which this changes and writes out (the line is not read again).
-     */
-    byte[] stamp(byte[] line, JsonNode message) {
-        if (turnstile == null || !isSend(message) || !(message.get("params") instanceof ObjectNode params)) {
-            return line;
+    /** Stamps a send with its ticket in its params' _meta (message: as the SDK reads a line, mutable). */
+    @SuppressWarnings("unchecked")
+    void stamp(Map<String, Object> message) {
+        if (turnstile == null
+                || !McpSchema.METHOD_TOOLS_CALL.equals(message.get("method"))
+                || !(message.get("params") instanceof Map<?, ?> params)
+                || !ORDERED_TOOL.equals(params.get("name"))) {
+            return;
         }
-        try {
-            ObjectNode stamped = params.get("_meta") instanceof ObjectNode object ? object : params.putObject("_meta");
-            stamped.put(META_KEY, turnstile.ticket());
-            return JSON.writeValueAsBytes(message);
-        } catch (IOException | RuntimeException e) {
-            return line;
-        }
+        Map<String, Object> call = (Map<String, Object>) params;
+        Map<String, Object> meta =
+                call.get("_meta") instanceof Map<?, ?> given ? (Map<String, Object>) given : new LinkedHashMap<>();
+        meta.put(META_KEY, turnstile.ticket());
+        call.put("_meta", meta);
     }
 
     /** Runs the call once every send stamped before it has run; calls without a ticket run at once. */

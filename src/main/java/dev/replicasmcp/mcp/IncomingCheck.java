@@ -52,10 +52,9 @@ final class IncomingCheck {
 
     private static final int MAX_ECHO = 100;
 
-    /** Numbers are read exactly (integers are anyway): a stdio send is written back from this tree. */
+    /** Numbers as the SDK's own reader takes them: a stdio line is handed on as this tree's values. */
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private final Predicate<String> knownTool;
@@ -102,7 +101,7 @@ final class IncomingCheck {
     }
 
     /** Whether the bytes hold nothing but white space; a String is made only when they are not ASCII. */
-    private static boolean blank(byte[] bytes) {
+    static boolean blank(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
                 return new String(bytes, StandardCharsets.UTF_8).isBlank();

@@ -158,6 +158,7 @@ public final class ProtocolJsonMapper implements McpJsonMapper {
 
     @Override
     public byte[] writeValueAsBytes(Object value) throws IOException {
-        return jackson.writeValueAsBytes(value);
+        byte[] answer = answers.writeBytes(value);
+        return answer != null ? answer : jackson.writeValueAsBytes(value);
     }
 }

@@ -6,13 +6,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,26 +22,34 @@ import reactor.core.publisher.Mono;
  *
  * <p>The SDK's transport passed every message through two Reactor queues and a writer thread of its own
  * (profiled: a tenth of a call's CPU, and a thread wake-up per answer), and dropped an answer for good when
- * two threads sent at the same moment. The lines come already checked ({@link StdioServer}'s input lets
- * only well-formed JSON-RPC messages through), so one that still fails to parse is logged and skipped,
- * never the end of reading.
+ * two threads sent at the same moment. The messages come parsed and checked ({@link StdioInput}).
  */
 final class StdioTransport implements McpServerTransportProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
 
     private final McpJsonMapper mapper;
-    private final InputStream in;
-    /** Also the lock of every write to it: StdioServer's own error answers take it too. */
+    private final Source in;
+    /** Also the lock of every write to it: the input's own error answers take it too. */
     private final OutputStream out;
+
+    private final Runnable answered;
 
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile McpServerSession session;
 
-    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
+    /** Where the session's messages come from. */
+    interface Source {
+        /** The next message, or null at the end of input. */
+        McpSchema.JSONRPCMessage next() throws IOException;
+    }
+
+    /** answered: run after each answer to a request is written. */
+    StdioTransport(McpJsonMapper mapper, Source in, OutputStream out, Runnable answered) {
         this.mapper = mapper;
         this.in = in;
         this.out = out;
+        this.answered = answered;
     }
 
     @Override
@@ -79,24 +85,17 @@ final class StdioTransport implements McpServerTransportProvider {
         return current == null ? Mono.empty() : current.closeGracefully();
     }
 
-    /** Until the input ends (StdioServer holds its end back until every request read was answered). */
+    /** Until the input ends. */
     private void readLines() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while (!closing.get() && (line = reader.readLine()) != null) {
-                McpSchema.JSONRPCMessage message;
-                try {
-                    message = McpSchema.deserializeJsonRpcMessage(mapper, line);
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Skipped a line on stdin that is not a JSON-RPC message: {}", e.getMessage());
-                    continue;
-                }
+        try {
+            McpSchema.JSONRPCMessage message;
+            while (!closing.get() && (message = in.next()) != null) {
                 session.handle(message)
                         .subscribe(null, e -> LOG.warn("A message on stdin could not be handled: {}", e.toString()));
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             if (!closing.get()) {
-                LOG.warn("Reading stdin failed: {}", e.getMessage());
+                LOG.warn("Reading stdin failed: {}", e.toString());
             }
         } finally {
             closing.set(true);
@@ -109,20 +108,16 @@ final class StdioTransport implements McpServerTransportProvider {
         if (closing.get() && !(message instanceof McpSchema.JSONRPCResponse)) {
             return; // a notification after the session ended has no one to go to
         }
-        String json;
+        byte[] json;
         try {
-            json = mapper.writeValueAsString(message);
+            json = mapper.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write a JSON-RPC message", e);
         }
-        if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
-            json = json.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"); // one message per line
-        }
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = line(json);
         try {
             synchronized (out) {
                 out.write(bytes);
-                out.write('\n');
                 out.flush();
             }
         } catch (IOException e) {
@@ -130,6 +125,23 @@ final class StdioTransport implements McpServerTransportProvider {
             closing.set(true);
             throw new UncheckedIOException("Cannot write to stdout", e);
         }
+        if (message instanceof McpSchema.JSONRPCResponse) {
+            answered.run();
+        }
+    }
+
+    /** The message and its newline, for one write (stdout is not buffered); any line break inside escaped. */
+    private static byte[] line(byte[] json) {
+        for (byte b : json) {
+            if (b == '\n' || b == '\r') {
+                String text = new String(json, StandardCharsets.UTF_8);
+                return (text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     private final class SessionTransport implements McpServerTransport {

@@ -52,6 +52,7 @@ class AnswerWriterTest {
                 String expected = jackson.writeValueAsString(response);
                 assertThat(writer.write(response)).as(expected).isEqualTo(expected);
                 assertThat(protocol.writeValueAsString(response)).isEqualTo(expected);
+                assertThat(protocol.writeValueAsBytes(response)).isEqualTo(jackson.writeValueAsBytes(response));
             }
         }
     }
@@ -130,6 +131,7 @@ class AnswerWriterTest {
                             null);
                     String expected = jackson.writeValueAsString(response);
                     assertThat(writer.write(response)).as(expected).isEqualTo(expected);
+                    assertThat(writer.writeBytes(response)).isEqualTo(jackson.writeValueAsBytes(response));
                 }
             }
         }
@@ -165,7 +167,9 @@ class AnswerWriterTest {
                 new McpSchema.JSONRPCNotification("2.0", "notifications/progress", Map.of("progress", 1)));
         for (Object message : others) {
             assertThat(writer.write(message)).as(message.toString()).isNull();
+            assertThat(writer.writeBytes(message)).as(message.toString()).isNull();
             assertThat(protocol.writeValueAsString(message)).isEqualTo(jackson.writeValueAsString(message));
+            assertThat(protocol.writeValueAsBytes(message)).isEqualTo(jackson.writeValueAsBytes(message));
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Our stdio transport under the SDK's real server: answers sent from many threads at once each arrive whole,
  * on a line of their own, a call's progress before its answer; a line that is not a JSON-RPC message is
- * skipped and the next is still read; end of input ends the reading thread.
+ * answered with an error and the next is still read; end of input ends the reading thread.
  */
 class StdioTransportTest {
 
@@ -101,7 +102,16 @@ class StdioTransportTest {
                             .build();
                 })
                 .build();
-        server = McpServer.sync(new StdioTransport(new ProtocolJsonMapper(), in, out))
+        ProtocolJsonMapper mapper = new ProtocolJsonMapper();
+        StdioInput input = new StdioInput(
+                in,
+                new IncomingCheck(name -> true, "line"),
+                ArrivalOrder.stamped(),
+                mapper,
+                out,
+                new CountDownLatch(1),
+                new CountDownLatch(0));
+        server = McpServer.sync(new StdioTransport(mapper, input, out, input::answered))
                 .serverInfo("test", "1")
                 .jsonMapper(new ProtocolJsonMapper())
                 .capabilities(
@@ -178,14 +188,18 @@ class StdioTransportTest {
     }
 
     @Test
-    void aLineThatIsNoMessageIsSkippedAndReadingGoesOn() throws Exception {
+    void aLineThatIsNoMessageIsAnsweredWithAnErrorAndReadingGoesOn() throws Exception {
         start();
         initialize();
-        send("{\"jsonrpc\":\"2.0\"}");
+        send("{\"jsonrpc\":\"2.0\",\"id\":6}");
+        send("not json");
         send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
-        List<JsonNode> lines = awaitLines(2);
-        assertThat(lines.get(1).get("id").asInt()).isEqualTo(7);
-        assertThat(lines.get(1).has("result")).isTrue();
+        List<JsonNode> lines = awaitLines(4);
+        assertThat(lines.get(1).get("id").asInt()).isEqualTo(6);
+        assertThat(lines.get(1).at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(lines.get(2).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(lines.get(3).get("id").asInt()).isEqualTo(7);
+        assertThat(lines.get(3).has("result")).isTrue();
     }
 
     @Test
