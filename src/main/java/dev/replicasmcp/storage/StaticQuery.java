@@ -103,6 +103,30 @@ final class StaticQuery {
         return db.query(query.sql(), row -> fill(RENDER.newRecord(table), fields, row), args(query, values));
     }
 
+    /**
+     * The rows of a {@code selectFrom(table)} query, each made by row from the result set itself: the
+     * columns are the table's, in its order ({@link #column}), and no jOOQ record is filled on the way.
+     */
+    <T> List<T> fetchRows(Database db, Table<?> table, Map<String, ?> values, PlainQueries.Row<T> row) {
+        Rendered query = rendered();
+        if (intoTable != table) {
+            if (!Arrays.equals(names(query.fields()), names(table.fields()))) {
+                throw new IllegalArgumentException("Not a selectFrom(" + table.getName() + ") query: " + query.sql());
+            }
+            intoTable = table;
+        }
+        return db.query(query.sql(), row, args(query, values));
+    }
+
+    /** Where a column of its table is in the rows of {@link #fetchRows}, counted from 1 as JDBC does. */
+    static int column(Table<?> table, Field<?> field) {
+        int at = table.indexOf(field);
+        if (at < 0) {
+            throw new IllegalArgumentException(field.getName() + " is not a column of " + table.getName());
+        }
+        return at + 1;
+    }
+
     private static String[] names(Field<?>[] fields) {
         return Arrays.stream(fields).map(Field::getName).toArray(String[]::new);
     }

@@ -1,5 +1,6 @@
 package dev.replicasmcp.storage;
 
+import static dev.replicasmcp.storage.jooq.Tables.PULL_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,6 +203,83 @@ class StorageTest {
         chats.delete("c-1");
         assertThat(history.count("c-1")).isZero();
         assertThat(messages.inState(MessageState.PROCESSING)).isEmpty();
+    }
+
+    /** A replica read by id (by column position) is the same as read in a page (through jOOQ's records). */
+    @Test
+    void aReplicaReadByIdEqualsTheSameReplicaReadInAPage() {
+        new SqlRepositoryStore(db).insert(org, new Repository("r-a", "a", "file:///a", "main", T));
+        new SqlRepositoryStore(db).insert(org, new Repository("r-b", "b", "file:///b", "trunk", T));
+        new SqlEnvironmentStore(db)
+                .insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null, 0, 0, 0, 0, T, T));
+        SqlReplicaStore replicas = new SqlReplicaStore(db);
+        replicas.insert(new Replica(
+                "bare",
+                org,
+                "bare",
+                ReplicaStatus.PREPARING,
+                Source.API,
+                null,
+                "e-1",
+                null,
+                null,
+                null,
+                LifecyclePolicy.DEFAULT,
+                null,
+                false,
+                null,
+                T,
+                T,
+                List.of(),
+                List.of()));
+        replicas.markError("bare", "it broke", "2026-11-28T11:00:00.000Z");
+        replicas.insert(new Replica(
+                "full",
+                org,
+                "full",
+                ReplicaStatus.ACTIVE,
+                Source.SLACK,
+                "u-1",
+                "e-1",
+                CodingAgent.CLAUDE,
+                "opus",
+                ThinkingLevel.LOW,
+                LifecyclePolicy.DELETE_AFTER_INACTIVITY,
+                30,
+                false,
+                null,
+                T,
+                T,
+                List.of(
+                        new ReplicaRepository("r-b", "b", "file:///b", "trunk", "replicas/full", false),
+                        new ReplicaRepository("r-a", "a", "file:///a", "main", "replicas/full", true)),
+                List.of()));
+        replicas.updateStatus("full", ReplicaStatus.SLEEPING, true, "2026-11-28T12:00:00.000Z");
+        db.run(dsl -> {
+            for (int number : new int[] {7, 3}) {
+                dsl.insertInto(PULL_REQUESTS)
+                        .set(PULL_REQUESTS.ID, "pr-" + number)
+                        .set(PULL_REQUESTS.REPLICA_ID, "full")
+                        .set(PULL_REQUESTS.REPOSITORY, "b")
+                        .set(PULL_REQUESTS.NUMBER, number)
+                        .set(PULL_REQUESTS.URL, "https://example.com/pr/" + number)
+                        .set(PULL_REQUESTS.CREATED_AT, "2026-11-28T10:0" + number + ":00.000Z")
+                        .execute();
+            }
+        });
+        List<Replica> page = replicas.page(org, new ReplicaFilter(null, null, null), 0, 10);
+        assertThat(page).hasSize(2);
+        for (Replica listed : page) {
+            assertThat(replicas.find(org, listed.id())).contains(listed);
+            assertThat(replicas.findById(listed.id())).contains(listed);
+        }
+        Replica full = replicas.findById("full").orElseThrow();
+        assertThat(full.pullRequests()).extracting(pr -> pr.number()).containsExactly(3, 7);
+        assertThat(full.repositories())
+                .extracting(ReplicaRepository::repositoryId)
+                .containsExactly("r-b", "r-a");
+        assertThat(full.waking()).isTrue();
+        assertThat(replicas.findById("bare").orElseThrow().errorMessage()).isEqualTo("it broke");
     }
 
     @Test
