@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * the answers of requests still running. So the end of stdin is held back from it until every request
  * read has been answered (requests handed on and answers written are counted), then passed on.
  *
- * <p>The SDK answers some malformed requests with Java exception text, and its message record refuses
- * shapes JSON-RPC allows. So every line is checked first ({@link StdioInput}).
+ * <p>The SDK answers some malformed requests with Java exception text and leaves others unanswered. So
+ * every line is checked first ({@link StdioInput}, {@link IncomingCheck}) and a malformed one answered
+ * with a JSON-RPC error that names the fault.
  *
  * <p>Sends are queued in the order their lines were read, though the SDK runs calls concurrently
  * ({@link ArrivalOrder}).

@@ -55,7 +55,7 @@ final class StdioTransport implements McpServerTransportProvider {
     @Override
     public void setSessionFactory(McpServerSession.Factory factory) {
         session = factory.create(new SessionTransport());
-        Thread reader = new Thread(this::readLines, "stdio-reader");
+        Thread reader = new Thread(this::readMessages, "stdio-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -86,7 +86,7 @@ final class StdioTransport implements McpServerTransportProvider {
     }
 
     /** Until the input ends. */
-    private void readLines() {
+    private void readMessages() {
         try {
             McpSchema.JSONRPCMessage message;
             while (!closing.get() && (message = in.next()) != null) {
