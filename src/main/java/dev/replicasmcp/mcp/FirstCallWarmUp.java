@@ -1,11 +1,13 @@
 package dev.replicasmcp.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -29,24 +31,26 @@ final class FirstCallWarmUp {
 
     private FirstCallWarmUp() {}
 
-    static void start(ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper) {
+    /** check: the one the stdio input checks each line with. */
+    static void start(ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check) {
         Optional<Operation<?, ?>> tool = catalog.initialSpecs().stream()
                 .filter(spec -> spec.name().equals(TOOL) && spec.hints().readOnly())
                 .findFirst();
         if (tool.isEmpty()) {
             return; // not offered from the start (--toolsets without replicas): nothing to warm
         }
-        Thread thread = new Thread(() -> walk(catalog, invoker, mapper, tool.get()), "first-call-warm-up");
+        Thread thread = new Thread(() -> walk(catalog, invoker, mapper, check, tool.get()), "first-call-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void walk(ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, Operation<?, ?> tool) {
+    private static void walk(
+            ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check, Operation<?, ?> tool) {
         try {
             McpSchema.Tool described = catalog.describe(tool);
             // First what needs no database, while the core is still starting (a client's first call often
             // comes before it has): reading a request, the output-schema check, writing an answer.
-            McpSchema.CallToolRequest request = read(mapper);
+            McpSchema.CallToolRequest request = read(mapper, check);
             ObjectNode empty = JsonNodeFactory.instance.objectNode();
             empty.putArray("replicas");
             empty.put("total", 0).put("page", 1).put("limit", 20).put("total_pages", 0);
@@ -65,12 +69,13 @@ final class FirstCallWarmUp {
         }
     }
 
-    /** As the SDK reads a request: the line into a message, its params into the request's type. */
-    private static McpSchema.CallToolRequest read(McpJsonMapper mapper) throws Exception {
-        McpSchema.JSONRPCRequest message = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(
-                mapper,
-                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
-                        + "\",\"arguments\":{}}}");
+    /** As a stdio line is read: checked and parsed once, its values into a message, its params into a call. */
+    private static McpSchema.CallToolRequest read(McpJsonMapper mapper, IncomingCheck check) throws Exception {
+        String line = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
+                + "\",\"arguments\":{}}}";
+        JsonNode tree = check.read(line.getBytes(StandardCharsets.UTF_8)).message();
+        McpSchema.JSONRPCRequest message =
+                (McpSchema.JSONRPCRequest) StdioInput.message(mapper, TreeValues.message(tree));
         return mapper.convertValue(message.params(), new TypeRef<McpSchema.CallToolRequest>() {});
     }
 
@@ -80,6 +85,6 @@ final class FirstCallWarmUp {
         if (described.outputSchema() != null && result.structuredContent() != null) {
             McpServerFactory.OUTPUT_SCHEMAS.validate(described.outputSchema(), result.structuredContent());
         }
-        mapper.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 0, result, null));
+        mapper.writeValueAsBytes(new McpSchema.JSONRPCResponse("2.0", 0, result, null));
     }
 }

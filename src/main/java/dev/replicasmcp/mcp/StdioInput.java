@@ -166,24 +166,30 @@ final class StdioInput implements StdioTransport.Source {
         return null;
     }
 
-    /**
-     * The SDK's message for a tree the check passed, as its own reader would make it from the line (see
-     * McpSchema.deserializeJsonRpcMessage); null when the SDK could not read it.
-     */
+    /** The SDK's message for a tree the check passed, a send stamped; null when the SDK could not read it. */
     private McpSchema.JSONRPCMessage message(JsonNode tree) {
-        HashMap<String, Object> map = TreeValues.message(tree);
-        order.stamp(map);
+        HashMap<String, Object> values = TreeValues.message(tree);
+        order.stamp(values);
         try {
-            if (map.containsKey("method")) {
-                return map.containsKey("id")
-                        ? mapper.convertValue(map, McpSchema.JSONRPCRequest.class)
-                        : mapper.convertValue(map, McpSchema.JSONRPCNotification.class);
-            }
-            if (map.containsKey("result") || map.containsKey("error")) {
-                return mapper.convertValue(map, McpSchema.JSONRPCResponse.class);
-            }
+            return message(mapper, values);
         } catch (RuntimeException e) {
             LOG.debug("The SDK cannot read a message on stdin: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The SDK's message for a line's values, as its own reader makes it from the line (see
+     * McpSchema.deserializeJsonRpcMessage); null when they hold none.
+     */
+    static McpSchema.JSONRPCMessage message(McpJsonMapper mapper, HashMap<String, Object> values) {
+        if (values.containsKey("method")) {
+            return values.containsKey("id")
+                    ? mapper.convertValue(values, McpSchema.JSONRPCRequest.class)
+                    : mapper.convertValue(values, McpSchema.JSONRPCNotification.class);
+        }
+        if (values.containsKey("result") || values.containsKey("error")) {
+            return mapper.convertValue(values, McpSchema.JSONRPCResponse.class);
         }
         return null;
     }

@@ -46,14 +46,9 @@ public final class StdioServer {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         CountDownLatch eof = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        StdioInput input = new StdioInput(
-                new FileInputStream(FileDescriptor.in),
-                new IncomingCheck(name -> serves(served, name), "line"),
-                order,
-                mapper,
-                protocolOut,
-                eof,
-                release);
+        IncomingCheck check = new IncomingCheck(name -> serves(served, name), "line");
+        StdioInput input =
+                new StdioInput(new FileInputStream(FileDescriptor.in), check, order, mapper, protocolOut, eof, release);
         McpServerFactory.Single single = McpServerFactory.create(
                 new StdioTransport(mapper, input, protocolOut, input::answered),
                 mapper,
@@ -64,7 +59,7 @@ public final class StdioServer {
         McpSyncServer server = single.server();
         served.complete(single);
         // While the client waits for the handshake's answer and reads it (measured: the start is no slower).
-        FirstCallWarmUp.start(catalog, invoker, mapper);
+        FirstCallWarmUp.start(catalog, invoker, mapper, check);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();

@@ -9,7 +9,6 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -130,15 +129,11 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** The message and its newline, for one write (stdout is not buffered); any line break inside escaped. */
+    /**
+     * The message and its newline, for one write (stdout is not buffered). The message is one line already:
+     * Jackson writes compact JSON and escapes every line break inside a string.
+     */
     private static byte[] line(byte[] json) {
-        for (byte b : json) {
-            if (b == '\n' || b == '\r') {
-                String text = new String(json, StandardCharsets.UTF_8);
-                return (text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + "\n")
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-        }
         byte[] line = Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
         return line;

@@ -25,7 +25,7 @@ final class TreeValues {
         return map;
     }
 
-    static Object of(JsonNode node) {
+    private static Object of(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT:
                 Map<String, Object> map = new LinkedHashMap<>();

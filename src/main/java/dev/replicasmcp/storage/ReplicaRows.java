@@ -12,8 +12,6 @@ import dev.replicasmcp.domain.replica.Replica;
 import dev.replicasmcp.domain.replica.ReplicaRepository;
 import dev.replicasmcp.domain.replica.ReplicaStatus;
 import dev.replicasmcp.domain.replica.Source;
-import dev.replicasmcp.storage.jooq.tables.records.PullRequestsRecord;
-import dev.replicasmcp.storage.jooq.tables.records.ReplicaRepositoriesRecord;
 import dev.replicasmcp.storage.jooq.tables.records.ReplicasRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,12 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -61,11 +57,9 @@ final class ReplicaRows {
             StaticQuery query = organizationId == null ? BY_ID : BY_ORGANIZATION_AND_ID;
             Map<String, String> values =
                     organizationId == null ? Map.of("id", id) : Map.of("organization_id", organizationId, "id", id);
-            List<BiFunction<List<ReplicaRepository>, List<PullRequest>, Replica>> found =
-                    query.fetchRows(db, REPLICAS, values, ReplicaRows::replica);
-            return found.stream()
+            return query.fetchRows(db, REPLICAS, values, ReplicaRows::replica).stream()
                     .findFirst()
-                    .map(replica -> replica.apply(
+                    .map(replica -> replica.withLinks(
                             REPOSITORIES_OF.fetchRows(
                                     db, REPLICA_REPOSITORIES, Map.of("id", id), ReplicaRows::repository),
                             PULL_REQUESTS_OF.fetchRows(db, PULL_REQUESTS, Map.of("id", id), ReplicaRows::pullRequest)));
@@ -73,8 +67,8 @@ final class ReplicaRows {
     }
 
     /*
-     * Every tool call on a replica reads it by id: its rows are read by position, straight from the result
-     * set (filling jOOQ's records field by field, with a conversion each, was a tenth of a send's CPU).
+     * Rows are read by position, straight from the result set: every tool call on a replica reads it by id,
+     * and filling jOOQ's records field by field, with a conversion each, was a tenth of a send's CPU.
      */
     private static final int ID_AT = StaticQuery.column(REPLICAS, REPLICAS.ID);
     private static final int ORGANIZATION_AT = StaticQuery.column(REPLICAS, REPLICAS.ORGANIZATION_ID);
@@ -106,45 +100,29 @@ final class ReplicaRows {
     private static final int PR_NUMBER_AT = StaticQuery.column(PULL_REQUESTS, PULL_REQUESTS.NUMBER);
     private static final int PR_URL_AT = StaticQuery.column(PULL_REQUESTS, PULL_REQUESTS.URL);
 
-    /** The replica of the row, once its repositories and pull requests are read (after the row's query). */
-    private static BiFunction<List<ReplicaRepository>, List<PullRequest>, Replica> replica(ResultSet r)
-            throws SQLException {
-        String id = r.getString(ID_AT);
-        String organization = r.getString(ORGANIZATION_AT);
-        String name = r.getString(NAME_AT);
-        ReplicaStatus status = ReplicaStatus.valueOf(r.getString(STATUS_AT).toUpperCase(Locale.ROOT));
-        Source source = Source.valueOf(r.getString(SOURCE_AT).toUpperCase(Locale.ROOT));
-        String user = r.getString(USER_AT);
-        String environment = r.getString(ENVIRONMENT_AT);
-        CodingAgent agent = upper(r.getString(AGENT_AT), CodingAgent.class);
-        String model = r.getString(MODEL_AT);
-        ThinkingLevel thinking = upper(r.getString(THINKING_AT), ThinkingLevel.class);
-        LifecyclePolicy policy = LifecyclePolicy.valueOf(r.getString(POLICY_AT).toUpperCase(Locale.ROOT));
+    /** The replica of the row, without its repositories and pull requests (read by their own queries). */
+    private static Replica replica(ResultSet r) throws SQLException {
         int autoStop = r.getInt(AUTO_STOP_AT);
         Integer autoStopMinutes = r.wasNull() ? null : autoStop;
-        boolean waking = r.getInt(WAKING_AT) == 1;
-        String error = r.getString(ERROR_AT);
-        String created = r.getString(CREATED_AT);
-        String activity = r.getString(ACTIVITY_AT);
-        return (repos, prs) -> new Replica(
-                id,
-                organization,
-                name,
-                status,
-                source,
-                user,
-                environment,
-                agent,
-                model,
-                thinking,
-                policy,
+        return new Replica(
+                r.getString(ID_AT),
+                r.getString(ORGANIZATION_AT),
+                r.getString(NAME_AT),
+                ReplicaStatus.valueOf(r.getString(STATUS_AT).toUpperCase(Locale.ROOT)),
+                Source.valueOf(r.getString(SOURCE_AT).toUpperCase(Locale.ROOT)),
+                r.getString(USER_AT),
+                r.getString(ENVIRONMENT_AT),
+                upper(r.getString(AGENT_AT), CodingAgent.class),
+                r.getString(MODEL_AT),
+                upper(r.getString(THINKING_AT), ThinkingLevel.class),
+                LifecyclePolicy.valueOf(r.getString(POLICY_AT).toUpperCase(Locale.ROOT)),
                 autoStopMinutes,
-                waking,
-                error,
-                created,
-                activity,
-                repos,
-                prs);
+                r.getInt(WAKING_AT) == 1,
+                r.getString(ERROR_AT),
+                r.getString(CREATED_AT),
+                r.getString(ACTIVITY_AT),
+                List.of(),
+                List.of());
     }
 
     private static <E extends Enum<E>> E upper(String value, Class<E> type) {
@@ -165,12 +143,13 @@ final class ReplicaRows {
         return new PullRequest(r.getString(PR_REPOSITORY_AT), r.getInt(PR_NUMBER_AT), r.getString(PR_URL_AT));
     }
 
-    /** Loads repositories and pull requests of all rows with one query each. */
-    static List<Replica> assemble(DSLContext dsl, List<ReplicasRecord> rows) {
+    /** The replicas of a selectFrom(REPLICAS) query, with the repositories and pull requests of all in one query each. */
+    static List<Replica> assemble(DSLContext dsl, ResultQuery<ReplicasRecord> query) {
+        List<Replica> rows = rows(query, ReplicaRows::replica);
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(ReplicasRecord::getId).toList();
+        List<String> ids = rows.stream().map(Replica::id).toList();
         Map<String, List<ReplicaRepository>> repos = byReplica(
                 dsl,
                 REPLICA_REPOSITORIES,
@@ -181,62 +160,39 @@ final class ReplicaRows {
         Map<String, List<PullRequest>> prs = byReplica(
                 dsl, PULL_REQUESTS, PULL_REQUESTS.REPLICA_ID, PULL_REQUESTS.CREATED_AT, ids, ReplicaRows::pullRequest);
         List<Replica> result = new ArrayList<>(rows.size());
-        for (ReplicasRecord r : rows) {
-            result.add(replica(r, repos.getOrDefault(r.getId(), List.of()), prs.getOrDefault(r.getId(), List.of())));
+        for (Replica r : rows) {
+            result.add(r.withLinks(repos.getOrDefault(r.id(), List.of()), prs.getOrDefault(r.id(), List.of())));
         }
         return result;
     }
 
     /** The rows of a replica's child table for all the ids, in order, grouped by replica. */
-    private static <R extends Record, T> Map<String, List<T>> byReplica(
+    private static <T> Map<String, List<T>> byReplica(
             DSLContext dsl,
-            Table<R> table,
+            Table<?> table,
             Field<String> replicaId,
             Field<?> order,
             List<String> ids,
-            Function<R, T> toValue) {
-        return dsl.selectFrom(table).where(replicaId.in(ids)).orderBy(order).fetch().stream()
-                .collect(
-                        Collectors.groupingBy(r -> r.get(replicaId), Collectors.mapping(toValue, Collectors.toList())));
+            PlainQueries.Row<T> toValue) {
+        int replicaAt = StaticQuery.column(table, replicaId);
+        return rows(
+                        dsl.selectFrom(table).where(replicaId.in(ids)).orderBy(order),
+                        row -> Map.entry(row.getString(replicaAt), toValue.read(row)))
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    private static ReplicaRepository repository(ReplicaRepositoriesRecord r) {
-        return new ReplicaRepository(
-                r.getRepositoryId(),
-                r.getName(),
-                r.getUrl(),
-                r.getDefaultBranch(),
-                r.getBranch(),
-                r.getStartHooksCompleted() == 1);
-    }
-
-    private static PullRequest pullRequest(PullRequestsRecord r) {
-        return new PullRequest(r.getRepository(), r.getNumber(), r.getUrl());
-    }
-
-    private static Replica replica(ReplicasRecord r, List<ReplicaRepository> repos, List<PullRequest> prs) {
-        return new Replica(
-                r.getId(),
-                r.getOrganizationId(),
-                r.getName(),
-                ReplicaStatus.valueOf(r.getStatus().toUpperCase(Locale.ROOT)),
-                Source.valueOf(r.getSource().toUpperCase(Locale.ROOT)),
-                r.getUserId(),
-                r.getEnvironmentId(),
-                r.getCodingAgent() == null
-                        ? null
-                        : CodingAgent.valueOf(r.getCodingAgent().toUpperCase(Locale.ROOT)),
-                r.getModel(),
-                r.getThinkingLevel() == null
-                        ? null
-                        : ThinkingLevel.valueOf(r.getThinkingLevel().toUpperCase(Locale.ROOT)),
-                LifecyclePolicy.valueOf(r.getLifecyclePolicy().toUpperCase(Locale.ROOT)),
-                r.getAutoStopMinutes(),
-                r.getWaking() == 1,
-                r.getErrorMessage(),
-                r.getCreatedAt(),
-                r.getLastActivityAt(),
-                repos,
-                prs);
+    /** A selectFrom(table) query's rows, read by position (the table's columns, in its order). */
+    private static <T> List<T> rows(ResultQuery<?> query, PlainQueries.Row<T> row) {
+        try (ResultSet result = query.fetchResultSet()) {
+            List<T> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(row.read(result));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database query failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -91,8 +91,7 @@ public final class SqlReplicaStore implements ReplicaStore {
                         .where(filtered(organizationId, filter))
                         .orderBy(order)
                         .limit(limit)
-                        .offset(offset)
-                        .fetch()));
+                        .offset(offset)));
     }
 
     @Override
@@ -213,8 +212,7 @@ public final class SqlReplicaStore implements ReplicaStore {
                                 .and(REPLICAS.WAKING.eq(0))
                                 .and(REPLICAS.DELETED_AT.isNull())
                                 .and(lastActivity.lt(shortestBefore))
-                                .and(REPLICAS.AUTO_STOP_MINUTES.isNotNull().or(lastActivity.lt(defaultBefore))))
-                        .fetch()));
+                                .and(REPLICAS.AUTO_STOP_MINUTES.isNotNull().or(lastActivity.lt(defaultBefore))))));
     }
 
     @Override
@@ -233,8 +231,6 @@ public final class SqlReplicaStore implements ReplicaStore {
     public List<Replica> inStatus(ReplicaStatus status) {
         return db.with(dsl -> ReplicaRows.assemble(
                 dsl,
-                dsl.selectFrom(REPLICAS)
-                        .where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull()))
-                        .fetch()));
+                dsl.selectFrom(REPLICAS).where(REPLICAS.STATUS.eq(status.wire()).and(REPLICAS.DELETED_AT.isNull()))));
     }
 }

@@ -92,22 +92,13 @@ final class StaticQuery {
      * {@code into(table)} matches the fields by name, which cost more than the query).
      */
     <R extends Record> List<R> fetchInto(Database db, Table<R> table, Map<String, ?> values) {
-        Rendered query = rendered();
+        Rendered query = selectFrom(table);
         Field<?>[] fields = table.fields();
-        if (intoTable != table) {
-            if (!Arrays.equals(names(query.fields()), names(fields))) {
-                throw new IllegalArgumentException("Not a selectFrom(" + table.getName() + ") query: " + query.sql());
-            }
-            intoTable = table;
-        }
         return db.query(query.sql(), row -> fill(RENDER.newRecord(table), fields, row), args(query, values));
     }
 
-    /**
-     * The rows of a {@code selectFrom(table)} query, each made by row from the result set itself: the
-     * columns are the table's, in its order ({@link #column}), and no jOOQ record is filled on the way.
-     */
-    <T> List<T> fetchRows(Database db, Table<?> table, Map<String, ?> values, PlainQueries.Row<T> row) {
+    /** The query rendered, once checked to select exactly the table's columns in the table's order. */
+    private Rendered selectFrom(Table<?> table) {
         Rendered query = rendered();
         if (intoTable != table) {
             if (!Arrays.equals(names(query.fields()), names(table.fields()))) {
@@ -115,6 +106,15 @@ final class StaticQuery {
             }
             intoTable = table;
         }
+        return query;
+    }
+
+    /**
+     * The rows of a {@code selectFrom(table)} query, each made by row from the result set itself: the
+     * columns are the table's, in its order ({@link #column}), and no jOOQ record is filled on the way.
+     */
+    <T> List<T> fetchRows(Database db, Table<?> table, Map<String, ?> values, PlainQueries.Row<T> row) {
+        Rendered query = selectFrom(table);
         return db.query(query.sql(), row, args(query, values));
     }
 

@@ -28,6 +28,29 @@ public record Replica(
         List<ReplicaRepository> repositories,
         List<PullRequest> pullRequests) {
 
+    /** The same replica with these repositories and pull requests (stored apart from its row). */
+    public Replica withLinks(List<ReplicaRepository> repos, List<PullRequest> prs) {
+        return new Replica(
+                id,
+                organizationId,
+                name,
+                status,
+                source,
+                userId,
+                environmentId,
+                codingAgent,
+                model,
+                thinkingLevel,
+                lifecyclePolicy,
+                autoStopMinutes,
+                waking,
+                errorMessage,
+                createdAt,
+                lastActivityAt,
+                repos,
+                prs);
+    }
+
     public Replica withStatus(ReplicaStatus next) {
         return new Replica(
                 id,
