@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * MCP's one stdio session, in place of the SDK's stdio transport: each line read is handed to the session on
@@ -22,6 +25,12 @@ import reactor.core.publisher.Mono;
  * <p>The SDK's transport passed every message through two Reactor queues and a writer thread of its own
  * (profiled: a tenth of a call's CPU, and a thread wake-up per answer), and dropped an answer for good when
  * two threads sent at the same moment. The messages come parsed and checked ({@link StdioInput}).
+ *
+ * <p>The session runs what it is handed on the thread that hands it (the server's immediate execution), so
+ * this transport picks the thread of each tool call. A quick call (one that only reads) read while no
+ * other input waits runs here on the reading thread: a client calling one tool after another then wakes
+ * one thread of ours per call, not two. Every other call goes to Reactor's pool for blocking work, as the
+ * SDK's own dispatch did, so calls run side by side and reading goes on while one runs.
  */
 final class StdioTransport implements McpServerTransportProvider {
 
@@ -33,6 +42,8 @@ final class StdioTransport implements McpServerTransportProvider {
     private final OutputStream out;
 
     private final Runnable answered;
+    /** Whether a tool of this name is quick enough to run on the reading thread. */
+    private final Predicate<String> quick;
 
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile McpServerSession session;
@@ -41,14 +52,18 @@ final class StdioTransport implements McpServerTransportProvider {
     interface Source {
         /** The next message, or null at the end of input. */
         McpSchema.JSONRPCMessage next() throws IOException;
+
+        /** Whether more input has arrived already, so that a next message may be waiting. */
+        boolean waiting();
     }
 
-    /** answered: run after each answer to a request is written. */
-    StdioTransport(McpJsonMapper mapper, Source in, OutputStream out, Runnable answered) {
+    /** answered: run after each answer to a request is written; quick: see the class comment. */
+    StdioTransport(McpJsonMapper mapper, Source in, OutputStream out, Runnable answered, Predicate<String> quick) {
         this.mapper = mapper;
         this.in = in;
         this.out = out;
         this.answered = answered;
+        this.quick = quick;
     }
 
     @Override
@@ -89,8 +104,11 @@ final class StdioTransport implements McpServerTransportProvider {
         try {
             McpSchema.JSONRPCMessage message;
             while (!closing.get() && (message = in.next()) != null) {
-                session.handle(message)
-                        .subscribe(null, e -> LOG.warn("A message on stdin could not be handled: {}", e.toString()));
+                Mono<Void> handled = session.handle(message);
+                if (!runsHere(message)) {
+                    handled = handled.subscribeOn(Schedulers.boundedElastic());
+                }
+                handled.subscribe(null, e -> LOG.warn("A message on stdin could not be handled: {}", e.toString()));
             }
         } catch (IOException | RuntimeException e) {
             if (!closing.get()) {
@@ -100,6 +118,18 @@ final class StdioTransport implements McpServerTransportProvider {
             closing.set(true);
             session.close();
         }
+    }
+
+    /** Every message but a tool call, and a quick tool call when no other input waits (class comment). */
+    private boolean runsHere(McpSchema.JSONRPCMessage message) {
+        if (!(message instanceof McpSchema.JSONRPCRequest request)
+                || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            return true;
+        }
+        return request.params() instanceof Map<?, ?> params
+                && params.get("name") instanceof String name
+                && quick.test(name)
+                && !in.waiting();
     }
 
     /** One line per message; a message is never split or interleaved with another. */

@@ -30,6 +30,8 @@ public final class ToolInvoker {
     private final Supplier<Invoker> invoker;
     private final Supplier<OperationContext> context;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Set once the core has started, so a call no longer waits for it. */
+    private volatile boolean started;
 
     /** Both suppliers may wait for the core to start: a stdio server answers the handshake before that. */
     public ToolInvoker(ObjectMapper mapper, Supplier<Invoker> invoker, Supplier<OperationContext> context) {
@@ -48,6 +50,11 @@ public final class ToolInvoker {
         mapper.canSerialize(op.output());
     }
 
+    /** Whether the core has started: a call now runs without waiting for it. */
+    boolean started() {
+        return started;
+    }
+
     /** Calls still running; shutdown waits for them so no acknowledged work is cut short. */
     public int inFlight() {
         return inFlight.get();
@@ -62,6 +69,7 @@ public final class ToolInvoker {
         inFlight.incrementAndGet();
         try {
             OperationContext base = context.get();
+            started = true;
             Outcome outcome = invoker.get()
                     .invoke(
                             op,

@@ -20,9 +20,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Our stdio transport under the SDK's real server: answers sent from many threads at once each arrive whole,
  * on a line of their own, a call's progress before its answer; a line that is not a JSON-RPC message is
- * answered with an error and the next is still read; end of input ends the reading thread.
+ * answered with an error and the next is still read; end of input ends the reading thread; a quick call
+ * runs on the reading thread only when no other input waits.
  */
 class StdioTransportTest {
 
@@ -39,6 +42,9 @@ class StdioTransportTest {
 
     private final PipedOutputStream client = new PipedOutputStream();
     private final SlowOutput out = new SlowOutput();
+    /** The thread each call ran on, by the call's n. */
+    private final Map<Integer, String> ranOn = new ConcurrentHashMap<>();
+
     private McpSyncServer server;
 
     /** Takes its time between the bytes of a message and its newline: unlocked writers would interleave. */
@@ -85,6 +91,11 @@ class StdioTransportTest {
     }
 
     private void start() throws IOException {
+        start(name -> false);
+    }
+
+    /** The server as stdio runs it: the session runs what it is handed, the transport picks the thread. */
+    private void start(Predicate<String> quick) throws IOException {
         PipedInputStream in = new PipedInputStream(client, 1 << 20);
         McpSchema.Tool echo = McpSchema.Tool.builder()
                 .name("echo")
@@ -93,6 +104,9 @@ class StdioTransportTest {
         McpServerFeatures.SyncToolSpecification spec = McpServerFeatures.SyncToolSpecification.builder()
                 .tool(echo)
                 .callHandler((exchange, request) -> {
+                    ranOn.put(
+                            ((Number) request.arguments().get("n")).intValue(),
+                            Thread.currentThread().getName());
                     if (request.progressToken() != null) {
                         exchange.progressNotification(
                                 new McpSchema.ProgressNotification(request.progressToken(), 1.0, null, null));
@@ -111,12 +125,20 @@ class StdioTransportTest {
                 out,
                 new CountDownLatch(1),
                 new CountDownLatch(0));
-        server = McpServer.sync(new StdioTransport(mapper, input, out, input::answered))
+        McpServerFeatures.SyncToolSpecification look = McpServerFeatures.SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder()
+                        .name("look")
+                        .inputSchema(echo.inputSchema())
+                        .build())
+                .callHandler(spec.callHandler())
+                .build();
+        server = McpServer.sync(new StdioTransport(mapper, input, out, input::answered, quick))
                 .serverInfo("test", "1")
                 .jsonMapper(new ProtocolJsonMapper())
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(spec)
+                .tools(spec, look)
+                .immediateExecution(true)
                 .build();
     }
 
@@ -185,6 +207,28 @@ class StdioTransportTest {
         assertThat(out.mostAtOnce.get())
                 .as("writes into stdout at the same time")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aQuickCallWithNoOtherInputWaitingRunsOnTheReadingThreadAndEveryOtherCallOnThePool() throws Exception {
+        start("look"::equals);
+        initialize();
+        send(call(1, "look"));
+        awaitLines(2);
+        send(call(2, "echo"));
+        awaitLines(3);
+        client.write((call(3, "look") + "\n" + call(4, "look") + "\n").getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        awaitLines(5);
+        assertThat(ranOn.get(1)).as("a quick call alone").isEqualTo("stdio-reader");
+        assertThat(ranOn.get(2)).as("a call that is not quick").startsWith("boundedElastic");
+        assertThat(ranOn.get(3)).as("a quick call with another read behind it").startsWith("boundedElastic");
+        assertThat(ranOn.get(4)).as("the last of the two").isEqualTo("stdio-reader");
+    }
+
+    private static String call(int n, String tool) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + n + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":{\"n\":" + n + "}}}";
     }
 
     @Test
