@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,31 @@ class TreeValuesTest {
             assertThat(ours).as(line).isEqualTo(theirs);
             assertSameTypes(ours, theirs, line);
         }
+    }
+
+    @Test
+    void messagesEqualWhatTheSdksReaderMakesOfTheSameLine() throws Exception {
+        ProtocolJsonMapper sdk = new ProtocolJsonMapper();
+        List<String> lines = new ArrayList<>(LINES);
+        lines.add("{\"jsonrpc\":\"2.0\",\"id\":12345678901,\"method\":\"ping\"}");
+        lines.add(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":1,\"progress\":0.5}}");
+        lines.add("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}");
+        lines.add("{\"jsonrpc\":\"2.0\",\"method\":7,\"params\":[1,\"a\"]}");
+        lines.add("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32601,\"message\":\"no\",\"data\":{\"x\":[1]}}}");
+        for (String line : lines) {
+            McpSchema.JSONRPCMessage theirs = McpSchema.deserializeJsonRpcMessage(sdk, line);
+            McpSchema.JSONRPCMessage ours = StdioInput.message(sdk, TreeValues.message(TREE.readTree(line)));
+            assertThat(ours).as(line).isEqualTo(theirs);
+            assertSameTypes(params(ours), params(theirs), line);
+        }
+    }
+
+    private static Object params(McpSchema.JSONRPCMessage message) {
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            return request.params();
+        }
+        return message instanceof McpSchema.JSONRPCNotification notification ? notification.params() : null;
     }
 
     /** Equal is not enough: 5 and 5L are not equal, but 1.0 and a BigDecimal must not slip through either. */
