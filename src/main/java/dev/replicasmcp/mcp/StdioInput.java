@@ -193,20 +193,12 @@ final class StdioInput implements StdioTransport.Source {
 
     /**
      * The SDK's message for a line's values, as its own reader makes it from the line (see
-     * McpSchema.deserializeJsonRpcMessage); null when they hold none.
+     * McpSchema.deserializeJsonRpcMessage); null when they hold none. (The protocol mapper builds the usual
+     * request or notification from the values without Jackson, see {@link ProtocolJsonMapper}.)
      */
     static McpSchema.JSONRPCMessage message(McpJsonMapper mapper, HashMap<String, Object> values) {
         if (values.containsKey("method")) {
-            boolean request = values.containsKey("id");
-            // Made directly when jsonrpc and method are text: the values already have the types the SDK's
-            // conversion gives them, and the conversion copied them all once more (a few µs of each call).
-            // Otherwise converted as the SDK does (it turns a number into text, say).
-            if (values.get("jsonrpc") instanceof String jsonrpc && values.get("method") instanceof String method) {
-                return request
-                        ? new McpSchema.JSONRPCRequest(jsonrpc, method, values.get("id"), values.get("params"))
-                        : new McpSchema.JSONRPCNotification(jsonrpc, method, values.get("params"));
-            }
-            return request
+            return values.containsKey("id")
                     ? mapper.convertValue(values, McpSchema.JSONRPCRequest.class)
                     : mapper.convertValue(values, McpSchema.JSONRPCNotification.class);
         }
