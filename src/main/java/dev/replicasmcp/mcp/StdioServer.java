@@ -1,6 +1,5 @@
 package dev.replicasmcp.mcp;
 
-import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.FileDescriptor;
@@ -8,14 +7,11 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +50,7 @@ public final class StdioServer {
         StdioInput input =
                 new StdioInput(new FileInputStream(FileDescriptor.in), check, order, mapper, protocolOut, eof, release);
         McpServerFactory.Single single = McpServerFactory.create(
-                new StdioTransport(mapper, input, protocolOut, input::answered, quickTools(catalog, invoker)),
+                new StdioTransport(mapper, input, protocolOut, input::answered, QuickCalls.of(catalog, invoker)),
                 mapper,
                 catalog,
                 invoker,
@@ -80,18 +76,6 @@ public final class StdioServer {
             release.countDown();
         }
         server.closeGracefully();
-    }
-
-    /**
-     * Tools a call of which may run on the reading thread: those that only read the database or this
-     * machine's files, once the core has started (a call before that waits for it, ~0.1 s).
-     */
-    private static Predicate<String> quickTools(ToolCatalog catalog, ToolInvoker invoker) {
-        Set<String> reads = catalog.specs().stream()
-                .filter(op -> op.hints().readOnly())
-                .map(Operation::name)
-                .collect(Collectors.toUnmodifiableSet());
-        return name -> invoker.started() && reads.contains(name);
     }
 
     /**

@@ -27,9 +27,9 @@ import reactor.core.scheduler.Schedulers;
  * two threads sent at the same moment. The messages come parsed and checked ({@link StdioInput}).
  *
  * <p>The session runs what it is handed on the thread that hands it (the server's immediate execution), so
- * this transport picks the thread of each tool call. A quick call (one that only reads) read while no
- * other input waits runs here on the reading thread: a client calling one tool after another then wakes
- * one thread of ours per call, not two. Every other call goes to Reactor's pool for blocking work, as the
+ * this transport picks the thread of each tool call. A quick call ({@link QuickCalls}: a read, with no other
+ * call running) read while no other input waits runs here on the reading thread: a client calling one tool
+ * after another then wakes one thread of ours per call, not two. Every other call goes to Reactor's pool for blocking work, as the
  * SDK's own dispatch did, so calls run side by side and reading goes on while one runs.
  */
 final class StdioTransport implements McpServerTransportProvider {

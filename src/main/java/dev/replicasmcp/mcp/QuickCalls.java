@@ -1,0 +1,39 @@
+package dev.replicasmcp.mcp;
+
+import dev.replicasmcp.ops.Operation;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Which tool calls the stdio transport may run on its reading thread ({@link StdioTransport}): calls of a
+ * tool that only reads (the database, or this machine's files), once the core has started, while no
+ * other call runs. A call before the start would hold reading up while the core starts (~0.1 s); one
+ * beside another call could wait on the database behind it, and every line read after it would wait too.
+ */
+record QuickCalls(Set<String> reads, BooleanSupplier started, IntSupplier inFlight) implements Predicate<String> {
+
+    QuickCalls {
+        reads = Set.copyOf(reads);
+    }
+
+    /** The read-only tools of the catalogue, judged by the invoker's state. */
+    static QuickCalls of(ToolCatalog catalog, ToolInvoker invoker) {
+        return new QuickCalls(reads(catalog), invoker::started, invoker::inFlight);
+    }
+
+    /** The tools hinted read-only. */
+    static Set<String> reads(ToolCatalog catalog) {
+        return catalog.specs().stream()
+                .filter(op -> op.hints().readOnly())
+                .map(Operation::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean test(String tool) {
+        return reads.contains(tool) && started.getAsBoolean() && inFlight.getAsInt() == 0;
+    }
+}
