@@ -7,6 +7,7 @@ import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.storage.LibraryHeadStart;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -98,6 +99,17 @@ public final class Main implements Callable<Integer> {
 
     Main(McpExtras extras) {
         this.extras = extras;
+    }
+
+    /** The logging level of our own loggers (slf4j-simple; the rest is in simplelogger.properties). */
+    static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.dev.replicasmcp";
+
+    static {
+        // Before any logger exists: slf4j-simple reads the levels once, when the first logger is made.
+        String level = System.getenv("REPLICAS_LOG_LEVEL");
+        if (level != null && !level.isBlank() && System.getProperty(LEVEL_PROPERTY) == null) {
+            System.setProperty(LEVEL_PROPERTY, level.trim().toLowerCase(Locale.ROOT));
+        }
     }
 
     public static void main(String[] args) {

@@ -97,12 +97,33 @@ class MalformedStdioIT {
         return message.path("error").path("message").asText();
     }
 
+    @Test
+    void replicasLogLevelSetsHowMuchTheServerLogs() throws Exception {
+        List<String> input = List.of(
+                INITIALIZE,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"bad\"}}");
+        StringBuffer plain = new StringBuffer();
+        exchange(input, Map.of(), plain);
+        StringBuffer debug = new StringBuffer();
+        exchange(input, Map.of("REPLICAS_LOG_LEVEL", "DEBUG"), debug);
+        String dropped = "Dropped a response without an id";
+        assertThat(plain.toString()).contains("INFO StdioServer - replicas-mcp").doesNotContain(dropped);
+        assertThat(debug.toString()).contains("DEBUG StdioInput - " + dropped);
+    }
+
     /** Writes the lines to a fresh server, closes stdin and answers every line it printed. */
     private List<String> exchange(List<String> input) throws Exception {
-        Process process = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0)).start();
-        StringBuffer stderr = new StringBuffer();
-        logs.track("raw server", stderr::toString);
-        CompletableFuture.runAsync(() -> readAll(process.getErrorStream())
+        return exchange(input, Map.of(), new StringBuffer());
+    }
+
+    /** The same, with these environment variables, keeping what it wrote on stderr. */
+    private List<String> exchange(List<String> input, Map<String, String> env, StringBuffer stderr) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(tmp.resolve("data"), 0));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        logs.track("raw server " + env, stderr::toString);
+        CompletableFuture<Void> errors = CompletableFuture.runAsync(() -> readAll(process.getErrorStream())
                 .forEach(line -> stderr.append(line).append('\n')));
         try {
             CompletableFuture<List<String>> lines =
@@ -117,6 +138,7 @@ class MalformedStdioIT {
                     .as("the server exits once stdin closes")
                     .isTrue();
             assertThat(process.exitValue()).isZero();
+            errors.get(10, TimeUnit.SECONDS);
             return lines.get(10, TimeUnit.SECONDS);
         } finally {
             process.destroyForcibly();
