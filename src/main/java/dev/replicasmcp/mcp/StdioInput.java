@@ -74,19 +74,6 @@ final class StdioInput implements StdioTransport.Source {
         pending.decrementAndGet();
     }
 
-    /** Bytes read and not yet handed on, or bytes in stdin's pipe; true when that cannot be told. */
-    @Override
-    public boolean waiting() {
-        if (position < limit || partial.length > 0) {
-            return true;
-        }
-        try {
-            return in.available() > 0;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
     @Override
     public McpSchema.JSONRPCMessage next() throws IOException {
         byte[] line;
