@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * tool that only reads (the database, or this machine's files), once the core has started, while no
  * other call runs. A call before the start would hold reading up while the core starts (~0.1 s); one
  * beside another call could wait on the database behind it, and every line read after it would wait too.
+ * No tool here waits for anything the client sends (no tool asks the client for roots, sampling or
+ * input): while one runs on the reading thread, nothing more is read.
  */
 record QuickCalls(Set<String> reads, BooleanSupplier started, IntSupplier inFlight) implements Predicate<String> {
 
