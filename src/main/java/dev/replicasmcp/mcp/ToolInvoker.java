@@ -69,7 +69,9 @@ public final class ToolInvoker {
         inFlight.incrementAndGet();
         try {
             OperationContext base = context.get();
-            started = true;
+            if (!started) {
+                started = true; // once: a volatile write on every call would be a needless cost
+            }
             Outcome outcome = invoker.get()
                     .invoke(
                             op,

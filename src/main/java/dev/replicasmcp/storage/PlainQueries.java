@@ -32,12 +32,17 @@ final class PlainQueries implements AutoCloseable {
 
     <T> List<T> query(String sql, Row<T> reader, Object... args) throws SQLException {
         PreparedStatement statement = bound(sql, args);
-        List<T> rows = new ArrayList<>();
         // Closing the result set resets the statement: it holds no read transaction open between uses.
         try (ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                rows.add(reader.read(result));
-            }
+            return rows(result, reader);
+        }
+    }
+
+    /** Every row of a result set, each made by reader. */
+    static <T> List<T> rows(ResultSet result, Row<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        while (result.next()) {
+            rows.add(reader.read(result));
         }
         return rows;
     }

@@ -186,11 +186,7 @@ final class ReplicaRows {
     /** A selectFrom(table) query's rows, read by position (the table's columns, in its order). */
     private static <T> List<T> rows(ResultQuery<?> query, PlainQueries.Row<T> row) {
         try (ResultSet result = query.fetchResultSet()) {
-            List<T> rows = new ArrayList<>();
-            while (result.next()) {
-                rows.add(row.read(result));
-            }
-            return rows;
+            return PlainQueries.rows(result, row);
         } catch (SQLException e) {
             throw new IllegalStateException("Database query failed: " + e.getMessage(), e);
         }
