@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Answers to tools/call and initialize written with Jackson's generator instead of its bean serializers.
@@ -16,7 +16,8 @@ import java.io.StringWriter;
  * first tool answer tens of milliseconds, and every answer went through them. Written here: tool results
  * of plain text contents, isError and structuredContent; initialize results without experimental
  * capabilities, extensions, icons or _meta. Anything else returns null and is Jackson's. The text is byte
- * for byte what Jackson writes (AnswerWriterTest compares them).
+ * for byte what Jackson writes (AnswerWriterTest compares them). A result the invoker wrote ({@link
+ * WrittenObject}) is copied from its UTF-8 bytes: as structuredContent unchanged, as the text quoted.
  */
 final class AnswerWriter {
 
@@ -28,15 +29,8 @@ final class AnswerWriter {
 
     /** The JSON of an answer of a shape written here, or null. */
     String write(Object value) throws IOException {
-        McpSchema.JSONRPCResponse response = written(value);
-        if (response == null) {
-            return null;
-        }
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            answer(json, response);
-        }
-        return out.toString();
+        byte[] utf8 = writeBytes(value);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** The same as UTF-8 bytes, made without a String on the way (a history page is tens of KB). */
@@ -87,19 +81,29 @@ final class AnswerWriter {
     private void toolResult(JsonGenerator json, McpSchema.CallToolResult result) throws IOException {
         json.writeStartObject();
         json.writeArrayFieldStart("content"); // never null: the record refuses it
+        WrittenObject repeated =
+                result.structuredContent() instanceof WrittenObject written && repeatedAsText(result, written)
+                        ? written
+                        : null;
         for (McpSchema.Content content : result.content()) {
             json.writeStartObject();
             json.writeStringField("type", "text");
-            json.writeStringField("text", ((McpSchema.TextContent) content).text());
+            json.writeFieldName("text");
+            byte[] quoted = repeated != null ? JsonQuoting.escaped(repeated.utf8()) : null;
+            if (quoted != null) {
+                json.writeRawUTF8String(quoted, 0, quoted.length);
+            } else {
+                json.writeString(((McpSchema.TextContent) content).text());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
         if (result.isError() != null) {
             json.writeBooleanField("isError", result.isError());
         }
-        if (result.structuredContent() instanceof WrittenObject written && repeatedAsText(result, written)) {
+        if (repeated != null) {
             json.writeFieldName("structuredContent");
-            json.writeRawValue(written.json());
+            json.writeRawValue(new RawUtf8(repeated.utf8()));
         } else if (result.structuredContent() != null) {
             json.writeFieldName("structuredContent");
             mapper.writeValue(json, result.structuredContent());

@@ -12,6 +12,7 @@ import dev.replicasmcp.ops.Outcome;
 import dev.replicasmcp.ops.Progress;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -87,11 +88,17 @@ public final class ToolInvoker {
             // The result is turned into JSON once: the text is the tree written out (cheap), not a second
             // walk of the result's records, which cost a tenth of a history read's time.
             JsonNode structured = mapper.valueToTree(outcome.result());
-            String text = mapper.writeValueAsString(structured);
+            byte[] utf8 = mapper.writeValueAsBytes(structured);
+            if (structured instanceof ObjectNode object) {
+                WrittenObject written = WrittenObject.of(object, utf8);
+                return CallToolResult.builder()
+                        .structuredContent(written)
+                        .addTextContent(written.json())
+                        .build();
+            }
             return CallToolResult.builder()
-                    .structuredContent(
-                            structured instanceof ObjectNode object ? WrittenObject.of(object, text) : structured)
-                    .addTextContent(text)
+                    .structuredContent(structured)
+                    .addTextContent(new String(utf8, StandardCharsets.UTF_8))
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the result of " + op.name() + " as JSON", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.util.Map;
 
 /** JSON columns: payloads are stored as text and read back as trees. */
@@ -29,6 +30,18 @@ final class Json {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A stored JSON object, as the UTF-8 bytes of its column, as the JSON-shaped values the domain carries:
+     * Jackson's byte parser, without decoding the column into a String first (every history event read).
+     */
+    static Map<String, Object> readObject(byte[] utf8) {
+        try {
+            return OBJECT.readValue(utf8);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getMessage(), e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class SqlHistoryStore implements HistoryStore {
         return db.query(
                 WINDOW,
                 row -> new HistoryEvent(
-                        row.getString(1), row.getString(2), toAgentEvent(Json.readObject(row.getString(3)))),
+                        row.getString(1), row.getString(2), toAgentEvent(Json.readObject(row.getBytes(3)))),
                 chatId,
                 fromSeq,
                 toSeq);

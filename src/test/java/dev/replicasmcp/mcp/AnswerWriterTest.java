@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,48 +61,55 @@ class AnswerWriterTest {
     @Test
     void aToolsStructuredResultIsCopiedFromItsTextOnlyWhenTheTextIsTheOneWrittenFromIt() throws Exception {
         ObjectNode tree = mapper.createObjectNode().put("total", 2);
-        String marker = "{\"copied\":true}";
+        WrittenObject written = WrittenObject.of(tree, "{\"copied\":true}".getBytes(StandardCharsets.UTF_8));
         McpSchema.JSONRPCResponse same = new McpSchema.JSONRPCResponse(
                 "2.0",
                 1,
-                new McpSchema.CallToolResult(
-                        List.of(new McpSchema.TextContent(marker)), false, WrittenObject.of(tree, marker), null),
+                new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(written.json())), false, written, null),
                 null);
         McpSchema.JSONRPCResponse other = new McpSchema.JSONRPCResponse(
                 "2.0",
                 1,
                 new McpSchema.CallToolResult(
-                        List.of(new McpSchema.TextContent(new String(marker))),
-                        false,
-                        WrittenObject.of(tree, marker),
-                        null),
+                        List.of(new McpSchema.TextContent(new String(written.json()))), false, written, null),
                 null);
 
-        assertThat(writer.write(same)).contains("\"structuredContent\":{\"copied\":true}");
+        assertThat(writer.write(same))
+                .contains("\"text\":\"{\\\"copied\\\":true}\"")
+                .contains("\"structuredContent\":{\"copied\":true}");
         assertThat(writer.write(other)).contains("\"structuredContent\":{\"total\":2}");
     }
 
     @Test
     void aToolsAnswerAsTheInvokerMakesItIsWhatJacksonWrites() throws Exception {
         ObjectMapper tools = JsonMappers.tools();
-        ObjectNode tree = tools.createObjectNode();
-        tree.putArray("replicas").addObject().put("id", "r1").put("name", "é \"q\" \u2028 </x> \u0001");
-        tree.put("total", 1)
+        ObjectNode plain = tools.createObjectNode();
+        plain.putArray("events")
+                .addObject()
+                .put("text", "é \"q\" \\ path\\to \u2028 </x> 😀 \n\t line")
+                .putObject("payload")
+                .put("json", "{\"nested\":\"a\\\"b\"}");
+        plain.put("total", 1)
                 .put("big", 9_007_199_254_740_993L)
                 .put("ratio", 1e-7)
                 .putNull("next");
-        String text = tools.writeValueAsString(tree);
-        McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse(
-                "2.0",
-                "r-9",
-                McpSchema.CallToolResult.builder()
-                        .structuredContent(WrittenObject.of(tree, text))
-                        .addTextContent(text)
-                        .build(),
-                null);
+        ObjectNode control = tools.createObjectNode().put("name", "é \"q\" \u2028 </x> \u0001");
+        for (ObjectNode tree : List.of(plain, control)) {
+            WrittenObject written = WrittenObject.of(tree, tools.writeValueAsBytes(tree));
+            McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse(
+                    "2.0",
+                    "r-9",
+                    McpSchema.CallToolResult.builder()
+                            .structuredContent(written)
+                            .addTextContent(written.json())
+                            .build(),
+                    null);
 
-        assertThat(writer.write(response)).isEqualTo(jackson.writeValueAsString(response));
-        assertThat(WrittenObject.of(tree, text)).isEqualTo(tree);
+            assertThat(writer.write(response)).isEqualTo(jackson.writeValueAsString(response));
+            assertThat(writer.writeBytes(response)).isEqualTo(jackson.writeValueAsBytes(response));
+            assertThat(written).isEqualTo(tree);
+            assertThat(written.json()).isEqualTo(tools.writeValueAsString(tree));
+        }
     }
 
     @Test

@@ -182,6 +182,11 @@ class StorageTest {
         assertThat(history.append("c-1", event)).isEqualTo(1);
         assertThat(history.window("c-1", 1, 2)).containsExactly(event);
         assertThat(event.type()).isEqualTo("codex-user");
+        // Read back from the column's UTF-8 bytes: characters of every width and escapes survive.
+        HistoryEvent wide = HistoryEvent.of(new AgentEvent(
+                T, "assistant", Map.of("text", "é 漢字 😀 \"q\" C:\\x \n\u2028", "n", List.of(1, 2.5, true))));
+        assertThat(history.append("c-1", wide)).isEqualTo(2);
+        assertThat(history.window("c-1", 2, 3)).containsExactly(wide);
 
         SqlEngineEventStore events = new SqlEngineEventStore(db);
         long first = events.append("x-1", T, "chat.created", payload);
