@@ -118,6 +118,16 @@ final class StaticQuery {
         return db.query(query.sql(), row, args(query, values));
     }
 
+    /**
+     * The rows of any query, each made by row from the result set itself (by the positions of the query's
+     * own fields): for queries that select more than one table's columns, which {@link #fetchInto} and the
+     * other {@link #fetchRows} refuse.
+     */
+    <T> List<T> fetchRows(Database db, Map<String, ?> values, PlainQueries.Row<T> row) {
+        Rendered query = rendered();
+        return db.query(query.sql(), row, args(query, values));
+    }
+
     /** Where a column of its table is in the rows of {@link #fetchRows}, counted from 1 as JDBC does. */
     static int column(Table<?> table, Field<?> field) {
         int at = table.indexOf(field);

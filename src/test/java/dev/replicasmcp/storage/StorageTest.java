@@ -172,8 +172,15 @@ class StorageTest {
                 T);
         messages.insert(message);
         assertThat(messages.headOfQueue("c-1")).contains(message);
+        assertThat(chats.findById("c-1").orElseThrow())
+                .extracting(Chat::processing, Chat::queuedMessages)
+                .containsExactly(false, 1);
         messages.markStarted("m-1", T);
         assertThat(chats.findById("c-1").orElseThrow().processing()).isTrue();
+        assertThat(chats.list("x-1"))
+                .singleElement()
+                .extracting(Chat::id, Chat::processing, Chat::queuedMessages)
+                .containsExactly("c-1", true, 0);
 
         SqlHistoryStore history = new SqlHistoryStore(db);
         Map<String, Object> payload = Map.of("type", "user_message", "message", "hi");
