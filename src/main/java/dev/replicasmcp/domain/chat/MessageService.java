@@ -98,8 +98,9 @@ public final class MessageService {
             Replica replica, Chat chat, MessageText text, List<Image> images, String model, ThinkingLevel thinking) {
         boolean active = replica.status() == ReplicaStatus.ACTIVE;
         boolean asleep = replica.status() == ReplicaStatus.SLEEPING || replica.status() == ReplicaStatus.ARCHIVED;
-        int ahead = messages.countInState(chat.id(), MessageState.QUEUED);
-        boolean idle = ahead == 0 && messages.countInState(chat.id(), MessageState.PROCESSING) == 0;
+        // The chat was read (or made) in this transaction: its counts are the queue's as it is now.
+        int ahead = chat.queuedMessages();
+        boolean idle = ahead == 0 && !chat.processing();
         int position = active && idle ? 0 : ahead + 1;
         String now = Timestamps.now(clock);
         Message message = new Message(

@@ -87,11 +87,11 @@ public final class TurnEngine {
 
     /**
      * As {@link #claimNext(String)}, for a caller that has just read the chat and its replica in the same
-     * transaction (a message being sent): they are not read again.
+     * transaction (a message being sent): they are not read again, nor is whether a turn of the chat runs
+     * (the chat's processing flag, read with it; queuing a message does not change it).
      */
     public Optional<Message> claimNext(Chat chat, Replica replica) {
-        if (replica.status() != ReplicaStatus.ACTIVE
-                || stores.messages().countInState(chat.id(), MessageState.PROCESSING) > 0) {
+        if (replica.status() != ReplicaStatus.ACTIVE || chat.processing()) {
             return Optional.empty();
         }
         Optional<Message> head = stores.messages().headOfQueue(chat.id());
