@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * of plain text contents, isError and structuredContent; initialize results without experimental
  * capabilities, extensions, icons or _meta. Anything else returns null and is Jackson's. The text is byte
  * for byte what Jackson writes (AnswerWriterTest compares them). A result the invoker wrote ({@link
- * WrittenObject}) is copied from its UTF-8 bytes: as structuredContent unchanged, as the text quoted.
+ * WrittenJson}) is copied from its UTF-8 bytes: as structuredContent unchanged, as the text quoted.
  */
 final class AnswerWriter {
 
@@ -81,8 +81,8 @@ final class AnswerWriter {
     private void toolResult(JsonGenerator json, McpSchema.CallToolResult result) throws IOException {
         json.writeStartObject();
         json.writeArrayFieldStart("content"); // never null: the record refuses it
-        WrittenObject repeated =
-                result.structuredContent() instanceof WrittenObject written && repeatedAsText(result, written)
+        WrittenJson repeated =
+                result.structuredContent() instanceof WrittenJson written && repeatedAsText(result, written)
                         ? written
                         : null;
         for (McpSchema.Content content : result.content()) {
@@ -171,7 +171,7 @@ final class AnswerWriter {
     }
 
     /** Whether the result's one text is the very text the node carries (so it was written from this tree). */
-    private static boolean repeatedAsText(McpSchema.CallToolResult result, WrittenObject written) {
+    private static boolean repeatedAsText(McpSchema.CallToolResult result, WrittenJson written) {
         return result.content().size() == 1
                 && result.content().get(0) instanceof McpSchema.TextContent text
                 && text.text() == written.json();

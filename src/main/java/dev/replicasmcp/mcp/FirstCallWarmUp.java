@@ -1,8 +1,6 @@
 package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -13,21 +11,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The path of a first tool call, walked once in the background as soon as the stdio server is built. A
- * fresh process runs its first call on code the JIT has not compiled and on Jackson serializers, an
- * output-schema validator and statements made at first use: a first {@code list_replicas} took 60–80 ms,
+ * fresh process runs its first call on code the JIT has not compiled and on Jackson serializers and
+ * statements made at first use: a first {@code list_replicas} took 60–80 ms,
  * then under 1 ms. Walked meanwhile, the client's first call takes ~25 ms when it comes right after the
  * handshake and ~11 ms when it comes a moment later, and the handshake is answered no later (measured).
  *
- * <p>It reads a tools/call request in and checks and writes an answer of the tool's shape with the
- * protocol's mapper and the server's validator at once, and builds the tool's input binding and output
- * serializer ({@link ToolInvoker#prepare}), while the core may still be starting; then calls {@link
- * #TOOL}, which changes nothing, through the same invoker (and so waits for the database like any call,
- * and is counted as in flight: shutdown waits for it), and checks and writes its answer. Nothing reaches
+ * <p>It reads a tools/call request in and writes an answer of the shape the invoker makes with the
+ * protocol's mapper at once, and builds the tool's input binding and output serializer ({@link
+ * ToolInvoker#prepare}), while the core may still be starting; then calls {@link #TOOL}, which changes
+ * nothing, through the same invoker (and so waits for the database like any call, and is counted as in
+ * flight: shutdown waits for it), and writes its answer. Nothing reaches
  * the client; a failure is only logged at debug level (the client's own call reports it).
  */
 final class FirstCallWarmUp {
 
     static final String TOOL = "list_replicas";
+
+    private static final String EMPTY_PAGE = "{\"replicas\":[],\"total\":0,\"page\":1,\"limit\":20,\"total_pages\":0}";
 
     private FirstCallWarmUp() {}
 
@@ -39,31 +39,26 @@ final class FirstCallWarmUp {
         if (tool.isEmpty()) {
             return; // not offered from the start (--toolsets without replicas): nothing to warm
         }
-        Thread thread = new Thread(() -> walk(catalog, invoker, mapper, check, tool.get()), "first-call-warm-up");
+        Thread thread = new Thread(() -> walk(invoker, mapper, check, tool.get()), "first-call-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void walk(
-            ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check, Operation<?, ?> tool) {
+    private static void walk(ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check, Operation<?, ?> tool) {
         try {
-            McpSchema.Tool described = catalog.describe(tool);
             // First what needs no database, while the core is still starting (a client's first call often
-            // comes before it has): reading a request, the output-schema check, writing an answer.
+            // comes before it has): reading a request, writing an answer.
             McpSchema.CallToolRequest request = read(mapper, check);
-            ObjectNode empty = JsonNodeFactory.instance.objectNode();
-            empty.putArray("replicas");
-            empty.put("total", 0).put("page", 1).put("limit", 20).put("total_pages", 0);
+            WrittenJson empty = WrittenJson.of(EMPTY_PAGE.getBytes(StandardCharsets.UTF_8));
             answer(
                     mapper,
-                    described,
                     McpSchema.CallToolResult.builder()
                             .structuredContent(empty)
-                            .addTextContent(empty.toString())
+                            .addTextContent(empty.json())
                             .build());
             invoker.prepare(tool);
             // Then the call itself, which waits for the database like any call.
-            answer(mapper, described, invoker.call(tool, request.arguments()));
+            answer(mapper, invoker.call(tool, request.arguments()));
         } catch (Exception | LinkageError e) {
             LoggerFactory.getLogger(FirstCallWarmUp.class).debug("First-call warm-up: {}", e.toString());
         }
@@ -79,12 +74,8 @@ final class FirstCallWarmUp {
         return mapper.convertValue(message.params(), new TypeRef<McpSchema.CallToolRequest>() {});
     }
 
-    /** As the SDK answers: the result checked against the tool's output schema, then written out. */
-    private static void answer(McpJsonMapper mapper, McpSchema.Tool described, McpSchema.CallToolResult result)
-            throws Exception {
-        if (described.outputSchema() != null && result.structuredContent() != null) {
-            McpServerFactory.OUTPUT_SCHEMAS.validate(described.outputSchema(), result.structuredContent());
-        }
+    /** As the server answers: written out (the SDK checks no result the invoker wrote, see WrittenJson). */
+    private static void answer(McpJsonMapper mapper, McpSchema.CallToolResult result) throws Exception {
         mapper.writeValueAsBytes(new McpSchema.JSONRPCResponse("2.0", 0, result, null));
     }
 }

@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SchemaByIdentity implements JsonSchemaValidator {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012());
+    /** Made at the first check: the results the invoker writes need none (WrittenJson), so a stdio session
+     * usually never loads the validator's classes. */
+    private volatile SchemaRegistry registry;
+
     private final Map<Map<String, Object>, Schema> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Map<String, Object>, Schema> byContent = new ConcurrentHashMap<>();
 
@@ -34,6 +37,10 @@ final class SchemaByIdentity implements JsonSchemaValidator {
     public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
         if (schema == null || structuredContent == null) {
             throw new IllegalArgumentException("A schema and a structured result are both needed");
+        }
+        if (structuredContent instanceof WrittenJson) {
+            // Written by the invoker from the records the schema is generated from: see WrittenJson.
+            return ValidationResponse.asValid(null);
         }
         try {
             boolean tree = structuredContent instanceof JsonNode;
@@ -52,6 +59,15 @@ final class SchemaByIdentity implements JsonSchemaValidator {
         }
     }
 
+    private SchemaRegistry registry() {
+        SchemaRegistry made = registry;
+        if (made == null) {
+            made = SchemaRegistry.withDialect(Dialects.getDraft202012());
+            registry = made; // two threads may each make one: either serves
+        }
+        return made;
+    }
+
     /**
      * Found by the schema object first (the SDK passes the one it registered, every call), else by its
      * content (the same schema described again, as the first-call warm-up does, reuses what was compiled);
@@ -62,7 +78,7 @@ final class SchemaByIdentity implements JsonSchemaValidator {
         if (done == null) {
             done = byContent.get(schema);
             if (done == null) {
-                done = registry.getSchema(mapper.<JsonNode>valueToTree(schema));
+                done = registry().getSchema(mapper.<JsonNode>valueToTree(schema));
                 Schema raced = byContent.putIfAbsent(schema, done);
                 done = raced != null ? raced : done;
             }

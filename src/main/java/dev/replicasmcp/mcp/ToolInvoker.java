@@ -1,8 +1,6 @@
 package dev.replicasmcp.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.ops.Invoker;
@@ -85,19 +83,19 @@ public final class ToolInvoker {
                                 outcome.failure().message(), outcome.failure().details()))
                         .build();
             }
-            // The result is turned into JSON once: the text is the tree written out (cheap), not a second
-            // walk of the result's records, which cost a tenth of a history read's time.
-            JsonNode structured = mapper.valueToTree(outcome.result());
-            byte[] utf8 = mapper.writeValueAsBytes(structured);
-            if (structured instanceof ObjectNode object) {
-                WrittenObject written = WrittenObject.of(object, utf8);
+            // The result is written as JSON once, straight from its records; the text and structuredContent
+            // are both that JSON (WrittenJson says why no tree of it is built).
+            byte[] utf8 = mapper.writeValueAsBytes(outcome.result());
+            if (utf8.length > 0 && utf8[0] == '{') {
+                WrittenJson written = WrittenJson.of(utf8);
                 return CallToolResult.builder()
                         .structuredContent(written)
                         .addTextContent(written.json())
                         .build();
             }
+            // Not an object (no tool's result is one): as a tree, which the SDK checks like any other.
             return CallToolResult.builder()
-                    .structuredContent(structured)
+                    .structuredContent(mapper.readTree(utf8))
                     .addTextContent(new String(utf8, StandardCharsets.UTF_8))
                     .build();
         } catch (IOException e) {

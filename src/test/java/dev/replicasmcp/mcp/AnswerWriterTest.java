@@ -2,6 +2,7 @@ package dev.replicasmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -59,9 +60,8 @@ class AnswerWriterTest {
     }
 
     @Test
-    void aToolsStructuredResultIsCopiedFromItsTextOnlyWhenTheTextIsTheOneWrittenFromIt() throws Exception {
-        ObjectNode tree = mapper.createObjectNode().put("total", 2);
-        WrittenObject written = WrittenObject.of(tree, "{\"copied\":true}".getBytes(StandardCharsets.UTF_8));
+    void aToolsStructuredResultIsCopiedWithItsTextOnlyWhenTheTextIsTheOneWrittenWithIt() throws Exception {
+        WrittenJson written = WrittenJson.of("{\"copied\":true}".getBytes(StandardCharsets.UTF_8));
         McpSchema.JSONRPCResponse same = new McpSchema.JSONRPCResponse(
                 "2.0",
                 1,
@@ -77,7 +77,8 @@ class AnswerWriterTest {
         assertThat(writer.write(same))
                 .contains("\"text\":\"{\\\"copied\\\":true}\"")
                 .contains("\"structuredContent\":{\"copied\":true}");
-        assertThat(writer.write(other)).contains("\"structuredContent\":{\"total\":2}");
+        // Not its own text: written as Jackson writes it (raw, as it is), the text quoted by Jackson.
+        assertThat(writer.write(other)).isEqualTo(jackson.writeValueAsString(other));
     }
 
     @Test
@@ -95,7 +96,7 @@ class AnswerWriterTest {
                 .putNull("next");
         ObjectNode control = tools.createObjectNode().put("name", "é \"q\" \u2028 </x> \u0001");
         for (ObjectNode tree : List.of(plain, control)) {
-            WrittenObject written = WrittenObject.of(tree, tools.writeValueAsBytes(tree));
+            WrittenJson written = WrittenJson.of(tools.writeValueAsBytes(tree));
             McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse(
                     "2.0",
                     "r-9",
@@ -107,7 +108,7 @@ class AnswerWriterTest {
 
             assertThat(writer.write(response)).isEqualTo(jackson.writeValueAsString(response));
             assertThat(writer.writeBytes(response)).isEqualTo(jackson.writeValueAsBytes(response));
-            assertThat(written).isEqualTo(tree);
+            assertThat(tools.<JsonNode>valueToTree(written)).isEqualTo(tree);
             assertThat(written.json()).isEqualTo(tools.writeValueAsString(tree));
         }
     }

@@ -21,7 +21,10 @@ public final class ToolCalls {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }
 
-    /** A successful call: structured content plus one text block holding the same JSON. */
+    /**
+     * A successful call: structured content that matches the tool's output schema (as the TypeScript SDK
+     * client checks it), plus one text block holding the same JSON.
+     */
     public static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
         CallToolResult result = call(client, tool, arguments);
         assertThat(result.isError())
@@ -31,6 +34,9 @@ public final class ToolCalls {
                 .as("structuredContent of %s", tool)
                 .isNotNull();
         JsonNode structured = JSON.valueToTree(result.structuredContent());
+        assertThat(OutputSchemas.errors(tool, structured))
+                .as("structuredContent of %s against its outputSchema", tool)
+                .isEmpty();
         assertThat(result.content()).as("content of %s", tool).hasSize(1);
         assertThat(parse(text(result)))
                 .as("text block of %s equals its structuredContent", tool)
