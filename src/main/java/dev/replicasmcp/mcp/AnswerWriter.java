@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.api.RawUtf8;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.IOException;
@@ -89,9 +90,10 @@ final class AnswerWriter {
             json.writeStartObject();
             json.writeStringField("type", "text");
             json.writeFieldName("text");
-            byte[] quoted = repeated != null ? JsonQuoting.escaped(repeated.utf8()) : null;
-            if (quoted != null) {
-                json.writeRawUTF8String(quoted, 0, quoted.length);
+            byte[] quoted = repeated != null ? new byte[repeated.utf8().length * 2] : null;
+            int length = quoted != null ? JsonQuoting.escape(repeated.utf8(), quoted) : -1;
+            if (length >= 0) {
+                json.writeRawUTF8String(quoted, 0, length);
             } else {
                 json.writeString(((McpSchema.TextContent) content).text());
             }

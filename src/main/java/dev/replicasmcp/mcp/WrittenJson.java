@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.replicasmcp.api.RawUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -59,7 +60,7 @@ final class WrittenJson implements JsonSerializable {
                 gen.copyCurrentStructure(parser);
             }
         } else {
-            gen.writeRawValue(json);
+            gen.writeRawValue(new RawUtf8(utf8));
         }
     }
 

@@ -2,9 +2,13 @@ package dev.replicasmcp.storage;
 
 import static dev.replicasmcp.storage.jooq.Tables.HISTORY_EVENTS;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.HistoryStore;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -65,11 +69,46 @@ public final class SqlHistoryStore implements HistoryStore {
     public List<HistoryEvent> window(String chatId, long fromSeq, long toSeq) {
         return db.query(
                 WINDOW,
-                row -> new HistoryEvent(
-                        row.getString(1), row.getString(2), toAgentEvent(Json.readObject(row.getBytes(3)))),
+                row -> new HistoryEvent(row.getString(1), row.getString(2), storedEvent(row.getBytes(3))),
                 chatId,
                 fromSeq,
                 toSeq);
+    }
+
+    /**
+     * The event as stored: its timestamp and type read, its payload kept as the stored text ({@link
+     * StoredJsonObject}). A stored event of another shape than the one this store writes (a payload that is
+     * not an object, a timestamp that is not text) is read whole, as before.
+     */
+    static AgentEvent storedEvent(byte[] utf8) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(utf8)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return toAgentEvent(Json.readObject(utf8));
+            }
+            String timestamp = "";
+            String type = "";
+            Map<String, Object> payload = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                boolean text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
+                if (field.equals("payload") && value == JsonToken.START_OBJECT) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    payload = new StoredJsonObject(Arrays.copyOfRange(utf8, start, end));
+                } else if ((field.equals("timestamp") || field.equals("type")) && text) {
+                    String read = value == JsonToken.VALUE_NULL ? "null" : parser.getText();
+                    timestamp = field.equals("timestamp") ? read : timestamp;
+                    type = field.equals("type") ? read : type;
+                } else if (!(field.equals("payload") && value == JsonToken.VALUE_NULL)) {
+                    return toAgentEvent(Json.readObject(utf8));
+                }
+            }
+            return new AgentEvent(timestamp, type, payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored JSON column is corrupt: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")

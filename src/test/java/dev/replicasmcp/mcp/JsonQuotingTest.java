@@ -21,18 +21,24 @@ class JsonQuotingTest {
         byte[] utf8 = mapper.writeValueAsBytes(tree);
         String jacksonQuoted = mapper.writeValueAsString(new String(utf8, StandardCharsets.UTF_8));
 
-        byte[] escaped = JsonQuoting.escaped(utf8);
+        byte[] out = new byte[utf8.length * 2];
+        int length = JsonQuoting.escape(utf8, out);
 
-        assertThat(escaped).isNotNull();
-        assertThat("\"" + new String(escaped, StandardCharsets.UTF_8) + "\"").isEqualTo(jacksonQuoted);
+        assertThat(length).isPositive();
+        assertThat("\"" + new String(out, 0, length, StandardCharsets.UTF_8) + "\"")
+                .isEqualTo(jacksonQuoted);
     }
 
     @Test
     void aRawControlCharacterIsLeftToJackson() {
-        assertThat(JsonQuoting.escaped("\"a\u0001b\"".getBytes(StandardCharsets.UTF_8)))
-                .isNull();
-        assertThat(JsonQuoting.escaped("\"a\nb\"".getBytes(StandardCharsets.UTF_8)))
-                .isNull();
-        assertThat(JsonQuoting.escaped(new byte[0])).isEmpty();
+        assertThat(escape("\"a\u0001b\"")).isEqualTo(-1);
+        assertThat(escape("\"a\nb\"")).isEqualTo(-1);
+        assertThat(escape("")).isZero();
+        assertThat(escape("\"\\\"")).isEqualTo(6);
+    }
+
+    private static int escape(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return JsonQuoting.escape(utf8, new byte[utf8.length * 2]);
     }
 }

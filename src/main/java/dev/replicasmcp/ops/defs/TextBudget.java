@@ -1,5 +1,6 @@
 package dev.replicasmcp.ops.defs;
 
+import dev.replicasmcp.domain.agent.BoundedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ final class TextBudget {
      * this class's cost).
      */
     Map<String, Object> apply(Map<String, Object> object) {
+        if (object instanceof BoundedText bounded && bounded.longestTextAtMost() <= maxChars) {
+            return object; // nothing in it can be cut: not read at all (a payload read back from storage)
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> result = object == null ? null : (Map<String, Object>) walk(object);
         return result;

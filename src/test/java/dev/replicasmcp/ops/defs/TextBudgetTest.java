@@ -1,10 +1,14 @@
 package dev.replicasmcp.ops.defs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.replicasmcp.domain.agent.BoundedText;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextBudgetTest {
@@ -44,5 +48,33 @@ class TextBudgetTest {
         assertThat(budget.cutCount()).isEqualTo(2);
         assertThat(inner.get("text")).isEqualTo("x".repeat(25));
         assertThat(((List<?>) event.get("content")).get(2)).isEqualTo("y".repeat(11));
+    }
+
+    @Test
+    void aValueBoundedWithinTheBudgetIsNotReadAtAll() {
+        TextBudget budget = new TextBudget(5);
+        Unreadable within = new Unreadable(5);
+        assertThat(budget.apply(within)).isSameAs(within);
+        assertThat(budget.cutCount()).isZero();
+        assertThatThrownBy(() -> budget.apply(new Unreadable(6))).hasMessage("read");
+    }
+
+    /** A bounded value that fails when read: only its bound may be asked. */
+    private static final class Unreadable extends AbstractMap<String, Object> implements BoundedText {
+        private final int bound;
+
+        Unreadable(int bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public int longestTextAtMost() {
+            return bound;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            throw new AssertionError("read");
+        }
     }
 }

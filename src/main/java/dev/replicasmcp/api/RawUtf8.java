@@ -1,4 +1,4 @@
-package dev.replicasmcp.mcp;
+package dev.replicasmcp.api;
 
 import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
@@ -9,14 +9,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * JSON text already encoded as UTF-8, for {@link com.fasterxml.jackson.core.JsonGenerator#writeRawValue(
  * SerializableString)}: a UTF-8 generator copies the bytes as they are. Jackson's own raw values are Strings,
- * which it encodes again (a history page's structured content: ~27 KB per answer). Only the unquoted UTF-8
- * forms are implemented: a generator writing characters would need the others, and none writes it here.
+ * which it decodes and encodes again (a tool answer's structured content, a stored history payload). A
+ * generator writing characters takes {@link #getValue()}; the quoted forms are not implemented (a raw value
+ * is never quoted).
  */
-final class RawUtf8 implements SerializableString {
+public final class RawUtf8 implements SerializableString {
 
     private final byte[] utf8;
 
-    RawUtf8(byte[] utf8) {
+    public RawUtf8(byte[] utf8) {
         this.utf8 = utf8;
     }
 
@@ -66,7 +67,7 @@ final class RawUtf8 implements SerializableString {
 
     @Override
     public int appendUnquoted(char[] buffer, int offset) {
-        throw unsupported();
+        return -1; // a generator writing characters then writes getValue()
     }
 
     @Override
