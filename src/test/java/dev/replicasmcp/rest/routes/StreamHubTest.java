@@ -95,13 +95,19 @@ class StreamHubTest {
             StreamSubscriber subscriber =
                     new StreamSubscriber(stream, "key", slow, replica.id(), new SharedFrames(), s -> {});
             subscriber.listen();
-            await().atMost(WAIT).until(stream::hasNews);
-            subscriber.deliver(Duration.ofSeconds(15)); // the socket takes this frame and is full
-            assertThat(slow.writes()).isEqualTo(1);
+            // An append is signalled before it commits: a poll may come first and find nothing yet (the
+            // server's deliverer polls again), so deliver until the socket has taken a frame and is full.
+            await().atMost(WAIT).until(() -> {
+                subscriber.deliver(Duration.ofSeconds(15));
+                return slow.writes() == 1;
+            });
             t.services.replicas().delete(t.caller, replica.id());
-            await().atMost(WAIT).until(stream::hasNews);
-            subscriber.deliver(Duration.ofSeconds(15)); // replica.deleted is polled; the socket is still full
-            assertThat(stream.ended()).isTrue();
+            // Until replica.deleted is polled; the socket is still full, so its frame waits.
+            await().atMost(WAIT).until(() -> {
+                subscriber.deliver(Duration.ofSeconds(15));
+                return stream.ended();
+            });
+            assertThat(slow.writes()).isEqualTo(1);
             assertThat(subscriber.over())
                     .as("not over while replica.deleted waits")
                     .isFalse();
