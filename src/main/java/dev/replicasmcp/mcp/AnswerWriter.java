@@ -86,12 +86,13 @@ final class AnswerWriter {
                 result.structuredContent() instanceof WrittenJson written && repeatedAsText(result, written)
                         ? written
                         : null;
+        // Its one text, quoted from the bytes; -1 when it is left to Jackson (see JsonQuoting).
+        byte[] quoted = repeated != null ? new byte[repeated.utf8().length * 2] : null;
+        int length = quoted != null ? JsonQuoting.escape(repeated.utf8(), quoted) : -1;
         for (McpSchema.Content content : result.content()) {
             json.writeStartObject();
             json.writeStringField("type", "text");
             json.writeFieldName("text");
-            byte[] quoted = repeated != null ? new byte[repeated.utf8().length * 2] : null;
-            int length = quoted != null ? JsonQuoting.escape(repeated.utf8(), quoted) : -1;
             if (length >= 0) {
                 json.writeRawUTF8String(quoted, 0, length);
             } else {
@@ -172,7 +173,7 @@ final class AnswerWriter {
         }
     }
 
-    /** Whether the result's one text is the very text the node carries (so it was written from this tree). */
+    /** Whether the result's one text is the very String the written result carries (so it is that JSON). */
     private static boolean repeatedAsText(McpSchema.CallToolResult result, WrittenJson written) {
         return result.content().size() == 1
                 && result.content().get(0) instanceof McpSchema.TextContent text

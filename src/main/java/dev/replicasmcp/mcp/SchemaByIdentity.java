@@ -15,19 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The output-schema check the SDK makes on every tool result, against the same draft 2020-12 validator
- * the SDK's own check uses, without its two extra passes over the result.
+ * the SDK's own check uses. A result the invoker wrote ({@link WrittenJson}) is not checked: WrittenJson
+ * says why, and where the check went.
  *
- * <p>The SDK's check copies the result into a new tree, and writes the copy out as text so that it can
- * add a text block when a result has none; our results are already trees ({@link ToolInvoker}) and always
- * carry their text, so both passes were waste: together a fifth of a history read's CPU in a profile. A
- * result that is not a tree takes the SDK's way. Compiled schemas are found by the schema object itself:
- * ours are built once and never change (the SDK's key is the schema written out, again, per call).
+ * <p>For any other result: a tree is checked as it is, where the SDK's check copied it into a new tree and
+ * wrote the copy out as text (a fifth of a history read's CPU, profiled); anything else takes the SDK's way.
+ * Compiled schemas are found by the schema object itself: ours are built once and never change (the SDK's
+ * key is the schema written out, again, per call).
  */
 final class SchemaByIdentity implements JsonSchemaValidator {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Made at the first check: the results the invoker writes need none (WrittenJson), so a stdio session
-     * usually never loads the validator's classes. */
+    /** Made at the first check, so that a session whose results are all the invoker's never loads it. */
     private volatile SchemaRegistry registry;
 
     private final Map<Map<String, Object>, Schema> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
