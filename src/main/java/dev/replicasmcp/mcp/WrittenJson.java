@@ -1,12 +1,9 @@
 package dev.replicasmcp.mcp;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.replicasmcp.api.RawUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,6 @@ import java.nio.charset.StandardCharsets;
  * TypeScript SDK client in {@code scripts/client-tests}, as every real client does).
  */
 final class WrittenJson implements JsonSerializable {
-
-    private static final JsonFactory PARSERS = new JsonFactory();
 
     private final byte[] utf8;
     private final String json;
@@ -48,20 +43,10 @@ final class WrittenJson implements JsonSerializable {
         return utf8;
     }
 
-    /**
-     * Written as the JSON it is: raw into text, value by value into a token buffer (so that Jackson's
-     * valueToTree and convertValue see the object, not an opaque raw value).
-     */
+    /** Written as the JSON it is ({@link RawUtf8#write}). */
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        if (gen instanceof TokenBuffer) {
-            try (JsonParser parser = PARSERS.createParser(utf8)) {
-                parser.nextToken();
-                gen.copyCurrentStructure(parser);
-            }
-        } else {
-            gen.writeRawValue(new RawUtf8(utf8));
-        }
+        RawUtf8.write(gen, utf8);
     }
 
     @Override

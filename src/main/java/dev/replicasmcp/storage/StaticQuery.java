@@ -68,8 +68,8 @@ final class StaticQuery {
 
     /** The rows, each a record of the query's fields; values: what each {@link #value} stands for, by name. */
     List<Record> fetch(Database db, Map<String, ?> values) {
-        Rendered query = rendered();
-        return db.query(query.sql(), row -> record(query.fields(), row), args(query, values));
+        Field<?>[] fields = rendered().fields();
+        return fetchRows(db, values, row -> record(fields, row));
     }
 
     /** The bind values in order, each {@link #value} replaced by what it stands for. */
@@ -114,8 +114,8 @@ final class StaticQuery {
      * columns are the table's, in its order ({@link #column}), and no jOOQ record is filled on the way.
      */
     <T> List<T> fetchRows(Database db, Table<?> table, Map<String, ?> values, PlainQueries.Row<T> row) {
-        Rendered query = selectFrom(table);
-        return db.query(query.sql(), row, args(query, values));
+        selectFrom(table);
+        return fetchRows(db, values, row);
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.replicasmcp.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.replicasmcp.api.RawUtf8;
 import dev.replicasmcp.domain.agent.BoundedText;
 import java.io.IOException;
@@ -67,7 +65,7 @@ final class StoredJsonObject extends AbstractMap<String, Object> implements Boun
         return utf8.length;
     }
 
-    /** Writes the stored text as it is; into a token buffer (a conversion into a tree) value by value. */
+    /** Writes the stored text as it is ({@link RawUtf8#write}). */
     static final class Writer extends StdSerializer<StoredJsonObject> {
 
         private static final long serialVersionUID = 1L;
@@ -79,14 +77,7 @@ final class StoredJsonObject extends AbstractMap<String, Object> implements Boun
         @Override
         public void serialize(StoredJsonObject value, JsonGenerator gen, SerializerProvider provider)
                 throws IOException {
-            if (gen instanceof TokenBuffer) {
-                try (JsonParser parser = Json.MAPPER.getFactory().createParser(value.utf8)) {
-                    parser.nextToken();
-                    gen.copyCurrentStructure(parser);
-                }
-            } else {
-                gen.writeRawValue(new RawUtf8(value.utf8));
-            }
+            RawUtf8.write(gen, value.utf8);
         }
     }
 }
