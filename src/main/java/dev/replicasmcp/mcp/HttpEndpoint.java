@@ -94,7 +94,8 @@ public final class HttpEndpoint implements AutoCloseable {
                 JsonMappers.protocol(),
                 served.offers(),
                 new SessionRegistry(limits, System::nanoTime),
-                streams);
+                streams,
+                new DirectCalls(catalog, served.offers(), invoker, mapper));
         ScheduledExecutorService revocations = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "mcp-revocations");
             thread.setDaemon(true);

@@ -2,11 +2,11 @@ package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.replicasmcp.api.BearerAuth;
 import dev.replicasmcp.api.BearerToken;
 import dev.replicasmcp.api.HostPolicy;
 import dev.replicasmcp.domain.Caller;
+import dev.replicasmcp.ops.Operation;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.AsyncEvent;
@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * requests without a valid API key or OAuth access token (naming the OAuth metadata in WWW-Authenticate), unsupported MCP-Protocol-Version headers, bodies over the size
  * cap and bodies that are not one well-formed JSON-RPC message ({@link IncomingCheck}); accepts a
  * client response the SDK was not waiting for; and turns every error the servlet makes into a
- * JSON-RPC error object with a fitting HTTP status. Sends on one session are handled in the order they
- * arrived here ({@link SessionArrivals}).
+ * JSON-RPC error object with a fitting HTTP status ({@link GuardAnswers}). Sends on one session are handled
+ * in the order they arrived here ({@link SessionArrivals}). Most tool calls of an open session are answered
+ * here, as one JSON body, without the servlet ({@link DirectCalls}).
  */
 final class HttpGuard implements Filter {
 
@@ -48,11 +48,12 @@ final class HttpGuard implements Filter {
     private final BearerAuth auth;
     private final List<String> versions;
     private final int maxBytes;
-    private final ObjectMapper json;
+    private final GuardAnswers answers;
     private final IncomingCheck check;
     private final SessionRegistry sessions;
     private final SessionArrivals arrivals = new SessionArrivals();
     private final OpenStreams streams;
+    private final DirectCalls direct;
 
     /** knownTool: whether a tool of that name is served now (an unknown one is answered here, by name). */
     HttpGuard(
@@ -63,13 +64,15 @@ final class HttpGuard implements Filter {
             ObjectMapper json,
             Predicate<String> knownTool,
             SessionRegistry sessions,
-            OpenStreams streams) {
+            OpenStreams streams,
+            DirectCalls direct) {
         this.hosts = hosts;
+        this.direct = direct;
         this.auth = auth;
         this.streams = streams;
         this.versions = versions;
         this.maxBytes = maxBytes;
-        this.json = json;
+        this.answers = new GuardAnswers(json);
         this.check = new IncomingCheck(knownTool, "body");
         this.sessions = sessions;
     }
@@ -80,7 +83,7 @@ final class HttpGuard implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         if (!hosts.hostAllowed(req.getHeader("Host")) || !hosts.originAllowed(req.getHeader("Origin"))) {
-            error(
+            answers.error(
                     res,
                     403,
                     ErrorCodes.INVALID_REQUEST,
@@ -95,7 +98,7 @@ final class HttpGuard implements Filter {
         if (caller.isEmpty()) {
             // RFC 9728: the header names the protected-resource metadata, where OAuth clients start signing in.
             res.setHeader("WWW-Authenticate", auth.challenge(req, token.isPresent()));
-            error(
+            answers.error(
                     res,
                     401,
                     -32001,
@@ -106,7 +109,7 @@ final class HttpGuard implements Filter {
         }
         String version = req.getHeader(VERSION_HEADER);
         if (version != null && !versions.contains(version.trim())) {
-            error(
+            answers.error(
                     res,
                     400,
                     ErrorCodes.INVALID_REQUEST,
@@ -144,7 +147,7 @@ final class HttpGuard implements Filter {
         if ("POST".equalsIgnoreCase(req.getMethod())) {
             byte[] body = readBody(req);
             if (body == null) {
-                error(
+                answers.error(
                         res,
                         413,
                         ErrorCodes.INVALID_REQUEST,
@@ -163,12 +166,17 @@ final class HttpGuard implements Filter {
         }
         if (sessionId != null && !sessionId.isBlank() && !sessions.use(sessionId, owner)) {
             // Gone, never made, or opened with another key: the same answer, so an id tells another key nothing.
-            error(res, 404, ErrorCodes.INVALID_REQUEST, fallback(404), verdict == null ? null : verdict.id());
+            answers.error(
+                    res,
+                    404,
+                    ErrorCodes.INVALID_REQUEST,
+                    GuardAnswers.fallback(404),
+                    verdict == null ? null : verdict.id());
             return;
         }
         if (opening && !sessions.reserve(owner)) {
             SessionLimits limits = sessions.limits();
-            error(
+            answers.error(
                     res,
                     429,
                     ErrorCodes.INVALID_REQUEST,
@@ -177,6 +185,12 @@ final class HttpGuard implements Filter {
                             + "). End sessions you no longer use (DELETE /mcp with their Mcp-Session-Id),"
                             + " or wait: a session ends after " + limits.idleText() + " without requests.",
                     verdict.id());
+            return;
+        }
+        Operation<?, ?> tool = directTool(req, sessionId, checked);
+        if (tool != null) {
+            JsonNode message = checked.message();
+            arrivals.pass(arrival, checked, req, res, (in, out) -> direct.answer(tool, message, caller, res));
             return;
         }
         forwarded.setAttribute(CALLER, caller);
@@ -198,11 +212,24 @@ final class HttpGuard implements Filter {
                 // answers every response 202 Accepted, and an unexpected one is simply dropped.
                 LOG.debug("Ignored a client response for an unknown request id {}", verdict.id());
                 res.reset();
-                accepted(res);
+                GuardAnswers.accepted(res);
                 return;
             }
-            translate(wrapped, res, verdict == null ? null : verdict.id());
+            answers.translate(wrapped, res, verdict == null ? null : verdict.id());
         }
+    }
+
+    /**
+     * The tool of a call of an open session that {@link DirectCalls} answers, or null. The SDK forgets a
+     * session it has not seen for its sweep interval (the idle limit), so one call per half of it goes to the
+     * SDK all the same.
+     */
+    private Operation<?, ?> directTool(HttpServletRequest req, String sessionId, IncomingCheck.Checked checked) {
+        if (sessionId == null || checked == null || checked.verdict().kind() != IncomingCheck.Kind.REQUEST) {
+            return null;
+        }
+        Operation<?, ?> tool = direct.target(req, checked.message());
+        return tool != null && sessions.bypass(sessionId) ? tool : null;
     }
 
     /** A session ended by its client is gone; one with a stream open (listening, or a call running) is in use. */
@@ -240,19 +267,14 @@ final class HttpGuard implements Filter {
             // other answer), so a client matches it by id and shows the message; anything else is
             // refused with 400, as the Streamable HTTP transport says.
             boolean answerable = verdict.kind() == IncomingCheck.Kind.REQUEST && verdict.id() != null;
-            error(res, answerable ? 200 : 400, verdict.code(), verdict.problem(), verdict.id());
+            answers.error(res, answerable ? 200 : 400, verdict.code(), verdict.problem(), verdict.id());
             return true;
         }
         if (verdict.kind() == IncomingCheck.Kind.IGNORED) {
-            accepted(res);
+            GuardAnswers.accepted(res);
             return true;
         }
         return false;
-    }
-
-    private static void accepted(HttpServletResponse res) {
-        res.setStatus(202);
-        res.setContentLength(0);
     }
 
     /** The body, or null when it is larger than the cap. */
@@ -264,58 +286,5 @@ final class HttpGuard implements Filter {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             return bytes.length > maxBytes ? null : bytes;
         }
-    }
-
-    /** The servlet's error, as a JSON-RPC error: its own code and message when it gave them. */
-    private void translate(CapturedErrorResponse wrapped, HttpServletResponse res, JsonNode id) throws IOException {
-        int status = wrapped.errorStatus();
-        int code = status >= 500 ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.INVALID_REQUEST;
-        String message = wrapped.errorMessage() != null ? wrapped.errorMessage() : fallback(status);
-        try {
-            JsonNode body = json.readTree(wrapped.capturedBody());
-            JsonNode error =
-                    body == null ? null : body.has("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
-            if (error != null
-                    && error.hasNonNull("message")
-                    && plain(error.get("message").asText())) {
-                message = error.get("message").asText();
-                code = error.path("code").asInt(code);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not JSON (or nothing written): the status says enough.
-        }
-        error(res, status, code, message, id);
-    }
-
-    /** Whether an SDK message can go on the wire: some carry Java exception or Jackson parser text. */
-    private static boolean plain(String message) {
-        return !message.contains("Exception")
-                && !message.contains("java.")
-                && !message.contains("`")
-                && !message.contains("\n");
-    }
-
-    private static String fallback(int status) {
-        return switch (status) {
-            case 404 -> "Unknown MCP session: it expired or was closed. Send initialize to start a new one.";
-            case 405 -> "Method not allowed on the MCP endpoint.";
-            case 413 -> "Request too large.";
-            case 503 -> "The server is shutting down.";
-            default -> status >= 500 ? "Internal error; the server logged it." : "Bad request.";
-        };
-    }
-
-    private void error(HttpServletResponse res, int status, int code, String message, JsonNode id) throws IOException {
-        ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
-        body.set("id", id);
-        body.putObject("error").put("code", code).put("message", message);
-        byte[] bytes = json.writeValueAsBytes(body);
-        res.resetBuffer();
-        res.setStatus(status);
-        res.setContentType("application/json");
-        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.setContentLength(bytes.length);
-        res.getOutputStream().write(bytes);
-        res.getOutputStream().flush();
     }
 }

@@ -16,11 +16,15 @@ final class SessionRegistry {
     private static final class Session {
         final String owner;
         long lastSeen;
+        /** When a request of the session last went to the SDK (see {@link #bypass}). */
+        long sdkSeen;
+
         int streams;
 
         Session(String owner, long now) {
             this.owner = owner;
             this.lastSeen = now;
+            this.sdkSeen = now;
         }
     }
 
@@ -74,6 +78,24 @@ final class SessionRegistry {
         }
         session.lastSeen = now;
         return true;
+    }
+
+    /**
+     * Whether a request of the session may be answered without the SDK's servlet (see {@link DirectCalls}).
+     * The SDK sweeps a session it has not seen for a whole idle limit, even one in use here: so once per half
+     * of that limit the answer is no, and the request goes to the SDK.
+     */
+    synchronized boolean bypass(String id) {
+        Session session = sessions.get(id);
+        if (session == null) {
+            return false;
+        }
+        long now = nanos.getAsLong();
+        if (now - session.sdkSeen < limits.idle().toNanos() / 2) {
+            return true;
+        }
+        session.sdkSeen = now;
+        return false;
     }
 
     /** A stream of the session opened (true) or closed (false): a session with an open stream is not idle. */

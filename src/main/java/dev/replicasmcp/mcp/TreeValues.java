@@ -25,12 +25,17 @@ final class TreeValues {
         return map;
     }
 
+    /** A nested object (a call's arguments), as the SDK's reader makes it (a LinkedHashMap). */
+    static Map<String, Object> object(JsonNode object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        fill(map, object);
+        return map;
+    }
+
     private static Object of(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT:
-                Map<String, Object> map = new LinkedHashMap<>();
-                fill(map, node);
-                return map;
+                return object(node);
             case ARRAY:
                 List<Object> list = new ArrayList<>(node.size());
                 for (JsonNode item : node) {

@@ -81,7 +81,9 @@ class McpHttpMalformedTest {
     void aToolErrorIsAResultWithTextAndNoStructuredContent() throws Exception {
         RawHttp.Answer answer = post(call(9, "{\"name\":\"get_replica\",\"arguments\":{}}"));
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode result = sse(answer.body()).path("result");
+        // Answered as one JSON body (DirectCalls), not as an event stream.
+        assertThat(answer.head()).containsIgnoringCase("content-type: application/json");
+        JsonNode result = JSON.readTree(answer.body()).path("result");
         assertThat(result.path("isError").asBoolean()).as(answer.body()).isTrue();
         assertThat(result.has("structuredContent")).as(answer.body()).isFalse();
         assertThat(result.path("content").get(0).path("text").asText()).startsWith("Field 'replica_id' is required");

@@ -85,6 +85,30 @@ class McpSessionLimitsTest {
         }
     }
 
+    @Test
+    void aSessionBusyWithToolCallsOnlyIsNotForgottenByTheSdk() throws Exception {
+        // Tool calls are answered without the SDK's servlet (DirectCalls), and the SDK sweeps every idle limit
+        // (here 1 s) the sessions it has not seen: three sweeps pass while only tool calls are made.
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"list_replicas\",\"arguments\":{}}}";
+        try (HttpFixture http =
+                HttpFixture.start(dir, Duration.ofSeconds(15), new HttpApp.Limits(Duration.ofSeconds(1), 2, 10))) {
+            String session = initialize(http, http.key);
+            int direct = 0;
+            long end = System.nanoTime() + Duration.ofMillis(3500).toNanos();
+            while (System.nanoTime() < end) {
+                RawHttp.Answer answer = post(http, http.key, session, call);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                direct += answer.head().toLowerCase(java.util.Locale.ROOT).contains("application/json") ? 1 : 0;
+                Thread.sleep(50);
+            }
+            assertThat(direct).as("calls answered as JSON").isPositive();
+            RawHttp.Answer list = post(http, http.key, session, LIST);
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            assertThat(list.body()).contains("\"tools\"");
+        }
+    }
+
     private static String initialize(HttpFixture http, String key) throws Exception {
         RawHttp.Answer answer = post(http, key, null, INITIALIZE);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
