@@ -30,8 +30,10 @@ public final class WireJson {
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    /** Plain Jackson for {@link #values}: it keeps field order and number types. */
-    private static final ObjectMapper VALUES = new ObjectMapper();
+    /** Plain Jackson for {@link #values}: it keeps field order and number types. Made at first use. */
+    private static final class Values {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private WireJson() {}
 
@@ -74,7 +76,7 @@ public final class WireJson {
      * config): Map, List, String, Number, Boolean; JSON null and a missing value are both null.
      */
     public static Object values(JsonNode node) {
-        return node == null || node.isNull() ? null : VALUES.convertValue(node, Object.class);
+        return node == null || node.isNull() ? null : Values.MAPPER.convertValue(node, Object.class);
     }
 
     /**

@@ -160,7 +160,7 @@ public final class Main implements Callable<Integer> {
         // first tool call waits for the core, and its start was the longest path to that call).
         return StdioMode.run(settings, () -> {
             ObjectMapper toolMapper = JsonMappers.tools();
-            return new StdioMode.Tools(toolMapper, Wiring.catalog(toolMapper, toolsets, readOnly));
+            return new StdioMode.Tools(toolMapper, Wiring.catalog(toolsets, readOnly));
         });
     }
 
@@ -172,7 +172,7 @@ public final class Main implements Callable<Integer> {
         Settings settings = settings();
         HttpApp.Options httpOptions = httpFlags.options();
         ObjectMapper toolMapper = JsonMappers.tools();
-        return new Prepared(settings, httpOptions, toolMapper, Wiring.catalog(toolMapper, toolsets, readOnly));
+        return new Prepared(settings, httpOptions, toolMapper, Wiring.catalog(toolsets, readOnly));
     }
 
     private int serve(Prepared prepared) {

@@ -7,7 +7,6 @@ import dev.replicasmcp.mcp.ProtocolJsonMapper;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
 import dev.replicasmcp.mcp.ToolInvoker;
-import dev.replicasmcp.runtime.process.MarkedProcesses;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +32,12 @@ final class StdioMode {
     static int run(Settings settings, Supplier<Tools> tools) {
         try (DataDirLock ignored = DataDirLock.acquire(settings.dataDir())) {
             // A client usually closes stdin and then sends SIGTERM at once, before close() below can run:
-            // the hooks and agents this server started end with it either way.
-            MarkedProcesses children = Wiring.childProcesses(settings.dataDir());
-            Runtime.getRuntime().addShutdownHook(new Thread(children::killAll, "end-child-processes"));
+            // the hooks and agents this server started end with it either way. Their marker is made when
+            // the process ends: it is a SHA-256, and the first one of a process initialises the security
+            // providers, which the handshake's answer has no need to wait for.
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> Wiring.childProcesses(settings.dataDir()).killAll(), "end-child-processes"));
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core =
                     CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));

@@ -256,8 +256,8 @@ final class Wiring {
     }
 
     /** The tool catalogue the flags ask for; an unknown toolset is an IllegalArgumentException naming it. */
-    static ToolCatalog catalog(ObjectMapper toolMapper, Set<String> toolsets, boolean readOnly) {
-        return ToolCatalog.standard(toolMapper).select(toolsets, readOnly);
+    static ToolCatalog catalog(Set<String> toolsets, boolean readOnly) {
+        return ToolCatalog.standard().select(toolsets, readOnly);
     }
 
     /**

@@ -38,8 +38,8 @@ public final class ToolCatalog {
     }
 
     /** The server's catalogue, with the schemas generated at packaging when the jar holds them. */
-    public static ToolCatalog standard(ObjectMapper toolMapper) {
-        return new ToolCatalog(standardSpecs(), SchemaFactory.pregeneratedOrOnDemand(toolMapper));
+    public static ToolCatalog standard() {
+        return new ToolCatalog(standardSpecs(), SchemaFactory.pregeneratedOrOnDemand());
     }
 
     /** The same catalogue with every schema generated from the records now (what tools.json holds). */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Build step (Maven prepare-package): writes the input and output schema of every tool of the
@@ -25,17 +27,27 @@ public final class ToolSchemaWriter {
         if (output.getParent() != null) {
             Files.createDirectories(output.getParent());
         }
-        Files.writeString(output, json(JsonMappers.tools()), StandardCharsets.UTF_8);
+        Files.writeString(output, lines(JsonMappers.tools()), StandardCharsets.UTF_8);
     }
 
-    /** One compact JSON object: "input:<record class>" and "output:<record class>" to the schema. */
-    static String json(ObjectMapper toolMapper) throws IOException {
+    /**
+     * A line per schema: "input:<record class>" or "output:<record class>", a tab, and the schema as compact
+     * JSON (Jackson escapes every line break inside a string, so the JSON holds none).
+     */
+    static String lines(ObjectMapper toolMapper) throws IOException {
         SchemaFactory generator = new SchemaFactory();
-        ObjectNode all = toolMapper.createObjectNode();
+        Map<String, ObjectNode> all = new LinkedHashMap<>();
         for (Operation<?, ?> spec : ToolCatalog.standardSpecs()) {
-            all.set(SchemaFactory.key(false, spec.input()), generator.inputSchema(spec.input()));
-            all.set(SchemaFactory.key(true, spec.output()), generator.outputSchema(spec.output()));
+            all.put(SchemaFactory.key(false, spec.input()), generator.inputSchema(spec.input()));
+            all.put(SchemaFactory.key(true, spec.output()), generator.outputSchema(spec.output()));
         }
-        return toolMapper.writeValueAsString(all);
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, ObjectNode> schema : all.entrySet()) {
+            out.append(schema.getKey())
+                    .append('\t')
+                    .append(toolMapper.writeValueAsString(schema.getValue()))
+                    .append('\n');
+        }
+        return out.toString();
     }
 }

@@ -4,6 +4,7 @@ import static dev.replicasmcp.storage.jooq.Tables.HISTORY_EVENTS;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.replicasmcp.api.RawJsonObject;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.HistoryStore;
@@ -77,7 +78,7 @@ public final class SqlHistoryStore implements HistoryStore {
 
     /**
      * The event as stored: its timestamp and type read, its payload kept as the stored text ({@link
-     * StoredJsonObject}). A stored event of another shape than the one this store writes (a payload that is
+     * RawJsonObject}). A stored event of another shape than the one this store writes (a payload that is
      * not an object, a timestamp that is not text) is read whole, as before.
      */
     static AgentEvent storedEvent(byte[] utf8) {
@@ -96,7 +97,7 @@ public final class SqlHistoryStore implements HistoryStore {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
                     parser.skipChildren();
                     int end = (int) parser.currentLocation().getByteOffset();
-                    payload = new StoredJsonObject(Arrays.copyOfRange(utf8, start, end));
+                    payload = new RawJsonObject(Arrays.copyOfRange(utf8, start, end));
                 } else if ((field.equals("timestamp") || field.equals("type")) && text) {
                     String read = value == JsonToken.VALUE_NULL ? "null" : parser.getText();
                     timestamp = field.equals("timestamp") ? read : timestamp;

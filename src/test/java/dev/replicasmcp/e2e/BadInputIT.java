@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -346,8 +345,7 @@ class BadInputIT {
         cases().forEach(c -> covered.add(c.tool()));
         Set<String> listed = new TreeSet<>();
         server.client().listTools().tools().forEach(t -> listed.add(t.name()));
-        assertThat(listed)
-                .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
+        assertThat(listed).hasSize(ToolCatalog.standard().specs().size());
         assertThat(covered).isEqualTo(listed);
     }
 

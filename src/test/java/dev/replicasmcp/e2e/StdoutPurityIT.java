@@ -3,7 +3,6 @@ package dev.replicasmcp.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.ToolCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -102,7 +101,7 @@ class StdoutPurityIT {
                             .asText())
                     .isEqualTo("replicas-mcp");
             assertThat(responses.get(2).path("result").path("tools"))
-                    .hasSize(ToolCatalog.standard(JsonMappers.tools()).specs().size());
+                    .hasSize(ToolCatalog.standard().specs().size());
             assertThat(responses.get(3).path("result").path("isError").asBoolean())
                     .isFalse();
             assertThat(responses
@@ -173,9 +172,7 @@ class StdoutPurityIT {
                     .filteredOn(m -> m.path("id").asInt() == 2)
                     .singleElement()
                     .satisfies(m -> assertThat(m.path("result").path("tools"))
-                            .hasSize(ToolCatalog.standard(JsonMappers.tools())
-                                    .specs()
-                                    .size()));
+                            .hasSize(ToolCatalog.standard().specs().size()));
             assertThat(messages)
                     .filteredOn(m -> m.path("id").asInt() == 3)
                     .singleElement()

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.replicasmcp.api.RawJsonObject;
 import dev.replicasmcp.ops.Operation;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ class PregeneratedSchemasTest {
 
     @Test
     void everyToolDescribesIdenticallyFromThePregeneratedSchemas() throws Exception {
-        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
-                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> written =
+                SchemaFactory.parsePregenerated(ToolSchemaWriter.lines(mapper).getBytes(StandardCharsets.UTF_8));
         ToolCatalog generated = ToolCatalog.generated();
         ToolCatalog pregenerated = new ToolCatalog(ToolCatalog.standardSpecs(), new SchemaFactory(written));
 
@@ -46,8 +46,8 @@ class PregeneratedSchemasTest {
 
     @Test
     void handedOutSchemasAreCopies() throws Exception {
-        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
-                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> written =
+                SchemaFactory.parsePregenerated(ToolSchemaWriter.lines(mapper).getBytes(StandardCharsets.UTF_8));
         SchemaFactory factory = new SchemaFactory(written);
         Class<?> input = ToolCatalog.standardSpecs().get(0).input();
         factory.inputSchema(input).put("mutated", true);
@@ -56,17 +56,35 @@ class PregeneratedSchemasTest {
 
     @Test
     void schemasBecomeThePlainValuesJacksonWouldConvertThemTo() throws Exception {
-        Map<String, ObjectNode> written = SchemaFactory.parsePregenerated(
-                mapper, new ByteArrayInputStream(ToolSchemaWriter.json(mapper).getBytes(StandardCharsets.UTF_8)));
         ObjectNode odd = mapper.createObjectNode().put("minimum", 0.5).put("maximum", 9007199254740993L);
         odd.putArray("enum").add("a").addNull().add(true).add(3);
         odd.putNull("default");
-        written.put("odd", odd);
+        assertThat(SchemaFactory.plain(odd)).isEqualTo(mapper.convertValue(odd, Map.class));
+        String file = ToolSchemaWriter.lines(mapper) + "odd\t" + mapper.writeValueAsString(odd) + "\n";
+        Map<String, byte[]> written = SchemaFactory.parsePregenerated(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(written).containsKey("odd");
 
-        for (Map.Entry<String, ObjectNode> schema : written.entrySet()) {
-            assertThat(SchemaFactory.plain(schema.getValue()))
+        for (Map.Entry<String, byte[]> schema : written.entrySet()) {
+            ObjectNode tree = (ObjectNode) mapper.readTree(schema.getValue());
+            Map<String, Object> raw = new RawJsonObject(schema.getValue());
+            assertThat(raw).as(schema.getKey()).isEqualTo(mapper.convertValue(tree, Map.class));
+            assertThat(SchemaFactory.plain(tree)).as(schema.getKey()).isEqualTo(raw);
+            // Written out, it is the text it was read from: what tools/list carries.
+            assertThat(mapper.writeValueAsBytes(Map.of("s", raw)))
                     .as(schema.getKey())
-                    .isEqualTo(mapper.convertValue(schema.getValue(), Map.class));
+                    .isEqualTo(mapper.writeValueAsBytes(Map.of("s", tree)));
+        }
+    }
+
+    @Test
+    void theFileIsALinePerSchemaOfCompactJson() throws Exception {
+        String file = ToolSchemaWriter.lines(mapper);
+        assertThat(file).endsWith("\n");
+        for (String line : file.split("\n")) {
+            String[] parts = line.split("\t", -1);
+            assertThat(parts).as(line).hasSize(2);
+            assertThat(parts[0]).matches("(input|output):[\\w.$]+");
+            assertThat(mapper.writeValueAsString(mapper.readTree(parts[1]))).isEqualTo(parts[1]);
         }
     }
 }

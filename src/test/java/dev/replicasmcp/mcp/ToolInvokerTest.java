@@ -32,7 +32,7 @@ class ToolInvokerTest {
     void start() {
         t = new TestCore(dir, Duration.ZERO);
         ObjectMapper mapper = JsonMappers.tools();
-        catalog = ToolCatalog.standard(mapper);
+        catalog = ToolCatalog.standard();
         invoker = new ToolInvoker(mapper, t.core::invoker, () -> new OperationContext(t.services, t.caller));
     }
 

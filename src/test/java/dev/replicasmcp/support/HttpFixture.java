@@ -85,7 +85,7 @@ public final class HttpFixture implements AutoCloseable {
                     .plaintext();
             HttpApp app = HttpApp.start(
                     core.core,
-                    ToolCatalog.standard(JsonMappers.tools()),
+                    ToolCatalog.standard(),
                     JsonMappers.tools(),
                     new HttpApp.Options("127.0.0.1", 0, List.of(), List.of(), heartbeat, limits, urls),
                     extras);

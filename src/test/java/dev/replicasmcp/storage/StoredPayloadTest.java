@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.api.RawJsonObject;
 import dev.replicasmcp.api.WireJson;
 import dev.replicasmcp.domain.agent.AgentEvent;
 import dev.replicasmcp.domain.agent.BoundedText;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A stored event's payload is carried as its stored text, and is the same event as a whole read makes. */
-class StoredJsonObjectTest {
+class StoredPayloadTest {
 
     private final ObjectMapper tools = WireJson.mapper();
 
@@ -34,7 +35,7 @@ class StoredJsonObjectTest {
 
         AgentEvent read = SqlHistoryStore.storedEvent(stored(event));
 
-        assertThat(read.payload()).isInstanceOf(StoredJsonObject.class).isInstanceOf(BoundedText.class);
+        assertThat(read.payload()).isInstanceOf(RawJsonObject.class).isInstanceOf(BoundedText.class);
         assertThat(read).isEqualTo(event);
         assertThat(tools.writeValueAsString(read)).isEqualTo(tools.writeValueAsString(event));
         assertThat(new String(tools.writeValueAsBytes(read), StandardCharsets.UTF_8))
@@ -50,14 +51,14 @@ class StoredJsonObjectTest {
                 .isEqualTo(new AgentEvent("", "", Map.of("a", 1)));
         AgentEvent extra = SqlHistoryStore.storedEvent(bytes("{\"extra\":[1],\"type\":\"t\",\"payload\":{\"a\":1}}"));
         assertThat(extra).isEqualTo(new AgentEvent("", "t", Map.of("a", 1)));
-        assertThat(extra.payload()).isNotInstanceOf(StoredJsonObject.class);
+        assertThat(extra.payload()).isNotInstanceOf(RawJsonObject.class);
         assertThat(SqlHistoryStore.storedEvent(bytes("{\"timestamp\":5,\"type\":\"t\",\"payload\":{}}")))
                 .isEqualTo(new AgentEvent("5", "t", Map.of()));
     }
 
     @Test
     void itsBoundIsItsStoredLength() {
-        StoredJsonObject object = new StoredJsonObject(bytes("{\"text\":\"" + "x".repeat(100) + "\"}"));
+        RawJsonObject object = new RawJsonObject(bytes("{\"text\":\"" + "x".repeat(100) + "\"}"));
         assertThat(object.longestTextAtMost()).isEqualTo(111);
         assertThat(object.get("text")).isEqualTo("x".repeat(100));
     }
