@@ -93,6 +93,11 @@ class StorageTest {
         }
         Object foreignKeys = db.with(dsl -> dsl.fetchValue("pragma foreign_keys"));
         assertThat(foreignKeys).isEqualTo(1);
+        // The connection is made without JDBC's DriverManager: the settings reach it all the same.
+        Object busyTimeout = db.with(dsl -> dsl.fetchValue("pragma busy_timeout"));
+        assertThat(busyTimeout).isEqualTo(10_000);
+        Object synchronous = db.with(dsl -> dsl.fetchValue("pragma synchronous"));
+        assertThat(synchronous).as("NORMAL").isEqualTo(1);
     }
 
     @Test
