@@ -90,7 +90,9 @@ public final class SchemaFactory {
         while (start < file.length) {
             int end = indexOf(file, (byte) '\n', start);
             int tab = indexOf(file, (byte) '\t', start);
-            if (tab < end) {
+            // A line of any other shape (none in a sound jar) leaves its type to be generated: the text is
+            // written into answers as it is, so only a JSON object's may be kept.
+            if (tab + 1 < end && file[tab + 1] == '{' && file[end - 1] == '}') {
                 String key = new String(file, start, tab - start, StandardCharsets.UTF_8);
                 schemas.put(key, Arrays.copyOfRange(file, tab + 1, end));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replicasmcp.domain.agent.CodingAgent;
 import dev.replicasmcp.domain.chat.Chat;
 import dev.replicasmcp.domain.chat.HistoryEvent;
 import dev.replicasmcp.domain.chat.SendMessage;
@@ -89,8 +90,14 @@ class QueueTest {
             Replica replica = t.replica("multi", "first");
             SendResult codex = send(replica, "to codex", null, "codex");
             assertThat(codex.status()).isEqualTo(SendResult.Status.SENT);
+            // The replica's agent is the one of the chat its last message went to.
+            assertThat(t.services.replicas().find(t.caller, replica.id()).codingAgent())
+                    .isEqualTo(CodingAgent.CODEX);
             assertThat(codex.chatId())
                     .isNotEqualTo(send(replica, "default again").chatId());
+            assertThat(t.services.replicas().find(t.caller, replica.id()).codingAgent())
+                    .isEqualTo(replica.codingAgent())
+                    .isNotEqualTo(CodingAgent.CODEX);
             assertThat(send(replica, "codex again", null, "codex").chatId()).isEqualTo(codex.chatId());
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> userTexts(replica, codex.chatId()).size() == 2);

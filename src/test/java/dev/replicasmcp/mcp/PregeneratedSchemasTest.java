@@ -77,6 +77,13 @@ class PregeneratedSchemasTest {
     }
 
     @Test
+    void aLineOfAnotherShapeIsLeftToBeGenerated() {
+        String file = "input:A\t{\"type\":\"object\"}\r\ninput:B\t[1]\nno tab\ninput:C\t{}\n";
+        assertThat(SchemaFactory.parsePregenerated(file.getBytes(StandardCharsets.UTF_8)))
+                .containsOnlyKeys("input:C");
+    }
+
+    @Test
     void theFileIsALinePerSchemaOfCompactJson() throws Exception {
         String file = ToolSchemaWriter.lines(mapper);
         assertThat(file).endsWith("\n");

@@ -118,7 +118,10 @@ public final class MessageService {
                 now);
         messages.insert(message);
         replicaStore.touch(replica.id(), now);
-        replicaStore.setCodingAgent(replica.id(), chat.provider());
+        if (replica.codingAgent() != chat.provider()) {
+            // The replica was read in this transaction: an unchanged agent needs no write.
+            replicaStore.setCodingAgent(replica.id(), chat.provider());
+        }
         chats.touch(chat.id(), now);
         events.append(replica.id(), new EnginePayload.TurnAccepted(chat.id(), message.id(), position > 0, position));
         Optional<Message> started = active ? engine.claimNext(chat, replica) : Optional.empty();
