@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.support.HttpFixture;
 import dev.replicasmcp.support.JsonRpcErrors;
 import dev.replicasmcp.support.RawHttp;
+import dev.replicasmcp.support.RawMcpSession;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,30 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 class McpHttpMalformedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INITIALIZE = """
-            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
-            "capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
 
     @TempDir
     static Path dir;
 
     static HttpFixture http;
-    static String session;
+    static RawMcpSession session;
 
     @BeforeAll
     static void start() throws Exception {
         http = HttpFixture.start(dir);
-        RawHttp.Answer init = post(Map.of(), INITIALIZE);
-        assertThat(init.status()).as(init.body()).isEqualTo(200);
-        session = init.head()
-                .lines()
-                .filter(line -> line.toLowerCase().startsWith("mcp-session-id:"))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                .findFirst()
-                .orElseThrow();
-        assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-                        .status())
-                .isEqualTo(202);
+        session = RawMcpSession.open(http);
     }
 
     @AfterAll
@@ -100,7 +88,7 @@ class McpHttpMalformedTest {
             assertThat(answer.status()).as(response).isEqualTo(202);
             assertThat(answer.body()).as(response).isEmpty();
         }
-        assertThat(sse(post("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}")
+        assertThat(RawMcpSession.lastEvent(post("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}")
                                 .body())
                         .has("result"))
                 .as("the session goes on")
@@ -128,22 +116,22 @@ class McpHttpMalformedTest {
 
     @Test
     void v1McpIsTheSameEndpointBehindTheSameGuard() throws Exception {
-        Map<String, String> headers = base(Map.of("Mcp-Session-Id", session));
+        Map<String, String> headers = RawMcpSession.headers(http, Map.of("Mcp-Session-Id", session.id()));
         RawHttp.Answer ping = RawHttp.send(
                 http.app.port(), "POST", "/v1/mcp", headers, "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"ping\"}");
-        assertThat(sse(ping.body()).has("result"))
+        assertThat(RawMcpSession.lastEvent(ping.body()).has("result"))
                 .as("a session made at /mcp answers at /v1/mcp: %s", ping.body())
                 .isTrue();
         RawHttp.Answer bad = RawHttp.send(http.app.port(), "POST", "/v1/mcp", headers, call(14, "null"));
         assertThat(JSON.readTree(bad.body()).path("error").path("code").asInt()).isEqualTo(-32602);
         Map<String, String> noKey = new LinkedHashMap<>(headers);
         noKey.remove("Authorization");
-        RawHttp.Answer unauthorized = RawHttp.send(http.app.port(), "POST", "/v1/mcp", noKey, INITIALIZE);
+        RawHttp.Answer unauthorized = RawHttp.send(http.app.port(), "POST", "/v1/mcp", noKey, RawMcpSession.INITIALIZE);
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(JSON.readTree(unauthorized.body()).path("jsonrpc").asText()).isEqualTo("2.0");
         Map<String, String> evil = new LinkedHashMap<>(headers);
         evil.put("Host", "evil.example");
-        assertThat(RawHttp.send(http.app.port(), "POST", "/v1/mcp", evil, INITIALIZE)
+        assertThat(RawHttp.send(http.app.port(), "POST", "/v1/mcp", evil, RawMcpSession.INITIALIZE)
                         .status())
                 .isEqualTo(403);
     }
@@ -174,30 +162,7 @@ class McpHttpMalformedTest {
         return error.path("message").asText();
     }
 
-    /** The one JSON-RPC message of an event-stream answer. */
-    private static JsonNode sse(String body) throws Exception {
-        String data = body.lines()
-                .filter(line -> line.startsWith("data:"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no event in " + body));
-        return JSON.readTree(data.substring(5).trim());
-    }
-
     private static RawHttp.Answer post(String body) throws Exception {
-        return post(Map.of("Mcp-Session-Id", session), body);
-    }
-
-    private static RawHttp.Answer post(Map<String, String> headers, String body) throws Exception {
-        return RawHttp.send(http.app.port(), "POST", "/mcp", base(headers), body);
-    }
-
-    private static Map<String, String> base(Map<String, String> headers) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("Host", "127.0.0.1:" + http.app.port());
-        all.put("Authorization", "Bearer " + http.key);
-        all.put("Content-Type", "application/json");
-        all.put("Accept", "application/json, text/event-stream");
-        all.putAll(headers);
-        return all;
+        return session.post(body);
     }
 }
