@@ -11,7 +11,6 @@ import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -64,7 +63,8 @@ final class DirectCalls {
     /** Runs the call and writes its answer; a failure of our own is a JSON-RPC error without its details. */
     void answer(Operation<?, ?> tool, JsonNode message, Caller caller, HttpServletResponse response)
             throws IOException {
-        Object id = id(message.get("id"));
+        // As the SDK reads it: text, or a whole number as Integer or Long (the check allowed no other).
+        Object id = TreeValues.value(message.get("id"));
         JsonNode arguments = message.path("params").get("arguments");
         McpSchema.JSONRPCResponse answer;
         try {
@@ -83,24 +83,12 @@ final class DirectCalls {
                     new McpSchema.JSONRPCResponse.JSONRPCError(
                             ErrorCodes.INTERNAL_ERROR, "Internal error; the server logged it.", null));
         }
-        byte[] body = mapper.writeValueAsBytes(answer);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        GuardAnswers.json(response, HttpServletResponse.SC_OK, mapper.writeValueAsBytes(answer));
     }
 
     /** The Streamable HTTP transport: a client accepts both kinds of answer; the SDK refuses one that does not. */
     private static boolean acceptsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("application/json") && accept.contains("text/event-stream");
-    }
-
-    /** The id as the SDK reads it: text, or a whole number as Integer or Long (the check allowed no other). */
-    private static Object id(JsonNode id) {
-        return id.isTextual()
-                ? id.textValue()
-                : id.canConvertToInt() ? (Object) id.intValue() : (Object) id.longValue();
     }
 }

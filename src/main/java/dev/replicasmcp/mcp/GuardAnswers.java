@@ -65,13 +65,17 @@ final class GuardAnswers {
         ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
         body.set("id", id);
         body.putObject("error").put("code", code).put("message", message);
-        byte[] bytes = json.writeValueAsBytes(body);
         res.resetBuffer();
+        json(res, status, json.writeValueAsBytes(body));
+        res.getOutputStream().flush();
+    }
+
+    /** A whole JSON body with its status: an error here, a tool's answer in {@link DirectCalls}. */
+    static void json(HttpServletResponse res, int status, byte[] body) throws IOException {
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.setContentLength(bytes.length);
-        res.getOutputStream().write(bytes);
-        res.getOutputStream().flush();
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
     }
 }

@@ -32,14 +32,15 @@ final class TreeValues {
         return map;
     }
 
-    private static Object of(JsonNode node) {
+    /** Any value (a message's id), as the SDK's reader makes it. */
+    static Object value(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT:
                 return object(node);
             case ARRAY:
                 List<Object> list = new ArrayList<>(node.size());
                 for (JsonNode item : node) {
-                    list.add(of(item));
+                    list.add(value(item));
                 }
                 return list;
             case STRING:
@@ -59,7 +60,7 @@ final class TreeValues {
     private static void fill(Map<String, Object> map, JsonNode object) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            map.put(field.getKey(), of(field.getValue()));
+            map.put(field.getKey(), value(field.getValue()));
         }
     }
 }

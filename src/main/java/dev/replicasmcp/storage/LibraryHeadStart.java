@@ -10,8 +10,6 @@ package dev.replicasmcp.storage;
  */
 public final class LibraryHeadStart {
 
-    private static final String[] CLASSES = {"org.jooq.impl.SQLDataType"};
-
     private LibraryHeadStart() {}
 
     public static void start() {
@@ -21,12 +19,10 @@ public final class LibraryHeadStart {
     }
 
     private static void initialise() {
-        for (String name : CLASSES) {
-            try {
-                Class.forName(name, true, LibraryHeadStart.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                return; // only a head start: the core meets the same error and reports it
-            }
+        try {
+            Class.forName("org.jooq.impl.SQLDataType", true, LibraryHeadStart.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // only a head start: the core meets the same error and reports it
         }
     }
 }
