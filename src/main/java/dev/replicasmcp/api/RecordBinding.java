@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * An input record bound from a call's fields without Jackson, when that is plainly what Jackson would do:
- * every component is a String, Integer, Long or Boolean, named on the wire in snake_case, with no Jackson
- * annotation that changes binding, and every value given is already of its component's type (or absent).
+ * every component is of a class (no primitive), named on the wire in snake_case, with no Jackson annotation
+ * that changes binding, and every value given is a String, Integer, Long or Boolean of its component's type,
+ * or absent (a list of images not given, as in nearly every send, is null as Jackson makes it); JSON null
+ * only for those four types.
  * Jackson's conversion writes the fields out to a token buffer and binds them back through its bean
  * deserializer: a twelfth of a {@code list_replicas} call's CPU, profiled. Anything else (a number where
  * text is wanted, a nested value, a constructor that refuses) returns null, and Jackson binds or refuses
@@ -25,8 +27,12 @@ final class RecordBinding {
     private static final Set<Class<? extends Annotation>> DESCRIBING =
             Set.of(JsonProperty.class, JsonPropertyDescription.class);
 
-    /** A record bound here: wire names, component types, which are required, the constructor (Object[]). */
-    private record Plan(String[] names, Class<?>[] types, boolean[] required, MethodHandle constructor) {}
+    /**
+     * A record bound here: wire names, component types, which are required, which are of the four simple
+     * types, the constructor (Object[]).
+     */
+    private record Plan(
+            String[] names, Class<?>[] types, boolean[] required, boolean[] simple, MethodHandle constructor) {}
 
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
@@ -47,8 +53,13 @@ final class RecordBinding {
         Object[] arguments = new Object[plan.names().length];
         for (int i = 0; i < arguments.length; i++) {
             Object value = fields.get(plan.names()[i]);
-            if (value == null ? plan.required()[i] : value.getClass() != plan.types()[i]) {
-                return null; // a required field missing, or a value to convert or refuse: Jackson's
+            boolean simple = plan.simple()[i];
+            if (value == null
+                    ? plan.required()[i] || (!simple && fields.containsKey(plan.names()[i]))
+                    : !simple || value.getClass() != plan.types()[i]) {
+                // A required field missing, a value to convert or refuse, or an explicit null where Jackson
+                // may make a value of its own (JSON null as a JsonNode): Jackson's.
+                return null;
             }
             arguments[i] = value;
         }
@@ -77,13 +88,15 @@ final class RecordBinding {
         String[] names = new String[components.length];
         Class<?>[] types = new Class<?>[components.length];
         boolean[] required = new boolean[components.length];
+        boolean[] simple = new boolean[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            if (!SIMPLE.contains(component.getType()) || !describingOnly(component)) {
+            if (component.getType().isPrimitive() || !describingOnly(component)) {
                 return null;
             }
             names[i] = WireJson.wireName(component);
             types[i] = component.getType();
+            simple[i] = SIMPLE.contains(types[i]);
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             required[i] = property != null && property.required();
         }
@@ -92,7 +105,7 @@ final class RecordBinding {
                     .findConstructor(type, MethodType.methodType(void.class, types))
                     .asType(MethodType.genericMethodType(types.length))
                     .asSpreader(Object[].class, types.length);
-            return new Plan(names, types, required, constructor);
+            return new Plan(names, types, required, simple, constructor);
         } catch (ReflectiveOperationException | SecurityException e) {
             return null;
         }

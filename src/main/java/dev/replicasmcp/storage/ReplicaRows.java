@@ -53,17 +53,19 @@ final class ReplicaRows {
     /** The replica that is not deleted, of the organization unless it is null. */
     static Optional<Replica> one(Database db, String organizationId, String id) {
         // Under the lock for the three reads, so no write comes between them.
-        return db.with(dsl -> {
-            StaticQuery query = organizationId == null ? BY_ID : BY_ORGANIZATION_AND_ID;
-            Map<String, String> values =
-                    organizationId == null ? Map.of("id", id) : Map.of("organization_id", organizationId, "id", id);
-            return query.fetchRows(db, REPLICAS, values, ReplicaRows::replica).stream()
-                    .findFirst()
-                    .map(replica -> replica.withLinks(
-                            REPOSITORIES_OF.fetchRows(
-                                    db, REPLICA_REPOSITORIES, Map.of("id", id), ReplicaRows::repository),
-                            PULL_REQUESTS_OF.fetchRows(db, PULL_REQUESTS, Map.of("id", id), ReplicaRows::pullRequest)));
-        });
+        return db.with(dsl -> own(db, organizationId, id)
+                .map(replica -> replica.withLinks(
+                        REPOSITORIES_OF.fetchRows(db, REPLICA_REPOSITORIES, Map.of("id", id), ReplicaRows::repository),
+                        PULL_REQUESTS_OF.fetchRows(db, PULL_REQUESTS, Map.of("id", id), ReplicaRows::pullRequest))));
+    }
+
+    /** As {@link #one}, without the replica's repositories and pull requests (left empty). */
+    static Optional<Replica> own(Database db, String organizationId, String id) {
+        StaticQuery query = organizationId == null ? BY_ID : BY_ORGANIZATION_AND_ID;
+        Map<String, String> values =
+                organizationId == null ? Map.of("id", id) : Map.of("organization_id", organizationId, "id", id);
+        return query.fetchRows(db, REPLICAS, values, ReplicaRows::replica).stream()
+                .findFirst();
     }
 
     /*

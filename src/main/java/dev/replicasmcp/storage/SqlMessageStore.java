@@ -9,10 +9,12 @@ import dev.replicasmcp.domain.chat.Message;
 import dev.replicasmcp.domain.chat.MessageState;
 import dev.replicasmcp.domain.chat.MessageStore;
 import dev.replicasmcp.storage.jooq.tables.records.MessagesRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.impl.DSL;
 
 /** Messages and their queue state in SQLite. */
@@ -45,8 +47,19 @@ public final class SqlMessageStore implements MessageStore {
     private static final String COUNT_IN_STATE =
             PlainSql.select("count(*)", MESSAGES, MESSAGES.CHAT_ID, MESSAGES.STATE);
 
-    private static final String LAST_QUEUE_SEQ = PlainSql.select(
-            "coalesce(max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + "), 0)", MESSAGES, MESSAGES.CHAT_ID);
+    /**
+     * The chat's highest queue number, as the largest of each state's: the index (chat_id, state, queue_seq)
+     * answers each of those with one seek, where a maximum over the chat alone read every message the chat
+     * ever had (a send made this query, and it grew with the chat's age).
+     */
+    static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(m), 0) FROM ("
+            + Arrays.stream(MessageState.values())
+                    .map(state -> "SELECT max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + ") AS m FROM "
+                            + PlainSql.quoted(MESSAGES.getName()) + " WHERE "
+                            + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ?1 AND "
+                            + PlainSql.quoted(MESSAGES.STATE.getName()) + " = '" + state.wire() + "'")
+                    .collect(Collectors.joining(" UNION ALL "))
+            + ")";
 
     @Override
     public void insert(Message m) {

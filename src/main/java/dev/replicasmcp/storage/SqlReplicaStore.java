@@ -71,6 +71,11 @@ public final class SqlReplicaStore implements ReplicaStore {
     }
 
     @Override
+    public Optional<Replica> findWithoutLinks(String organizationId, String id) {
+        return ReplicaRows.own(db, organizationId, id);
+    }
+
+    @Override
     public Optional<Replica> findById(String id) {
         return ReplicaRows.one(db, null, id);
     }

@@ -125,12 +125,11 @@ class StorageTest {
         assertThat(repos.environmentsBoundTo(org, "r-a")).containsExactly("dev");
     }
 
-    @Test
-    void replicasChatsMessagesHistoryEventsAndHookLogsRoundTrip() {
+    /** Replica x-1 in environment e-1 of repository r-a, stored. */
+    private Replica insertReplica(SqlReplicaStore replicas) {
         new SqlRepositoryStore(db).insert(org, new Repository("r-a", "a", "file:///a", "main", T));
         new SqlEnvironmentStore(db)
                 .insert(new Environment("e-1", org, "dev", null, false, "r-a", null, null, 0, 0, 0, 0, T, T));
-        SqlReplicaStore replicas = new SqlReplicaStore(db);
         Replica replica = new Replica(
                 "x-1",
                 org,
@@ -151,7 +150,18 @@ class StorageTest {
                 List.of(new ReplicaRepository("r-a", "a", "file:///a", "main", "replicas/fix", true)),
                 List.of());
         replicas.insert(replica);
+        return replica;
+    }
+
+    @Test
+    void replicasChatsMessagesHistoryEventsAndHookLogsRoundTrip() {
+        SqlReplicaStore replicas = new SqlReplicaStore(db);
+        Replica replica = insertReplica(replicas);
         assertThat(replicas.find(org, "x-1")).contains(replica);
+        // Without links: the same replica, its repositories (it has one) and pull requests left empty.
+        assertThat(replicas.findWithoutLinks(org, "x-1")).contains(replica.withLinks(List.of(), List.of()));
+        assertThat(replica.repositories()).isNotEmpty();
+        assertThat(replicas.findWithoutLinks("another-org", "x-1")).isEmpty();
         replicas.updateStatus("x-1", ReplicaStatus.SLEEPING, false, T);
         assertThat(replicas.count(org, new ReplicaFilter(null, null, ReplicaStatus.SLEEPING)))
                 .isEqualTo(1);
@@ -406,5 +416,31 @@ class StorageTest {
             assertThat(expected).hasMessageContaining("UNIQUE");
         }
         assertThat(repos.list(org)).isEmpty();
+    }
+
+    @Test
+    void aChatsNextQueueNumberFollowsItsHighestMessageInAnyStateWithOneIndexSeekPerState() throws Exception {
+        insertReplica(new SqlReplicaStore(db));
+        SqlChatStore chats = new SqlChatStore(db);
+        chats.insert(new Chat("c-1", "x-1", CodingAgent.CODEX, "t", true, null, T, T, false, 0));
+        chats.insert(new Chat("c-2", "x-1", CodingAgent.CODEX, "u", false, null, T, T, false, 0));
+        SqlMessageStore messages = new SqlMessageStore(db);
+        assertThat(messages.nextQueueSeq("c-1")).isEqualTo(1);
+        int[] seqs = {3, 4, 5, 7, 6}; // queued, processing, done, failed, interrupted: the highest is not queued
+        MessageState[] states = MessageState.values();
+        for (int i = 0; i < states.length; i++) {
+            messages.insert(new Message(
+                    "m-" + i, "c-1", "x-1", "hi", List.of(), null, null, false, states[i], seqs[i], null, T));
+        }
+        assertThat(messages.nextQueueSeq("c-1")).isEqualTo(8);
+        assertThat(messages.nextQueueSeq("c-2")).isEqualTo(1);
+
+        // Each state's maximum is one seek in the (chat_id, state, queue_seq) index: no step reads the chat.
+        List<String> plan =
+                db.query("EXPLAIN QUERY PLAN " + SqlMessageStore.LAST_QUEUE_SEQ, row -> row.getString("detail"), "c-1");
+        assertThat(plan.stream().filter(step -> step.contains(" messages ")))
+                .hasSize(states.length)
+                .allMatch(step -> step.equals(
+                        "SEARCH messages USING COVERING INDEX messages_by_chat_state (chat_id=? AND state=?)"));
     }
 }

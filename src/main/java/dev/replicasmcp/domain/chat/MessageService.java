@@ -71,7 +71,8 @@ public final class MessageService {
         List<Image> images = validImages(command.images());
         String chatId = Validation.optionalTrimmed(command.chatId());
         Accepted accepted = tx.inTransaction(() -> {
-            Replica replica = replicas.require(caller, replicaId);
+            // Its own columns only: nothing here, nor the turn it may start, reads its repositories.
+            Replica replica = replicas.requireWithoutLinks(caller, replicaId);
             if (replica.status() == ReplicaStatus.ERROR) {
                 throw DomainException.conflict("Replica " + replica.id() + " is in status 'error'"
                         + (replica.errorMessage() == null ? "" : " (" + replica.errorMessage() + ")")

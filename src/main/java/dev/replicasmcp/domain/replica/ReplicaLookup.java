@@ -16,8 +16,17 @@ public final class ReplicaLookup {
     public Replica require(Caller caller, String id) {
         Validation.required("replica_id", id);
         // A malformed id is answered as not found (spec §1.4), never as a crash.
-        return store.find(caller.organizationId(), id.trim())
-                .orElseThrow(() -> DomainException.notFound("No replica with id '" + Validation.abbreviate(id, 60)
-                        + "' (field 'replica_id'). " + "It may have been deleted; call list_replicas to see the ids."));
+        return store.find(caller.organizationId(), id.trim()).orElseThrow(() -> notFound(id));
+    }
+
+    /** As {@link #require}, its repositories and pull requests left empty (see ReplicaStore#findWithoutLinks). */
+    public Replica requireWithoutLinks(Caller caller, String id) {
+        Validation.required("replica_id", id);
+        return store.findWithoutLinks(caller.organizationId(), id.trim()).orElseThrow(() -> notFound(id));
+    }
+
+    private static DomainException notFound(String id) {
+        return DomainException.notFound("No replica with id '" + Validation.abbreviate(id, 60)
+                + "' (field 'replica_id'). " + "It may have been deleted; call list_replicas to see the ids.");
     }
 }
