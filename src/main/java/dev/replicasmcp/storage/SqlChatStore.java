@@ -40,6 +40,12 @@ public final class SqlChatStore implements ChatStore {
     private static final StaticQuery FIND_BY_ID = first(CHATS.ID.eq(CHAT), CHATS.ID.asc());
     private static final StaticQuery DEFAULT =
             first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)), CHATS.CREATED_AT.asc());
+    private static final StaticQuery DEFAULT_WITHOUT_QUEUE = StaticQuery.of(() -> DSL.select(CHATS.fields())
+            .select(DSL.inline(0).as("processing"), DSL.inline(0).as("queued_messages"))
+            .from(CHATS)
+            .where(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)))
+            .orderBy(CHATS.CREATED_AT.asc())
+            .limit(1));
     private static final StaticQuery LATEST_FOR_PROVIDER =
             first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
     private static final StaticQuery LIST = StaticQuery.of(() -> DSL.select(CHATS.fields())
@@ -86,6 +92,11 @@ public final class SqlChatStore implements ChatStore {
     @Override
     public Optional<Chat> defaultChat(String replicaId) {
         return one(DEFAULT, Map.of("replica_id", replicaId));
+    }
+
+    @Override
+    public Optional<Chat> defaultChatWithoutQueue(String replicaId) {
+        return one(DEFAULT_WITHOUT_QUEUE, Map.of("replica_id", replicaId));
     }
 
     @Override

@@ -192,6 +192,9 @@ class StorageTest {
                 .containsExactly(false, 1);
         messages.markStarted("m-1", T);
         assertThat(chats.findById("c-1").orElseThrow().processing()).isTrue();
+        assertThat(chats.defaultChat("x-1").orElseThrow().processing()).isTrue();
+        // Without its queue: the same chat, its processing flag and count not read (false, 0).
+        assertThat(chats.defaultChatWithoutQueue("x-1")).contains(chat);
         assertThat(chats.list("x-1"))
                 .singleElement()
                 .extracting(Chat::id, Chat::processing, Chat::queuedMessages)

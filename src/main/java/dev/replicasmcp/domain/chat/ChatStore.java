@@ -18,6 +18,12 @@ public interface ChatStore {
 
     Optional<Chat> defaultChat(String replicaId);
 
+    /**
+     * As {@link #defaultChat}, without reading its queue: processing is false and queuedMessages 0 whatever
+     * they are. For readers that use neither (a page of history), two reads of the messages fewer.
+     */
+    Optional<Chat> defaultChatWithoutQueue(String replicaId);
+
     Optional<Chat> latestForProvider(String replicaId, CodingAgent provider);
 
     void delete(String chatId);

@@ -42,7 +42,8 @@ public final class HistoryService {
         if (offset != null && offset < 0) {
             throw DomainException.invalid("Field 'offset' must be 0 or more; got " + offset + ".");
         }
-        Replica replica = replicas.require(caller, replicaId);
+        // Its own columns only: a page of history names none of its repositories.
+        Replica replica = replicas.requireWithoutLinks(caller, replicaId);
         Optional<Chat> chat = resolve(replica, Validation.optionalTrimmed(chatId));
         if (lifecycle.wakeIfAsleep(replica)) {
             return new HistoryPage(null, List.of(), 0, false, replica.codingAgent(), true);
@@ -68,6 +69,6 @@ public final class HistoryService {
         if (chatId != null) {
             return Optional.of(chatService.require(replica, chatId));
         }
-        return chats.defaultChat(replica.id());
+        return chats.defaultChatWithoutQueue(replica.id()); // a page names neither of the queue's counts
     }
 }
