@@ -12,13 +12,19 @@ import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running domain core on its SQLite database: {@link Wiring} builds it; this starts it, repairs
  * what a crash left open, schedules its background passes and closes it on shutdown.
  */
 public final class Core implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
 
     private final Wiring.Server server;
 
@@ -30,11 +36,31 @@ public final class Core implements AutoCloseable {
     public static Core start(Settings settings, Clock clock, Ids ids) {
         MarkedProcesses processes = Wiring.childProcesses(settings.dataDir());
         // What an earlier run of this data folder left running (it was killed) ends before any turn resumes.
-        processes.killLeftovers();
+        // The sweep reads every process on the machine: it runs beside the database's opening and the
+        // wiring, which start no process, instead of before them.
+        FutureTask<Integer> leftovers = new FutureTask<>(processes::killLeftovers);
+        Thread sweep = new Thread(leftovers, "leftover-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
         Core core = new Core(Wiring.server(settings, clock, ids, processes));
+        swept(leftovers);
         core.recover();
         core.schedule();
         return core;
+    }
+
+    /** Waits for the leftover sweep; a sweep that failed is logged, as one that found nothing to end. */
+    private static void swept(FutureTask<Integer> leftovers) {
+        try {
+            leftovers.get();
+        } catch (ExecutionException e) {
+            LOG.warn(
+                    "Could not look for processes an earlier run left: {}",
+                    e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while looking for processes an earlier run left", e);
+        }
     }
 
     private void recover() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,12 @@ public final class MarkedProcesses {
     private static final Path PROC = Path.of("/proc");
 
     private final ProcessMarker marker;
+    /** The entry of the environment that every process of this data folder carries, as /proc shows it. */
+    private final byte[] dataEntry;
 
     public MarkedProcesses(ProcessMarker marker) {
         this.marker = marker;
+        this.dataEntry = (ProcessMarker.DATA + "=" + marker.dataId()).getBytes(StandardCharsets.UTF_8);
     }
 
     public ProcessMarker marker() {
@@ -73,13 +77,17 @@ public final class MarkedProcesses {
         }
     }
 
-    /** Twice over: a marked process may fork while the first sweep runs. */
+    /**
+     * Twice over when the first sweep found any: a marked process may fork while it runs. When it found
+     * none, there was no marked process to fork, so a second sweep is skipped: each reads every process
+     * on the machine (hundreds on a desktop), and the start-up's is on the first tool call's path.
+     */
     private int kill(Predicate<Map<String, String>> which) {
         long self = ProcessHandle.current().pid();
         int killed = 0;
-        for (int sweep = 0; sweep < 2; sweep++) {
+        for (int sweep = 0; sweep < 2 && (sweep == 0 || killed > 0); sweep++) {
             List<ProcessHandle> found = ProcessHandle.allProcesses()
-                    .filter(p -> p.pid() != self && which.test(environ(p.pid())))
+                    .filter(p -> p.pid() != self && which.test(markedEnviron(p.pid())))
                     .toList();
             found.forEach(ProcessHandle::destroyForcibly);
             killed += found.size();
@@ -90,19 +98,45 @@ public final class MarkedProcesses {
         return killed;
     }
 
-    /** The environment a process was started with; empty when it cannot be read or the process is gone. */
-    static Map<String, String> environ(long pid) {
-        Map<String, String> env = new HashMap<>();
+    /**
+     * The REPLICAS_ variables a process was started with when they mark it as of this data folder (every
+     * question asked of them requires that); else empty, as when it cannot be read or is gone. Only such
+     * an environment is decoded: the others are only searched for the entry, as bytes.
+     */
+    private Map<String, String> markedEnviron(long pid) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
-            for (String entry : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
-                int eq = entry.indexOf('=');
-                if (eq > 0 && entry.startsWith("REPLICAS_")) {
-                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
-                }
-            }
+            bytes = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
         } catch (IOException | SecurityException e) {
-            // Gone, or not ours to read: not a process this server can have started.
+            return Map.of(); // gone, or not ours to read: not a process this server can have started
+        }
+        return holds(bytes, dataEntry) ? variables(bytes) : Map.of();
+    }
+
+    /** Whether the environment (entries ended by NUL, as /proc/PID/environ) holds the entry whole. */
+    static boolean holds(byte[] environ, byte[] entry) {
+        for (int start = 0; start + entry.length <= environ.length; ) {
+            if (Arrays.equals(environ, start, start + entry.length, entry, 0, entry.length)
+                    && (start + entry.length == environ.length || environ[start + entry.length] == 0)) {
+                return true;
+            }
+            int end = start;
+            while (end < environ.length && environ[end] != 0) {
+                end++;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** The REPLICAS_ variables of an environment as /proc/PID/environ gives it. */
+    static Map<String, String> variables(byte[] environ) {
+        Map<String, String> env = new HashMap<>();
+        for (String entry : new String(environ, StandardCharsets.UTF_8).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0 && entry.startsWith("REPLICAS_")) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
         }
         return env;
     }
