@@ -81,11 +81,11 @@ class MarkedProcessesTest {
         return process;
     }
 
-    /** The pid of a process that has ended. */
-    private static long deadPid() throws Exception {
-        Process process = new ProcessBuilder("true").start();
-        process.waitFor();
-        return process.pid();
+    /** A pid no process has: above Linux's largest (pid_max is at most 2^22), so never reused meanwhile. */
+    private static long deadPid() {
+        long pid = Integer.MAX_VALUE;
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        return pid;
     }
 
     private static byte[] bytes(String text) {
