@@ -26,23 +26,19 @@ class MarkedProcessesTest {
 
     @Test
     void anEnvironmentHoldsTheEntryOnlyWhole() {
-        byte[] entry = bytes("REPLICAS_DATA_ID=ab12");
+        assertThat(List.of(
+                        "REPLICAS_DATA_ID=ab12\0PATH=/bin\0",
+                        "PATH=/bin\0REPLICAS_DATA_ID=ab12\0",
+                        "PATH=/bin\0REPLICAS_DATA_ID=ab12"))
+                .allMatch(MarkedProcessesTest::holdsAb12);
+        // Another folder's id that starts with this one, the entry inside another one's value, a name that
+        // ends with it, nothing: none is this folder's.
+        assertThat(List.of("REPLICAS_DATA_ID=ab123\0", "X=REPLICAS_DATA_ID=ab12\0", "XREPLICAS_DATA_ID=ab12\0", ""))
+                .noneMatch(MarkedProcessesTest::holdsAb12);
+    }
 
-        assertThat(MarkedProcesses.holds(bytes("REPLICAS_DATA_ID=ab12\0PATH=/bin\0"), entry))
-                .isTrue();
-        assertThat(MarkedProcesses.holds(bytes("PATH=/bin\0REPLICAS_DATA_ID=ab12\0"), entry))
-                .isTrue();
-        assertThat(MarkedProcesses.holds(bytes("PATH=/bin\0REPLICAS_DATA_ID=ab12"), entry))
-                .isTrue();
-        // Another folder's id that starts with this one, the entry inside another one's value, a name
-        // that ends with it: none is this folder's.
-        assertThat(MarkedProcesses.holds(bytes("REPLICAS_DATA_ID=ab123\0"), entry))
-                .isFalse();
-        assertThat(MarkedProcesses.holds(bytes("X=REPLICAS_DATA_ID=ab12\0"), entry))
-                .isFalse();
-        assertThat(MarkedProcesses.holds(bytes("XREPLICAS_DATA_ID=ab12\0"), entry))
-                .isFalse();
-        assertThat(MarkedProcesses.holds(new byte[0], entry)).isFalse();
+    private static boolean holdsAb12(String environ) {
+        return MarkedProcesses.holds(bytes(environ), bytes("REPLICAS_DATA_ID=ab12"));
     }
 
     @Test
