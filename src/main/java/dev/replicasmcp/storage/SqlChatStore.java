@@ -38,14 +38,16 @@ public final class SqlChatStore implements ChatStore {
     private static final Field<String> PROVIDER = StaticQuery.value("provider");
     private static final StaticQuery FIND = first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.ID.eq(CHAT)), CHATS.ID.asc());
     private static final StaticQuery FIND_BY_ID = first(CHATS.ID.eq(CHAT), CHATS.ID.asc());
-    private static final StaticQuery DEFAULT =
-            first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)), CHATS.CREATED_AT.asc());
-    private static final StaticQuery DEFAULT_WITHOUT_QUEUE = StaticQuery.of(() -> DSL.select(CHATS.fields())
-            .select(DSL.inline(0).as("processing"), DSL.inline(0).as("queued_messages"))
-            .from(CHATS)
-            .where(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1)))
-            .orderBy(CHATS.CREATED_AT.asc())
-            .limit(1));
+    private static final Condition DEFAULT_OF_REPLICA =
+            CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1));
+    private static final StaticQuery DEFAULT = first(DEFAULT_OF_REPLICA, CHATS.CREATED_AT.asc());
+    /** The queue's columns as constants (false, 0), in the places toChat reads them. */
+    private static final StaticQuery DEFAULT_WITHOUT_QUEUE = first(
+            DEFAULT_OF_REPLICA,
+            CHATS.CREATED_AT.asc(),
+            DSL.inline(0).as(PROCESSING.getName()),
+            DSL.inline(0).as(QUEUED.getName()));
+
     private static final StaticQuery LATEST_FOR_PROVIDER =
             first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
     private static final StaticQuery LIST = StaticQuery.of(() -> DSL.select(CHATS.fields())
@@ -105,8 +107,13 @@ public final class SqlChatStore implements ChatStore {
     }
 
     private static StaticQuery first(Condition condition, SortField<?> order) {
+        return first(condition, order, PROCESSING, QUEUED);
+    }
+
+    /** The first chat in that order, with the two columns toChat reads after the table's. */
+    private static StaticQuery first(Condition condition, SortField<?> order, Field<?> processing, Field<?> queued) {
         return StaticQuery.of(() -> DSL.select(CHATS.fields())
-                .select(PROCESSING, QUEUED)
+                .select(processing, queued)
                 .from(CHATS)
                 .where(condition)
                 .orderBy(order)

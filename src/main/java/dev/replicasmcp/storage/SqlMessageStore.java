@@ -9,12 +9,11 @@ import dev.replicasmcp.domain.chat.Message;
 import dev.replicasmcp.domain.chat.MessageState;
 import dev.replicasmcp.domain.chat.MessageStore;
 import dev.replicasmcp.storage.jooq.tables.records.MessagesRecord;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jooq.impl.DSL;
 
 /** Messages and their queue state in SQLite. */
@@ -50,15 +49,18 @@ public final class SqlMessageStore implements MessageStore {
     /**
      * The chat's highest queue number, as the largest of each state's: the index (chat_id, state, queue_seq)
      * answers each of those with one seek, where a maximum over the chat alone read every message the chat
-     * ever had (a send made this query, and it grew with the chat's age).
+     * ever had (a send made this query, and it grew with the chat's age). Bound by {@link #lastQueueSeqArgs}.
      */
     static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(m), 0) FROM ("
-            + Arrays.stream(MessageState.values())
-                    .map(state -> "SELECT max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + ") AS m FROM "
-                            + PlainSql.quoted(MESSAGES.getName()) + " WHERE "
-                            + PlainSql.quoted(MESSAGES.CHAT_ID.getName()) + " = ?1 AND "
-                            + PlainSql.quoted(MESSAGES.STATE.getName()) + " = '" + state.wire() + "'")
-                    .collect(Collectors.joining(" UNION ALL "))
+            + String.join(
+                    " UNION ALL ",
+                    Collections.nCopies(
+                            MessageState.values().length,
+                            PlainSql.select(
+                                    "max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + ") AS m",
+                                    MESSAGES,
+                                    MESSAGES.CHAT_ID,
+                                    MESSAGES.STATE)))
             + ")";
 
     @Override
@@ -86,7 +88,18 @@ public final class SqlMessageStore implements MessageStore {
 
     @Override
     public long nextQueueSeq(String chatId) {
-        return db.count(LAST_QUEUE_SEQ, chatId) + 1L;
+        return db.count(LAST_QUEUE_SEQ, lastQueueSeqArgs(chatId)) + 1L;
+    }
+
+    /** The chat and each state, in the order of {@link #LAST_QUEUE_SEQ}'s parts. */
+    static Object[] lastQueueSeqArgs(String chatId) {
+        MessageState[] states = MessageState.values();
+        Object[] args = new Object[states.length * 2];
+        for (int i = 0; i < states.length; i++) {
+            args[2 * i] = chatId;
+            args[2 * i + 1] = states[i].wire();
+        }
+        return args;
     }
 
     /** Every turn started reads it: built and rendered once (see {@link StaticQuery}). */
