@@ -11,9 +11,11 @@ import dev.replicasmcp.domain.replica.LifecyclePolicies;
 import dev.replicasmcp.domain.replica.ReplicaLifecycle;
 import dev.replicasmcp.ops.Invoker;
 import dev.replicasmcp.runtime.process.MarkedProcesses;
+import dev.replicasmcp.storage.OpenWork;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,17 +66,33 @@ public final class Core implements AutoCloseable {
     }
 
     private void recover() {
+        if (!OpenWork.any(server.db())) {
+            // Nothing to repair (nearly every start): the passes below would each read to find that out. The
+            // pool's pass they would ask for comes with the first background passes (schedule).
+            return;
+        }
         server.engine().recover();
         server.lifecycle().recover(id -> server.provisioner().applied(id).isPresent());
         server.reconciler().recover();
         server.executions().recover();
     }
 
+    /**
+     * The first background passes run a second after the start, not at once: they are the first reads through
+     * jOOQ, whose first use takes ~65 ms of CPU (JooqStart), and a client's first tool call comes right
+     * after the start, on a machine that may have two cores. A slot the cron missed while the server was down
+     * still fires at start-up, a second later.
+     */
+    private static final long FIRST_PASS_MS = 1_000;
+
+    private static final long PASS_MS = 30_000;
+
     private void schedule() {
-        server.threads().scheduler().scheduleWithFixedDelay(server.reconciler()::requestPass, 30, 30, TimeUnit.SECONDS);
-        server.threads().scheduler().scheduleWithFixedDelay(server.policies()::pass, 30, 30, TimeUnit.SECONDS);
-        // The first pass runs at once: a slot missed while the server was down fires at start-up.
-        server.threads().scheduler().scheduleWithFixedDelay(server.cron()::pass, 0, 30, TimeUnit.SECONDS);
+        ScheduledExecutorService scheduler = server.threads().scheduler();
+        scheduler.schedule(server.reconciler()::requestPass, FIRST_PASS_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(server.reconciler()::requestPass, PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(server.policies()::pass, PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(server.cron()::pass, FIRST_PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
     }
 
     public Services services() {

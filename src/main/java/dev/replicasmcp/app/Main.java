@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.mcp.JsonMappers;
 import dev.replicasmcp.mcp.McpExtras;
 import dev.replicasmcp.mcp.ToolCatalog;
-import dev.replicasmcp.storage.LibraryHeadStart;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -125,7 +124,6 @@ public final class Main implements Callable<Integer> {
         // jOOQ prints a banner on first use; it has no place on a protocol process.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        LibraryHeadStart.start(); // the database opens soon, and its libraries are slow to start
         Main main = new Main(extras);
         if (args.length == 0) {
             // How MCP clients start the server, and they wait for it: picocli would spend a quarter of a

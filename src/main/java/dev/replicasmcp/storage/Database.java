@@ -30,19 +30,25 @@ public final class Database implements Transactions, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
-    private final DSLContext dsl;
+    /**
+     * Made at the first read or write through jOOQ ({@link #with}), not with the connection: jOOQ's first
+     * use is slow ({@link JooqStart}), and a start and a first tool call read through plain SQL ({@link
+     * #query}) without it.
+     */
+    private volatile DSLContext dsl;
+
     private int depth;
     /** Used and closed under the lock, like the connection. */
     private final PlainQueries plain;
 
     /** How jOOQ renders and runs this database's queries (also {@link StaticQuery}'s, rendered once). */
-    static final Settings JOOQ_SETTINGS =
-            new Settings().withExecuteLogging(false).withRenderSchema(false);
+    static Settings jooqSettings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(false);
+    }
 
     private Database(Connection connection) {
         this.connection = connection;
         this.plain = new PlainQueries(connection);
-        this.dsl = DSL.using(connection, SQLDialect.SQLITE, JOOQ_SETTINGS);
     }
 
     public static Database open(Path file) {
@@ -144,12 +150,28 @@ public final class Database implements Transactions, AutoCloseable {
 
     /** Runs a read or a single write; inside a transaction it joins it. */
     public <T> T with(Function<DSLContext, T> work) {
+        DSLContext context = dsl();
         lock.lock();
         try {
-            return work.apply(dsl);
+            return work.apply(context);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * jOOQ's context, made at its first use and before the lock is taken: jOOQ's first use takes ~65 ms
+     * ({@link JooqStart}), which reads and writes in plain SQL need not wait for. Two threads may both make
+     * one; either serves.
+     */
+    private DSLContext dsl() {
+        DSLContext context = dsl;
+        if (context == null) {
+            JooqStart.initialise();
+            context = DSL.using(connection, SQLDialect.SQLITE, jooqSettings());
+            dsl = context;
+        }
+        return context;
     }
 
     /** Rows of a plain-SQL read (see {@link PlainQueries}, which says why); inside a transaction it joins it. */

@@ -21,41 +21,6 @@ import org.jooq.impl.DSL;
 /** Chats in SQLite; `processing` and the queue's length are read from the messages table so they never go stale. */
 public final class SqlChatStore implements ChatStore {
 
-    private static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne()
-                    .from(MESSAGES)
-                    .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))
-            .as("processing");
-
-    private static final Field<Integer> QUEUED = DSL.field(DSL.selectCount()
-                    .from(MESSAGES)
-                    .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire()))))
-            .as("queued_messages");
-
-    /** Every tool call on a replica reads one of its chats: these are rendered once (see StaticQuery). */
-    private static final Field<String> REPLICA = StaticQuery.value("replica_id");
-
-    private static final Field<String> CHAT = StaticQuery.value("chat_id");
-    private static final Field<String> PROVIDER = StaticQuery.value("provider");
-    private static final StaticQuery FIND = first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.ID.eq(CHAT)), CHATS.ID.asc());
-    private static final StaticQuery FIND_BY_ID = first(CHATS.ID.eq(CHAT), CHATS.ID.asc());
-    private static final Condition DEFAULT_OF_REPLICA =
-            CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1));
-    private static final StaticQuery DEFAULT = first(DEFAULT_OF_REPLICA, CHATS.CREATED_AT.asc());
-    /** The queue's columns as constants (false, 0), in the places toChat reads them. */
-    private static final StaticQuery DEFAULT_WITHOUT_QUEUE = first(
-            DEFAULT_OF_REPLICA,
-            CHATS.CREATED_AT.asc(),
-            DSL.inline(0).as(PROCESSING.getName()),
-            DSL.inline(0).as(QUEUED.getName()));
-
-    private static final StaticQuery LATEST_FOR_PROVIDER =
-            first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
-    private static final StaticQuery LIST = StaticQuery.of(() -> DSL.select(CHATS.fields())
-            .select(PROCESSING, QUEUED)
-            .from(CHATS)
-            .where(CHATS.REPLICA_ID.eq(REPLICA))
-            .orderBy(CHATS.CREATED_AT, CHATS.rowid()));
-
     private final Database db;
 
     public SqlChatStore(Database db) {
@@ -78,36 +43,36 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public Optional<Chat> find(String replicaId, String chatId) {
-        return one(FIND, Map.of("replica_id", replicaId, "chat_id", chatId));
+        return one(Q.FIND, Map.of("replica_id", replicaId, "chat_id", chatId));
     }
 
     @Override
     public Optional<Chat> findById(String chatId) {
-        return one(FIND_BY_ID, Map.of("chat_id", chatId));
+        return one(Q.FIND_BY_ID, Map.of("chat_id", chatId));
     }
 
     @Override
     public List<Chat> list(String replicaId) {
-        return LIST.fetchRows(db, Map.of("replica_id", replicaId), SqlChatStore::toChat);
+        return Q.LIST.fetchRows(db, Map.of("replica_id", replicaId), SqlChatStore::toChat);
     }
 
     @Override
     public Optional<Chat> defaultChat(String replicaId) {
-        return one(DEFAULT, Map.of("replica_id", replicaId));
+        return one(Q.DEFAULT, Map.of("replica_id", replicaId));
     }
 
     @Override
     public Optional<Chat> defaultChatWithoutQueue(String replicaId) {
-        return one(DEFAULT_WITHOUT_QUEUE, Map.of("replica_id", replicaId));
+        return one(Q.DEFAULT_WITHOUT_QUEUE, Map.of("replica_id", replicaId));
     }
 
     @Override
     public Optional<Chat> latestForProvider(String replicaId, CodingAgent provider) {
-        return one(LATEST_FOR_PROVIDER, Map.of("replica_id", replicaId, "provider", provider.wire()));
+        return one(Q.LATEST_FOR_PROVIDER, Map.of("replica_id", replicaId, "provider", provider.wire()));
     }
 
     private static StaticQuery first(Condition condition, SortField<?> order) {
-        return first(condition, order, PROCESSING, QUEUED);
+        return first(condition, order, Q.PROCESSING, Q.QUEUED);
     }
 
     /** The first chat in that order, with the two columns toChat reads after the table's. */
@@ -139,39 +104,76 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public void touch(String chatId, String at) {
-        db.update(TOUCH, at, chatId);
+        db.update(Q.TOUCH, at, chatId);
     }
-
-    /** Plain SQL (see {@link PlainSql}): every message sent makes it. */
-    private static final String TOUCH = PlainSql.update(CHATS, CHATS.ID, CHATS.UPDATED_AT);
-
-    /*
-     * Rows are read by position, straight from the result set: every chat query selects the table's columns
-     * in order, then the two counts. Filling jOOQ's records field by field, with a conversion each, made a
-     * chat read cost twice a replica read (profiled: ~100 µs of a send's ~540).
-     */
-    private static final int ID_AT = StaticQuery.column(CHATS, CHATS.ID);
-    private static final int REPLICA_AT = StaticQuery.column(CHATS, CHATS.REPLICA_ID);
-    private static final int PROVIDER_AT = StaticQuery.column(CHATS, CHATS.PROVIDER);
-    private static final int TITLE_AT = StaticQuery.column(CHATS, CHATS.TITLE);
-    private static final int DEFAULT_AT = StaticQuery.column(CHATS, CHATS.IS_DEFAULT);
-    private static final int THREAD_AT = StaticQuery.column(CHATS, CHATS.THREAD_ID);
-    private static final int CREATED_AT = StaticQuery.column(CHATS, CHATS.CREATED_AT);
-    private static final int UPDATED_AT = StaticQuery.column(CHATS, CHATS.UPDATED_AT);
-    private static final int PROCESSING_AT = CHATS.fields().length + 1;
-    private static final int QUEUED_AT = CHATS.fields().length + 2;
 
     private static Chat toChat(ResultSet r) throws SQLException {
         return new Chat(
-                r.getString(ID_AT),
-                r.getString(REPLICA_AT),
-                CodingAgent.valueOf(r.getString(PROVIDER_AT).toUpperCase(Locale.ROOT)),
-                r.getString(TITLE_AT),
-                r.getInt(DEFAULT_AT) == 1,
-                r.getString(THREAD_AT),
-                r.getString(CREATED_AT),
-                r.getString(UPDATED_AT),
-                r.getInt(PROCESSING_AT) == 1,
-                r.getInt(QUEUED_AT));
+                r.getString(Q.ID_AT),
+                r.getString(Q.REPLICA_AT),
+                CodingAgent.valueOf(r.getString(Q.PROVIDER_AT).toUpperCase(Locale.ROOT)),
+                r.getString(Q.TITLE_AT),
+                r.getInt(Q.DEFAULT_AT) == 1,
+                r.getString(Q.THREAD_AT),
+                r.getString(Q.CREATED_AT),
+                r.getString(Q.UPDATED_AT),
+                r.getInt(Q.PROCESSING_AT) == 1,
+                r.getInt(Q.QUEUED_AT));
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    private static final class Q {
+        static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne()
+                        .from(MESSAGES)
+                        .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))
+                .as("processing");
+        static final Field<Integer> QUEUED = DSL.field(DSL.selectCount()
+                        .from(MESSAGES)
+                        .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire()))))
+                .as("queued_messages");
+
+        /** Every tool call on a replica reads one of its chats: these are rendered once (see StaticQuery). */
+        static final Field<String> REPLICA = StaticQuery.value("replica_id");
+
+        static final Field<String> CHAT = StaticQuery.value("chat_id");
+        static final Field<String> PROVIDER = StaticQuery.value("provider");
+        static final StaticQuery FIND = first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.ID.eq(CHAT)), CHATS.ID.asc());
+        static final StaticQuery FIND_BY_ID = first(CHATS.ID.eq(CHAT), CHATS.ID.asc());
+        static final Condition DEFAULT_OF_REPLICA = CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.IS_DEFAULT.eq(1));
+        static final StaticQuery DEFAULT = first(DEFAULT_OF_REPLICA, CHATS.CREATED_AT.asc());
+
+        /** The queue's columns as constants (false, 0), in the places toChat reads them. */
+        static final StaticQuery DEFAULT_WITHOUT_QUEUE = first(
+                DEFAULT_OF_REPLICA,
+                CHATS.CREATED_AT.asc(),
+                DSL.inline(0).as(PROCESSING.getName()),
+                DSL.inline(0).as(QUEUED.getName()));
+
+        static final StaticQuery LATEST_FOR_PROVIDER =
+                first(CHATS.REPLICA_ID.eq(REPLICA).and(CHATS.PROVIDER.eq(PROVIDER)), CHATS.UPDATED_AT.desc());
+        static final StaticQuery LIST = StaticQuery.of(() -> DSL.select(CHATS.fields())
+                .select(PROCESSING, QUEUED)
+                .from(CHATS)
+                .where(CHATS.REPLICA_ID.eq(REPLICA))
+                .orderBy(CHATS.CREATED_AT, CHATS.rowid()));
+
+        /** Plain SQL (see {@link PlainSql}): every message sent makes it. */
+        static final String TOUCH = PlainSql.update(CHATS, CHATS.ID, CHATS.UPDATED_AT);
+
+        /*
+         * Rows are read by position, straight from the result set: every chat query selects the table's columns
+         * in order, then the two counts. Filling jOOQ's records field by field, with a conversion each, made a
+         * chat read cost twice a replica read (profiled: ~100 µs of a send's ~540).
+         */
+        static final int ID_AT = StaticQuery.column(CHATS, CHATS.ID);
+        static final int REPLICA_AT = StaticQuery.column(CHATS, CHATS.REPLICA_ID);
+        static final int PROVIDER_AT = StaticQuery.column(CHATS, CHATS.PROVIDER);
+        static final int TITLE_AT = StaticQuery.column(CHATS, CHATS.TITLE);
+        static final int DEFAULT_AT = StaticQuery.column(CHATS, CHATS.IS_DEFAULT);
+        static final int THREAD_AT = StaticQuery.column(CHATS, CHATS.THREAD_ID);
+        static final int CREATED_AT = StaticQuery.column(CHATS, CHATS.CREATED_AT);
+        static final int UPDATED_AT = StaticQuery.column(CHATS, CHATS.UPDATED_AT);
+        static final int PROCESSING_AT = CHATS.fields().length + 1;
+        static final int QUEUED_AT = CHATS.fields().length + 2;
     }
 }

@@ -18,18 +18,9 @@ public final class SqlEngineEventStore implements EngineEventStore {
 
     @Override
     public long append(String replicaId, String ts, String type, Map<String, Object> payload) {
-        return db.query(APPEND, row -> row.getLong(1), replicaId, ts, type, Json.write(payload))
+        return db.query(Sql.APPEND, row -> row.getLong(1), replicaId, ts, type, Json.write(payload))
                 .get(0);
     }
-
-    /** Plain SQL (see {@link PlainSql}): every message sent, and every step of a turn, appends one. */
-    private static final String APPEND = PlainSql.insert(
-                    ENGINE_EVENTS,
-                    ENGINE_EVENTS.REPLICA_ID,
-                    ENGINE_EVENTS.TS,
-                    ENGINE_EVENTS.TYPE,
-                    ENGINE_EVENTS.PAYLOAD_JSON)
-            + " RETURNING " + PlainSql.quoted(ENGINE_EVENTS.ID.getName());
 
     @Override
     public List<EngineEvent> after(String replicaId, long afterId, int limit) {
@@ -48,5 +39,17 @@ public final class SqlEngineEventStore implements EngineEventStore {
                 .where(ENGINE_EVENTS.REPLICA_ID.eq(replicaId))
                 .fetchOne(0, Integer.class));
         return max == null ? 0 : max;
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    private static final class Sql {
+        /** Plain SQL (see {@link PlainSql}): every message sent, and every step of a turn, appends one. */
+        static final String APPEND = PlainSql.insert(
+                        ENGINE_EVENTS,
+                        ENGINE_EVENTS.REPLICA_ID,
+                        ENGINE_EVENTS.TS,
+                        ENGINE_EVENTS.TYPE,
+                        ENGINE_EVENTS.PAYLOAD_JSON)
+                + " RETURNING " + PlainSql.quoted(ENGINE_EVENTS.ID.getName());
     }
 }

@@ -37,17 +37,6 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
         this.cipher = cipher;
     }
 
-    /** Every turn reads its environments' settings: built and rendered once (see {@link StaticQuery}). */
-    private static final StaticQuery LIST_ENVIRONMENT_VARIABLES =
-            listed(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, ENVIRONMENT_VARIABLES.CREATED_AT);
-
-    private static final StaticQuery LIST_ENVIRONMENT_FILES =
-            listed(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, ENVIRONMENT_FILES.CREATED_AT);
-    private static final StaticQuery LIST_ENVIRONMENT_MCPS =
-            listed(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, ENVIRONMENT_MCPS.CREATED_AT);
-    private static final StaticQuery LIST_ENVIRONMENT_SKILLS =
-            listed(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, ENVIRONMENT_SKILLS.CREATED_AT);
-
     /** An environment's rows of one table, oldest first (created_at ties go to insertion order). */
     private static StaticQuery listed(Table<?> table, Field<String> environmentId, Field<String> createdAt) {
         return StaticQuery.of(() -> DSL.selectFrom(table)
@@ -55,16 +44,10 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                 .orderBy(createdAt, table.rowid()));
     }
 
-    private static final StaticQuery ACTIVE_HOOK = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_HOOKS)
-            .where(ENVIRONMENT_HOOKS
-                    .ENVIRONMENT_ID
-                    .eq(StaticQuery.value("environment"))
-                    .and(ENVIRONMENT_HOOKS.KIND.eq(StaticQuery.value("kind")))
-                    .and(ENVIRONMENT_HOOKS.IS_ACTIVE.eq(1))));
-
     @Override
     public List<EnvironmentVariable> variables(String environmentId) {
-        return LIST_ENVIRONMENT_VARIABLES
+        return Q
+                .LIST_ENVIRONMENT_VARIABLES
                 .fetchInto(db, ENVIRONMENT_VARIABLES, Map.of("environment", environmentId))
                 .stream()
                 .map(r -> new EnvironmentVariable(
@@ -105,7 +88,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentFile> files(String environmentId) {
-        return LIST_ENVIRONMENT_FILES.fetchInto(db, ENVIRONMENT_FILES, Map.of("environment", environmentId)).stream()
+        return Q.LIST_ENVIRONMENT_FILES.fetchInto(db, ENVIRONMENT_FILES, Map.of("environment", environmentId)).stream()
                 .map(r -> new EnvironmentFile(
                         r.getId(),
                         r.getOrganizationId(),
@@ -147,7 +130,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentMcp> mcps(String environmentId) {
-        return LIST_ENVIRONMENT_MCPS.fetchInto(db, ENVIRONMENT_MCPS, Map.of("environment", environmentId)).stream()
+        return Q.LIST_ENVIRONMENT_MCPS.fetchInto(db, ENVIRONMENT_MCPS, Map.of("environment", environmentId)).stream()
                 .map(r -> {
                     McpTransport transport =
                             McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
@@ -209,7 +192,10 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentSkill> skills(String environmentId) {
-        return LIST_ENVIRONMENT_SKILLS.fetchInto(db, ENVIRONMENT_SKILLS, Map.of("environment", environmentId)).stream()
+        return Q
+                .LIST_ENVIRONMENT_SKILLS
+                .fetchInto(db, ENVIRONMENT_SKILLS, Map.of("environment", environmentId))
+                .stream()
                 .map(r -> new EnvironmentSkill(
                         r.getId(),
                         r.getOrganizationId(),
@@ -273,7 +259,8 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public Optional<HookScript> activeHook(String environmentId, HookKind kind) {
-        return ACTIVE_HOOK
+        return Q
+                .ACTIVE_HOOK
                 .fetchInto(db, ENVIRONMENT_HOOKS, Map.of("environment", environmentId, "kind", kind.wire()))
                 .stream()
                 .findFirst()
@@ -326,5 +313,25 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
                     true,
                     draft.createdAt());
         }));
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    private static final class Q {
+        /** Every turn reads its environments' settings: built and rendered once (see {@link StaticQuery}). */
+        static final StaticQuery LIST_ENVIRONMENT_VARIABLES =
+                listed(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, ENVIRONMENT_VARIABLES.CREATED_AT);
+
+        static final StaticQuery LIST_ENVIRONMENT_FILES =
+                listed(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, ENVIRONMENT_FILES.CREATED_AT);
+        static final StaticQuery LIST_ENVIRONMENT_MCPS =
+                listed(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, ENVIRONMENT_MCPS.CREATED_AT);
+        static final StaticQuery LIST_ENVIRONMENT_SKILLS =
+                listed(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, ENVIRONMENT_SKILLS.CREATED_AT);
+        static final StaticQuery ACTIVE_HOOK = StaticQuery.of(() -> DSL.selectFrom(ENVIRONMENT_HOOKS)
+                .where(ENVIRONMENT_HOOKS
+                        .ENVIRONMENT_ID
+                        .eq(StaticQuery.value("environment"))
+                        .and(ENVIRONMENT_HOOKS.KIND.eq(StaticQuery.value("kind")))
+                        .and(ENVIRONMENT_HOOKS.IS_ACTIVE.eq(1))));
     }
 }

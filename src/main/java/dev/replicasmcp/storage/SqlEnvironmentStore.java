@@ -100,7 +100,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> find(String organizationId, String id) {
-        return BY_ID.fetch(db, Map.of("organization", organizationId, "id", id)).stream()
+        return Q.BY_ID.fetch(db, Map.of("organization", organizationId, "id", id)).stream()
                 .findFirst()
                 .map(SqlEnvironmentStore::toEnvironment);
     }
@@ -112,7 +112,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> findGlobal(String organizationId) {
-        return GLOBAL.fetch(db, Map.of("organization", organizationId)).stream()
+        return Q.GLOBAL.fetch(db, Map.of("organization", organizationId)).stream()
                 .findFirst()
                 .map(SqlEnvironmentStore::toEnvironment);
     }
@@ -120,7 +120,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     @Override
     public List<Environment> list(String organizationId) {
         return db.with(dsl -> dsl.select(ENVIRONMENTS.fields())
-                .select(VARIABLES, FILES, SKILLS, MCPS)
+                .select(Q.VARIABLES, Q.FILES, Q.SKILLS, Q.MCPS)
                 .from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(ENVIRONMENTS.IS_GLOBAL.desc(), ENVIRONMENTS.NAME)
@@ -149,30 +149,12 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     private static ResultQuery<Record> firstWhere(Condition condition) {
         return DSL.select(ENVIRONMENTS.fields())
-                .select(VARIABLES, FILES, SKILLS, MCPS)
+                .select(Q.VARIABLES, Q.FILES, Q.SKILLS, Q.MCPS)
                 .from(ENVIRONMENTS)
                 .where(condition)
                 .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid())
                 .limit(1);
     }
-
-    /** Every turn reads its replica's environment and Global: built and rendered once (see {@link StaticQuery}). */
-    private static final StaticQuery BY_ID = StaticQuery.of(() -> firstWhere(ENVIRONMENTS
-            .ORGANIZATION_ID
-            .eq(StaticQuery.value("organization"))
-            .and(ENVIRONMENTS.ID.eq(StaticQuery.value("id")))));
-
-    private static final StaticQuery GLOBAL = StaticQuery.of(() -> firstWhere(
-            ENVIRONMENTS.ORGANIZATION_ID.eq(StaticQuery.value("organization")).and(ENVIRONMENTS.IS_GLOBAL.eq(1))));
-
-    // Named, so that a row read back by name (as StaticQuery's are) tells the four counts apart.
-    private static final Field<Integer> VARIABLES =
-            count(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, "variable_count");
-    private static final Field<Integer> FILES =
-            count(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, "file_count");
-    private static final Field<Integer> SKILLS =
-            count(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, "skill_count");
-    private static final Field<Integer> MCPS = count(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, "mcp_count");
 
     private static Field<Integer> count(Table<?> table, Field<String> environmentId, String name) {
         return DSL.field(DSL.selectCount().from(table).where(environmentId.eq(ENVIRONMENTS.ID)))
@@ -190,11 +172,33 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
                 r.getRepositoryId(),
                 r.getRepositorySetId(),
                 r.getSystemPrompt(),
-                row.get(VARIABLES),
-                row.get(FILES),
-                row.get(SKILLS),
-                row.get(MCPS),
+                row.get(Q.VARIABLES),
+                row.get(Q.FILES),
+                row.get(Q.SKILLS),
+                row.get(Q.MCPS),
                 r.getCreatedAt(),
                 r.getUpdatedAt());
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    private static final class Q {
+        /** Every turn reads its replica's environment and Global: built and rendered once (see {@link StaticQuery}). */
+        static final StaticQuery BY_ID = StaticQuery.of(() -> firstWhere(ENVIRONMENTS
+                .ORGANIZATION_ID
+                .eq(StaticQuery.value("organization"))
+                .and(ENVIRONMENTS.ID.eq(StaticQuery.value("id")))));
+
+        static final StaticQuery GLOBAL = StaticQuery.of(() -> firstWhere(ENVIRONMENTS
+                .ORGANIZATION_ID
+                .eq(StaticQuery.value("organization"))
+                .and(ENVIRONMENTS.IS_GLOBAL.eq(1))));
+
+        // Named, so that a row read back by name (as StaticQuery's are) tells the four counts apart.
+        static final Field<Integer> VARIABLES =
+                count(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, "variable_count");
+        static final Field<Integer> FILES = count(ENVIRONMENT_FILES, ENVIRONMENT_FILES.ENVIRONMENT_ID, "file_count");
+        static final Field<Integer> SKILLS =
+                count(ENVIRONMENT_SKILLS, ENVIRONMENT_SKILLS.ENVIRONMENT_ID, "skill_count");
+        static final Field<Integer> MCPS = count(ENVIRONMENT_MCPS, ENVIRONMENT_MCPS.ENVIRONMENT_ID, "mcp_count");
     }
 }

@@ -30,34 +30,15 @@ public final class SqlHistoryStore implements HistoryStore {
         // Under the database's lock throughout: nothing else appends between the count and the insert.
         return db.with(ignored -> {
             long seq = count(chatId);
-            db.update(APPEND, chatId, (int) seq, event.timestamp(), event.type(), Json.write(event.payload()));
+            db.update(Sql.APPEND, chatId, (int) seq, event.timestamp(), event.type(), Json.write(event.payload()));
             return seq;
         });
     }
 
-    /** Plain SQL (see {@link PlainSql}): every step of a turn appends one. */
-    private static final String APPEND = PlainSql.insert(
-            HISTORY_EVENTS,
-            HISTORY_EVENTS.CHAT_ID,
-            HISTORY_EVENTS.SEQ,
-            HISTORY_EVENTS.TIMESTAMP,
-            HISTORY_EVENTS.TYPE,
-            HISTORY_EVENTS.PAYLOAD_JSON);
-
-    /** Plain SQL (see {@link PlainQueries}): every history read makes both. */
-    private static final String COUNT = PlainSql.select(
-            "max(" + PlainSql.quoted(HISTORY_EVENTS.SEQ.getName()) + ")", HISTORY_EVENTS, HISTORY_EVENTS.CHAT_ID);
-
-    private static final String WINDOW = "SELECT " + HISTORY_EVENTS.TIMESTAMP.getName() + ", "
-            + HISTORY_EVENTS.TYPE.getName() + ", " + HISTORY_EVENTS.PAYLOAD_JSON.getName() + " FROM "
-            + HISTORY_EVENTS.getName() + " WHERE " + HISTORY_EVENTS.CHAT_ID.getName() + " = ? AND "
-            + HISTORY_EVENTS.SEQ.getName() + " >= ? AND " + HISTORY_EVENTS.SEQ.getName() + " < ? ORDER BY "
-            + HISTORY_EVENTS.SEQ.getName();
-
     @Override
     public long count(String chatId) {
         List<Long> max = db.query(
-                COUNT,
+                Sql.COUNT,
                 row -> {
                     long seq = row.getLong(1);
                     return row.wasNull() ? -1 : seq;
@@ -69,7 +50,7 @@ public final class SqlHistoryStore implements HistoryStore {
     @Override
     public List<HistoryEvent> window(String chatId, long fromSeq, long toSeq) {
         return db.query(
-                WINDOW,
+                Sql.WINDOW,
                 row -> new HistoryEvent(row.getString(1), row.getString(2), storedEvent(row.getBytes(3))),
                 chatId,
                 fromSeq,
@@ -120,5 +101,27 @@ public final class SqlHistoryStore implements HistoryStore {
     /** As the text of a JSON value was always read here: "" when missing, "null" for null. */
     private static String text(Map<String, Object> row, String field) {
         return row.containsKey(field) ? String.valueOf(row.get(field)) : "";
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    private static final class Sql {
+        /** Plain SQL (see {@link PlainSql}): every step of a turn appends one. */
+        static final String APPEND = PlainSql.insert(
+                HISTORY_EVENTS,
+                HISTORY_EVENTS.CHAT_ID,
+                HISTORY_EVENTS.SEQ,
+                HISTORY_EVENTS.TIMESTAMP,
+                HISTORY_EVENTS.TYPE,
+                HISTORY_EVENTS.PAYLOAD_JSON);
+
+        /** Plain SQL (see {@link PlainQueries}): every history read makes both. */
+        static final String COUNT = PlainSql.select(
+                "max(" + PlainSql.quoted(HISTORY_EVENTS.SEQ.getName()) + ")", HISTORY_EVENTS, HISTORY_EVENTS.CHAT_ID);
+
+        static final String WINDOW = "SELECT " + HISTORY_EVENTS.TIMESTAMP.getName() + ", "
+                + HISTORY_EVENTS.TYPE.getName() + ", " + HISTORY_EVENTS.PAYLOAD_JSON.getName() + " FROM "
+                + HISTORY_EVENTS.getName() + " WHERE " + HISTORY_EVENTS.CHAT_ID.getName() + " = ? AND "
+                + HISTORY_EVENTS.SEQ.getName() + " >= ? AND " + HISTORY_EVENTS.SEQ.getName() + " < ? ORDER BY "
+                + HISTORY_EVENTS.SEQ.getName();
     }
 }

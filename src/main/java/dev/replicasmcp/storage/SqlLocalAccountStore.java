@@ -17,17 +17,20 @@ public final class SqlLocalAccountStore implements LocalAccountStore {
         this.db = db;
     }
 
+    /**
+     * Plain SQL: every start reads the local account, and jOOQ is not needed to start (see Database's
+     * comment on jOOQ). StorageTest reads it back after {@link #insert}.
+     */
+    private static final String FIND = "SELECT o.id, o.name, u.id, u.email FROM organizations o"
+            + " JOIN memberships m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id"
+            + " WHERE o.is_local = 1 LIMIT 1";
+
     @Override
     public Optional<LocalAccount> find() {
-        return db.with(dsl -> dsl.select(ORGANIZATIONS.ID, ORGANIZATIONS.NAME, USERS.ID, USERS.EMAIL)
-                .from(ORGANIZATIONS)
-                .join(MEMBERSHIPS)
-                .on(MEMBERSHIPS.ORGANIZATION_ID.eq(ORGANIZATIONS.ID))
-                .join(USERS)
-                .on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
-                .where(ORGANIZATIONS.IS_LOCAL.eq(1))
-                .limit(1)
-                .fetchOptional(r -> new LocalAccount(r.value1(), r.value2(), r.value3(), r.value4())));
+        return db
+                .query(FIND, r -> new LocalAccount(r.getString(1), r.getString(2), r.getString(3), r.getString(4)))
+                .stream()
+                .findFirst();
     }
 
     @Override

@@ -27,46 +27,10 @@ public final class SqlMessageStore implements MessageStore {
         this.db = db;
     }
 
-    /** Plain SQL (see {@link PlainSql}): a send makes each of these once or twice. */
-    private static final String INSERT = PlainSql.insert(
-            MESSAGES,
-            MESSAGES.ID,
-            MESSAGES.CHAT_ID,
-            MESSAGES.REPLICA_ID,
-            MESSAGES.TEXT,
-            MESSAGES.IMAGES_JSON,
-            MESSAGES.MODEL,
-            MESSAGES.THINKING_LEVEL,
-            MESSAGES.PLAN_MODE,
-            MESSAGES.STATE,
-            MESSAGES.QUEUE_SEQ,
-            MESSAGES.POSITION,
-            MESSAGES.QUEUED_AT);
-
-    private static final String COUNT_IN_STATE =
-            PlainSql.select("count(*)", MESSAGES, MESSAGES.CHAT_ID, MESSAGES.STATE);
-
-    /**
-     * The chat's highest queue number, as the largest of each state's: the index (chat_id, state, queue_seq)
-     * answers each of those with one seek, where a maximum over the chat alone read every message the chat
-     * ever had (a send made this query, and it grew with the chat's age). Bound by {@link #lastQueueSeqArgs}.
-     */
-    static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(m), 0) FROM ("
-            + String.join(
-                    " UNION ALL ",
-                    Collections.nCopies(
-                            MessageState.values().length,
-                            PlainSql.select(
-                                    "max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + ") AS m",
-                                    MESSAGES,
-                                    MESSAGES.CHAT_ID,
-                                    MESSAGES.STATE)))
-            + ")";
-
     @Override
     public void insert(Message m) {
         db.update(
-                INSERT,
+                Sql.INSERT,
                 m.id(),
                 m.chatId(),
                 m.replicaId(),
@@ -83,15 +47,15 @@ public final class SqlMessageStore implements MessageStore {
 
     @Override
     public int countInState(String chatId, MessageState state) {
-        return db.count(COUNT_IN_STATE, chatId, state.wire());
+        return db.count(Sql.COUNT_IN_STATE, chatId, state.wire());
     }
 
     @Override
     public long nextQueueSeq(String chatId) {
-        return db.count(LAST_QUEUE_SEQ, lastQueueSeqArgs(chatId)) + 1L;
+        return db.count(Sql.LAST_QUEUE_SEQ, lastQueueSeqArgs(chatId)) + 1L;
     }
 
-    /** The chat and each state, in the order of {@link #LAST_QUEUE_SEQ}'s parts. */
+    /** The chat and each state, in the order of {@link Sql#LAST_QUEUE_SEQ}'s parts. */
     static Object[] lastQueueSeqArgs(String chatId) {
         MessageState[] states = MessageState.values();
         Object[] args = new Object[states.length * 2];
@@ -102,33 +66,21 @@ public final class SqlMessageStore implements MessageStore {
         return args;
     }
 
-    /** Every turn started reads it: built and rendered once (see {@link StaticQuery}). */
-    private static final StaticQuery HEAD_OF_QUEUE = StaticQuery.of(() -> DSL.selectFrom(MESSAGES)
-            .where(MESSAGES.CHAT_ID.eq(StaticQuery.value("chat")).and(MESSAGES.STATE.eq(MessageState.QUEUED.wire())))
-            .orderBy(MESSAGES.QUEUE_SEQ)
-            .limit(1));
-
-    private static final String MARK_STARTED =
-            PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.STARTED_AT);
-
-    private static final String MARK_FINISHED =
-            PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.FINISHED_AT, MESSAGES.ERROR);
-
     @Override
     public Optional<Message> headOfQueue(String chatId) {
-        return HEAD_OF_QUEUE.fetchInto(db, MESSAGES, Map.of("chat", chatId)).stream()
+        return Sql.HEAD_OF_QUEUE.fetchInto(db, MESSAGES, Map.of("chat", chatId)).stream()
                 .findFirst()
                 .map(SqlMessageStore::toMessage);
     }
 
     @Override
     public void markStarted(String messageId, String at) {
-        db.update(MARK_STARTED, MessageState.PROCESSING.wire(), at, messageId);
+        db.update(Sql.MARK_STARTED, MessageState.PROCESSING.wire(), at, messageId);
     }
 
     @Override
     public void markFinished(String messageId, MessageState state, String at, String error) {
-        db.update(MARK_FINISHED, state.wire(), at, error, messageId);
+        db.update(Sql.MARK_FINISHED, state.wire(), at, error, messageId);
     }
 
     @Override
@@ -193,5 +145,55 @@ public final class SqlMessageStore implements MessageStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Stored images of a message are corrupt: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
+    static final class Sql {
+        /** Plain SQL (see {@link PlainSql}): a send makes each of these once or twice. */
+        static final String INSERT = PlainSql.insert(
+                MESSAGES,
+                MESSAGES.ID,
+                MESSAGES.CHAT_ID,
+                MESSAGES.REPLICA_ID,
+                MESSAGES.TEXT,
+                MESSAGES.IMAGES_JSON,
+                MESSAGES.MODEL,
+                MESSAGES.THINKING_LEVEL,
+                MESSAGES.PLAN_MODE,
+                MESSAGES.STATE,
+                MESSAGES.QUEUE_SEQ,
+                MESSAGES.POSITION,
+                MESSAGES.QUEUED_AT);
+
+        static final String COUNT_IN_STATE = PlainSql.select("count(*)", MESSAGES, MESSAGES.CHAT_ID, MESSAGES.STATE);
+
+        /**
+         * The chat's highest queue number, as the largest of each state's: the index (chat_id, state, queue_seq)
+         * answers each of those with one seek, where a maximum over the chat alone read every message the chat
+         * ever had (a send made this query, and it grew with the chat's age). Bound by {@link SqlMessageStore#lastQueueSeqArgs}.
+         */
+        static final String LAST_QUEUE_SEQ = "SELECT coalesce(max(m), 0) FROM ("
+                + String.join(
+                        " UNION ALL ",
+                        Collections.nCopies(
+                                MessageState.values().length,
+                                PlainSql.select(
+                                        "max(" + PlainSql.quoted(MESSAGES.QUEUE_SEQ.getName()) + ") AS m",
+                                        MESSAGES,
+                                        MESSAGES.CHAT_ID,
+                                        MESSAGES.STATE)))
+                + ")";
+
+        /** Every turn started reads it: built and rendered once (see {@link StaticQuery}). */
+        static final StaticQuery HEAD_OF_QUEUE = StaticQuery.of(() -> DSL.selectFrom(MESSAGES)
+                .where(MESSAGES.CHAT_ID
+                        .eq(StaticQuery.value("chat"))
+                        .and(MESSAGES.STATE.eq(MessageState.QUEUED.wire())))
+                .orderBy(MESSAGES.QUEUE_SEQ)
+                .limit(1));
+
+        static final String MARK_STARTED = PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.STARTED_AT);
+        static final String MARK_FINISHED =
+                PlainSql.update(MESSAGES, MESSAGES.ID, MESSAGES.STATE, MESSAGES.FINISHED_AT, MESSAGES.ERROR);
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -101,32 +100,29 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public int count(String organizationId, ReplicaFilter filter) {
-        // Every list_replicas counts: plain SQL (see Database.count), the same filter as filtered() below.
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM ")
-                .append(REPLICAS.getName())
-                .append(" WHERE ")
-                .append(REPLICAS.ORGANIZATION_ID.getName())
-                .append(" = ? AND ")
-                .append(REPLICAS.DELETED_AT.getName())
-                .append(" IS NULL");
+        // Every list_replicas counts, a first one included: plain SQL without jOOQ's tables (see Database.count
+        // and Database's comment on jOOQ), the same filter as filtered() below; StorageTest holds the names to
+        // the schema.
+        StringBuilder sql =
+                new StringBuilder("SELECT count(*) FROM replicas WHERE organization_id = ? AND deleted_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(organizationId));
-        equal(sql, args, REPLICAS.USER_ID, filter.userId());
+        equal(sql, args, "user_id", filter.userId());
         equal(
                 sql,
                 args,
-                REPLICAS.SOURCE,
+                "source",
                 filter.source() == null ? null : filter.source().wire());
         equal(
                 sql,
                 args,
-                REPLICAS.STATUS,
+                "status",
                 filter.status() == null ? null : filter.status().wire());
         return db.count(sql.toString(), args.toArray());
     }
 
-    private static void equal(StringBuilder sql, List<Object> args, Field<?> column, String value) {
+    private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
         if (value != null) {
-            sql.append(" AND ").append(column.getName()).append(" = ?");
+            sql.append(" AND ").append(column).append(" = ?");
             args.add(value);
         }
     }
@@ -158,17 +154,21 @@ public final class SqlReplicaStore implements ReplicaStore {
 
     @Override
     public void touch(String id, String at) {
-        db.update(TOUCH, at, id);
+        db.update(Sql.TOUCH, at, id);
     }
 
-    /** Plain SQL (see {@link PlainSql}): every message sent makes both. */
-    private static final String TOUCH = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.LAST_ACTIVITY_AT);
-
-    private static final String SET_CODING_AGENT = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.CODING_AGENT);
+    /**
+     * Plain SQL (see {@link PlainSql}): every message sent makes both. Written at their first use, not when
+     * the store is made: jOOQ's tables are not needed to start ({@link JooqStart}).
+     */
+    private static final class Sql {
+        static final String TOUCH = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.LAST_ACTIVITY_AT);
+        static final String SET_CODING_AGENT = PlainSql.update(REPLICAS, REPLICAS.ID, REPLICAS.CODING_AGENT);
+    }
 
     @Override
     public void setCodingAgent(String id, CodingAgent agent) {
-        db.update(SET_CODING_AGENT, agent.wire(), id);
+        db.update(Sql.SET_CODING_AGENT, agent.wire(), id);
     }
 
     @Override

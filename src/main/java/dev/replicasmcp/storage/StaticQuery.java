@@ -23,8 +23,13 @@ import org.jooq.impl.DSL;
  */
 final class StaticQuery {
 
-    /** Renders only: the same dialect and settings as {@link Database}'s own context. */
-    private static final DSLContext RENDER = DSL.using(SQLDialect.SQLITE, Database.JOOQ_SETTINGS);
+    /**
+     * Renders only: the same dialect and settings as {@link Database}'s own context. Made at the first
+     * rendering, not when a store's queries are declared: a start declares them all and runs none.
+     */
+    private static final class Render {
+        static final DSLContext CONTEXT = DSL.using(SQLDialect.SQLITE, Database.jooqSettings());
+    }
 
     private final Supplier<ResultQuery<?>> build;
     private volatile Rendered rendered;
@@ -60,7 +65,10 @@ final class StaticQuery {
         Rendered done = rendered;
         if (done == null) {
             ResultQuery<?> query = build.get();
-            done = new Rendered(RENDER.render(query), new ArrayList<>(RENDER.extractBindValues(query)), query.fields());
+            done = new Rendered(
+                    Render.CONTEXT.render(query),
+                    new ArrayList<>(Render.CONTEXT.extractBindValues(query)),
+                    query.fields());
             rendered = done;
         }
         return done;
@@ -94,7 +102,7 @@ final class StaticQuery {
     <R extends Record> List<R> fetchInto(Database db, Table<R> table, Map<String, ?> values) {
         Rendered query = selectFrom(table);
         Field<?>[] fields = table.fields();
-        return db.query(query.sql(), row -> fill(RENDER.newRecord(table), fields, row), args(query, values));
+        return db.query(query.sql(), row -> fill(Render.CONTEXT.newRecord(table), fields, row), args(query, values));
     }
 
     /** The query rendered, once checked to select exactly the table's columns in the table's order. */
@@ -149,7 +157,7 @@ final class StaticQuery {
     }
 
     private static Record record(Field<?>[] fields, ResultSet row) throws SQLException {
-        return fill(RENDER.newRecord(fields), fields, row);
+        return fill(Render.CONTEXT.newRecord(fields), fields, row);
     }
 
     private static <T> void set(Record record, Field<T> field, Object value) {

@@ -103,9 +103,7 @@ class StorageTest {
     @Test
     void accountRepositoriesSetsAndEnvironmentsRoundTrip() {
         assertThat(new SqlLocalAccountStore(db).find())
-                .get()
-                .extracting(LocalAccount::userEmail)
-                .isEqualTo("me@localhost");
+                .contains(new LocalAccount("org-1", "Local", "user-1", "me@localhost"));
         SqlRepositoryStore repos = new SqlRepositoryStore(db);
         Repository a = new Repository("r-a", "a", "file:///a", "main", T);
         Repository b = new Repository("r-b", "b", "https://example.com/o/b.git", "trunk", T);
@@ -439,8 +437,8 @@ class StorageTest {
         assertThat(messages.nextQueueSeq("c-2")).isEqualTo(1);
 
         // Each state's maximum is one seek in the (chat_id, state, queue_seq) index: no step reads the chat.
-        List<String> plan =
-                db.query("EXPLAIN QUERY PLAN " + SqlMessageStore.LAST_QUEUE_SEQ, row -> row.getString("detail"), "c-1");
+        List<String> plan = db.query(
+                "EXPLAIN QUERY PLAN " + SqlMessageStore.Sql.LAST_QUEUE_SEQ, row -> row.getString("detail"), "c-1");
         assertThat(plan.stream().filter(step -> step.contains(" messages ")))
                 .hasSize(states.length)
                 .allMatch(step -> step.equals(
