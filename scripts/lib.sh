@@ -3,7 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/target/replicas-mcp.jar"
 CDS="$ROOT/target/replicas-mcp.jsa"
-AOT="$ROOT/target/replicas-mcp.aot"
+AOT="$ROOT/target/replicas-mcp-aot.jsa"
 export PATH="$PATH:/usr/local/bin:/usr/bin:/bin:/opt/homebrew/bin"
 
 # The feature version of the JDK a java binary belongs to, read from the JDK's `release` file (no JVM
@@ -25,7 +25,7 @@ java_major() {
   echo 0
 }
 
-# JAVA_HOME wins. Otherwise a Java 25 or newer when one is installed (its AOT cache starts the server in
+# JAVA_HOME wins. Otherwise a Java 25 or newer when one is installed (its AOT-linked archive starts the server in
 # less time and memory than Java 17's class-data archive; see README "Performance"), else `java` on the
 # PATH, else any JDK in the usual folders. Java 17 is the minimum.
 find_java() {
@@ -50,7 +50,7 @@ jar_stale() {
   [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]
 }
 
-# Whether the AOT cache is there and was made for this java (scripts/cds-train records which one).
+# Whether the AOT-linked archive is there and was made for this java (scripts/cds-train records which one).
 aot_made_for() {
   local made=""
   [ -f "$AOT" ] && [ -f "$AOT.java" ] && IFS= read -r made < "$AOT.java"
@@ -76,8 +76,8 @@ find_mvn() {
 # process (Serial GC, a bounded heap that gives memory back, C1 only, compiling a method after a quarter
 # of the default calls: with the default, the first ~3,500 calls of a session ran partly interpreted and
 # cost 1.6-2x the CPU of later ones, measured; the start was no slower); and the start-up cache that
-# scripts/build trained for this Java: the AOT cache on Java 25 and newer, else the class-data archive.
-# The AOT cache is left out when the server's arguments (after the java) include --http: a long-running
+# scripts/build trained for this Java: the AOT-linked archive on Java 25 and newer, else the class-data
+# archive. The AOT-linked archive is left out when the server's arguments (after the java) include --http: a long-running
 # server, where it made every call dearer (measured over HTTP: ~640 against ~575 µs of CPU per call) and
 # its faster start (about 2.4 against 4 s) matters little. REPLICAS_JAVA_OPTIONS (split on spaces) comes
 # last, so it can override any of them.
@@ -89,7 +89,7 @@ java_flags() {
     -XX:+UseSerialGC
     -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
   if [ "$(java_major "$java")" -ge 25 ]; then
-    if [ "$http" = 0 ] && aot_made_for "$java"; then flags+=("-XX:AOTCache=$AOT"); fi
+    if [ "$http" = 0 ] && aot_made_for "$java"; then flags+=("-XX:SharedArchiveFile=$AOT"); fi
   else
     flags+=(-Xshare:auto)
     if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi
