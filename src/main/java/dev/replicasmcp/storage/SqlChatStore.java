@@ -43,36 +43,36 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public Optional<Chat> find(String replicaId, String chatId) {
-        return one(Q.FIND, Map.of("replica_id", replicaId, "chat_id", chatId));
+        return one(Sql.FIND, Map.of("replica_id", replicaId, "chat_id", chatId));
     }
 
     @Override
     public Optional<Chat> findById(String chatId) {
-        return one(Q.FIND_BY_ID, Map.of("chat_id", chatId));
+        return one(Sql.FIND_BY_ID, Map.of("chat_id", chatId));
     }
 
     @Override
     public List<Chat> list(String replicaId) {
-        return Q.LIST.fetchRows(db, Map.of("replica_id", replicaId), SqlChatStore::toChat);
+        return Sql.LIST.fetchRows(db, Map.of("replica_id", replicaId), SqlChatStore::toChat);
     }
 
     @Override
     public Optional<Chat> defaultChat(String replicaId) {
-        return one(Q.DEFAULT, Map.of("replica_id", replicaId));
+        return one(Sql.DEFAULT, Map.of("replica_id", replicaId));
     }
 
     @Override
     public Optional<Chat> defaultChatWithoutQueue(String replicaId) {
-        return one(Q.DEFAULT_WITHOUT_QUEUE, Map.of("replica_id", replicaId));
+        return one(Sql.DEFAULT_WITHOUT_QUEUE, Map.of("replica_id", replicaId));
     }
 
     @Override
     public Optional<Chat> latestForProvider(String replicaId, CodingAgent provider) {
-        return one(Q.LATEST_FOR_PROVIDER, Map.of("replica_id", replicaId, "provider", provider.wire()));
+        return one(Sql.LATEST_FOR_PROVIDER, Map.of("replica_id", replicaId, "provider", provider.wire()));
     }
 
     private static StaticQuery first(Condition condition, SortField<?> order) {
-        return first(condition, order, Q.PROCESSING, Q.QUEUED);
+        return first(condition, order, Sql.PROCESSING, Sql.QUEUED);
     }
 
     /** The first chat in that order, with the two columns toChat reads after the table's. */
@@ -104,25 +104,25 @@ public final class SqlChatStore implements ChatStore {
 
     @Override
     public void touch(String chatId, String at) {
-        db.update(Q.TOUCH, at, chatId);
+        db.update(Sql.TOUCH, at, chatId);
     }
 
     private static Chat toChat(ResultSet r) throws SQLException {
         return new Chat(
-                r.getString(Q.ID_AT),
-                r.getString(Q.REPLICA_AT),
-                CodingAgent.valueOf(r.getString(Q.PROVIDER_AT).toUpperCase(Locale.ROOT)),
-                r.getString(Q.TITLE_AT),
-                r.getInt(Q.DEFAULT_AT) == 1,
-                r.getString(Q.THREAD_AT),
-                r.getString(Q.CREATED_AT),
-                r.getString(Q.UPDATED_AT),
-                r.getInt(Q.PROCESSING_AT) == 1,
-                r.getInt(Q.QUEUED_AT));
+                r.getString(Sql.ID_AT),
+                r.getString(Sql.REPLICA_AT),
+                CodingAgent.valueOf(r.getString(Sql.PROVIDER_AT).toUpperCase(Locale.ROOT)),
+                r.getString(Sql.TITLE_AT),
+                r.getInt(Sql.DEFAULT_AT) == 1,
+                r.getString(Sql.THREAD_AT),
+                r.getString(Sql.CREATED_AT),
+                r.getString(Sql.UPDATED_AT),
+                r.getInt(Sql.PROCESSING_AT) == 1,
+                r.getInt(Sql.QUEUED_AT));
     }
 
     /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
-    private static final class Q {
+    private static final class Sql {
         static final Field<Boolean> PROCESSING = DSL.field(DSL.exists(DSL.selectOne()
                         .from(MESSAGES)
                         .where(MESSAGES.CHAT_ID.eq(CHATS.ID).and(MESSAGES.STATE.eq(MessageState.PROCESSING.wire())))))

@@ -46,8 +46,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentVariable> variables(String environmentId) {
-        return Q
-                .LIST_ENVIRONMENT_VARIABLES
+        return Sql.LIST_ENVIRONMENT_VARIABLES
                 .fetchInto(db, ENVIRONMENT_VARIABLES, Map.of("environment", environmentId))
                 .stream()
                 .map(r -> new EnvironmentVariable(
@@ -88,7 +87,9 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentFile> files(String environmentId) {
-        return Q.LIST_ENVIRONMENT_FILES.fetchInto(db, ENVIRONMENT_FILES, Map.of("environment", environmentId)).stream()
+        return Sql.LIST_ENVIRONMENT_FILES
+                .fetchInto(db, ENVIRONMENT_FILES, Map.of("environment", environmentId))
+                .stream()
                 .map(r -> new EnvironmentFile(
                         r.getId(),
                         r.getOrganizationId(),
@@ -130,7 +131,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentMcp> mcps(String environmentId) {
-        return Q.LIST_ENVIRONMENT_MCPS.fetchInto(db, ENVIRONMENT_MCPS, Map.of("environment", environmentId)).stream()
+        return Sql.LIST_ENVIRONMENT_MCPS.fetchInto(db, ENVIRONMENT_MCPS, Map.of("environment", environmentId)).stream()
                 .map(r -> {
                     McpTransport transport =
                             McpTransport.valueOf(r.getTransport().toUpperCase(Locale.ROOT));
@@ -192,8 +193,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public List<EnvironmentSkill> skills(String environmentId) {
-        return Q
-                .LIST_ENVIRONMENT_SKILLS
+        return Sql.LIST_ENVIRONMENT_SKILLS
                 .fetchInto(db, ENVIRONMENT_SKILLS, Map.of("environment", environmentId))
                 .stream()
                 .map(r -> new EnvironmentSkill(
@@ -259,8 +259,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
 
     @Override
     public Optional<HookScript> activeHook(String environmentId, HookKind kind) {
-        return Q
-                .ACTIVE_HOOK
+        return Sql.ACTIVE_HOOK
                 .fetchInto(db, ENVIRONMENT_HOOKS, Map.of("environment", environmentId, "kind", kind.wire()))
                 .stream()
                 .findFirst()
@@ -316,7 +315,7 @@ public final class SqlEnvironmentConfigStore implements EnvironmentConfigStore {
     }
 
     /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
-    private static final class Q {
+    private static final class Sql {
         /** Every turn reads its environments' settings: built and rendered once (see {@link StaticQuery}). */
         static final StaticQuery LIST_ENVIRONMENT_VARIABLES =
                 listed(ENVIRONMENT_VARIABLES, ENVIRONMENT_VARIABLES.ENVIRONMENT_ID, ENVIRONMENT_VARIABLES.CREATED_AT);

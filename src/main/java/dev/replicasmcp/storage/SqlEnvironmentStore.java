@@ -100,7 +100,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> find(String organizationId, String id) {
-        return Q.BY_ID.fetch(db, Map.of("organization", organizationId, "id", id)).stream()
+        return Sql.BY_ID.fetch(db, Map.of("organization", organizationId, "id", id)).stream()
                 .findFirst()
                 .map(SqlEnvironmentStore::toEnvironment);
     }
@@ -112,7 +112,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     @Override
     public Optional<Environment> findGlobal(String organizationId) {
-        return Q.GLOBAL.fetch(db, Map.of("organization", organizationId)).stream()
+        return Sql.GLOBAL.fetch(db, Map.of("organization", organizationId)).stream()
                 .findFirst()
                 .map(SqlEnvironmentStore::toEnvironment);
     }
@@ -120,7 +120,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
     @Override
     public List<Environment> list(String organizationId) {
         return db.with(dsl -> dsl.select(ENVIRONMENTS.fields())
-                .select(Q.VARIABLES, Q.FILES, Q.SKILLS, Q.MCPS)
+                .select(Sql.VARIABLES, Sql.FILES, Sql.SKILLS, Sql.MCPS)
                 .from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(ENVIRONMENTS.IS_GLOBAL.desc(), ENVIRONMENTS.NAME)
@@ -149,7 +149,7 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
 
     private static ResultQuery<Record> firstWhere(Condition condition) {
         return DSL.select(ENVIRONMENTS.fields())
-                .select(Q.VARIABLES, Q.FILES, Q.SKILLS, Q.MCPS)
+                .select(Sql.VARIABLES, Sql.FILES, Sql.SKILLS, Sql.MCPS)
                 .from(ENVIRONMENTS)
                 .where(condition)
                 .orderBy(ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.rowid())
@@ -172,16 +172,16 @@ public final class SqlEnvironmentStore implements EnvironmentStore {
                 r.getRepositoryId(),
                 r.getRepositorySetId(),
                 r.getSystemPrompt(),
-                row.get(Q.VARIABLES),
-                row.get(Q.FILES),
-                row.get(Q.SKILLS),
-                row.get(Q.MCPS),
+                row.get(Sql.VARIABLES),
+                row.get(Sql.FILES),
+                row.get(Sql.SKILLS),
+                row.get(Sql.MCPS),
                 r.getCreatedAt(),
                 r.getUpdatedAt());
     }
 
     /** Built at their first use, not when the store is made: a start needs no jOOQ ({@link JooqStart}). */
-    private static final class Q {
+    private static final class Sql {
         /** Every turn reads its replica's environment and Global: built and rendered once (see {@link StaticQuery}). */
         static final StaticQuery BY_ID = StaticQuery.of(() -> firstWhere(ENVIRONMENTS
                 .ORGANIZATION_ID
