@@ -78,12 +78,13 @@ public final class Core implements AutoCloseable {
     }
 
     /**
-     * The first background passes run a second after the start, not at once: they are the first reads through
-     * jOOQ, whose first use takes ~65 ms of CPU (JooqStart), and a client's first tool call comes right
-     * after the start, on a machine that may have two cores. A slot the cron missed while the server was down
-     * still fires at start-up, a second later.
+     * The first background passes run three seconds after the start, not at once: they are the first reads
+     * through jOOQ, whose first use loads and links its classes (~0.4 s of CPU: Java 25's start-up archive
+     * leaves them out, see scripts/cds-train, and JooqStart), and a client's first tool calls come right
+     * after the start, on a machine that may have two cores. A slot the cron missed while the server was
+     * down still fires at start-up, three seconds later.
      */
-    private static final long FIRST_PASS_MS = 1_000;
+    private static final long FIRST_PASS_MS = 3_000;
 
     private static final long PASS_MS = 30_000;
 
