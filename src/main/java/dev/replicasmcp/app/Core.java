@@ -90,8 +90,8 @@ public final class Core implements AutoCloseable {
 
     private void schedule() {
         ScheduledExecutorService scheduler = server.threads().scheduler();
-        scheduler.schedule(server.reconciler()::requestPass, FIRST_PASS_MS, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(server.reconciler()::requestPass, PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                server.reconciler()::requestPass, FIRST_PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(server.policies()::pass, PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(server.cron()::pass, FIRST_PASS_MS, PASS_MS, TimeUnit.MILLISECONDS);
     }

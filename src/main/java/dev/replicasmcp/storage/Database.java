@@ -151,18 +151,27 @@ public final class Database implements Transactions, AutoCloseable {
     /** Runs a read or a single write; inside a transaction it joins it. */
     public <T> T with(Function<DSLContext, T> work) {
         DSLContext context = dsl();
+        return locked(() -> work.apply(context));
+    }
+
+    /**
+     * Runs plain-SQL work ({@link #query}, {@link #update}) under the lock, so that no other thread's
+     * statement comes between its statements; inside a transaction it joins it. Unlike {@link #with}, it
+     * needs no jOOQ.
+     */
+    public <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
-            return work.apply(context);
+            return work.get();
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * jOOQ's context, made at its first use and before the lock is taken: jOOQ's first use takes ~65 ms
-     * ({@link JooqStart}), which reads and writes in plain SQL need not wait for. Two threads may both make
-     * one; either serves.
+     * jOOQ's context, made at its first use and before the lock is taken: jOOQ's first use loads and sets
+     * up its classes ({@link JooqStart}), which reads and writes in plain SQL need not wait for. Two threads
+     * may both make one; either serves.
      */
     private DSLContext dsl() {
         DSLContext context = dsl;

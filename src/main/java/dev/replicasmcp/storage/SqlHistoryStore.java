@@ -28,7 +28,7 @@ public final class SqlHistoryStore implements HistoryStore {
     @Override
     public long append(String chatId, HistoryEvent event) {
         // Under the database's lock throughout: nothing else appends between the count and the insert.
-        return db.with(ignored -> {
+        return db.locked(() -> {
             long seq = count(chatId);
             db.update(Sql.APPEND, chatId, (int) seq, event.timestamp(), event.type(), Json.write(event.payload()));
             return seq;

@@ -18,8 +18,8 @@ public final class SqlLocalAccountStore implements LocalAccountStore {
     }
 
     /**
-     * Plain SQL: every start reads the local account, and jOOQ is not needed to start (see Database's
-     * comment on jOOQ). StorageTest reads it back after {@link #insert}.
+     * Plain SQL: every start reads the local account, and jOOQ is not needed to start ({@link JooqStart}).
+     * StorageTest reads it back after {@link #insert}.
      */
     private static final String FIND = "SELECT o.id, o.name, u.id, u.email FROM organizations o"
             + " JOIN memberships m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id"

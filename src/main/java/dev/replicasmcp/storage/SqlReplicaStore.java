@@ -101,8 +101,7 @@ public final class SqlReplicaStore implements ReplicaStore {
     @Override
     public int count(String organizationId, ReplicaFilter filter) {
         // Every list_replicas counts, a first one included: plain SQL without jOOQ's tables (see Database.count
-        // and JooqStart), the same filter as filtered() below; StorageTest holds the names to
-        // the schema.
+        // and JooqStart), the same filter as filtered() below; StorageTest holds the names to the schema.
         StringBuilder sql =
                 new StringBuilder("SELECT count(*) FROM replicas WHERE organization_id = ? AND deleted_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(organizationId));
