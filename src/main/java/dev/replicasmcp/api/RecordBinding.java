@@ -43,6 +43,11 @@ final class RecordBinding {
 
     private RecordBinding() {}
 
+    /** Makes type's plan now (a warm-up), so that a first bind finds it made. */
+    static void prepare(Class<?> type) {
+        PLANS.get(type);
+    }
+
     /** The record bound from the fields, or null when Jackson is to bind it. */
     static <I> I bind(Class<I> type, Map<String, ?> fields) {
         Plan plan = PLANS.get(type);

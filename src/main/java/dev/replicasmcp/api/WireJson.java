@@ -15,11 +15,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.replicasmcp.domain.DomainException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON dialect of both front doors (tool arguments and results, REST bodies): snake_case, strict
@@ -100,6 +104,33 @@ public final class WireJson {
             return mapper.convertValue(fields, type);
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(describe(e, schemaName));
+        }
+    }
+
+    /**
+     * Builds, for a warm-up, what a first {@link #parse} of input and a first write of output with mapper
+     * need: the input's required fields and record binding, and the serializers of the output record and of
+     * every record it holds (Jackson builds a list's element serializer when it first writes the list, even
+     * an empty one). Each reads the records' annotations and makes method handles, slowly while that code is
+     * still interpreted.
+     */
+    public static void prepare(ObjectMapper mapper, Class<?> input, Class<?> output) {
+        REQUIRED.get(input);
+        RecordBinding.prepare(input);
+        prepareSerializers(mapper, output, new HashSet<>());
+    }
+
+    /** type's serializer when it is a record, then those of the records its components name (List<X>: X). */
+    private static void prepareSerializers(ObjectMapper mapper, Type type, Set<Class<?>> done) {
+        if (type instanceof ParameterizedType generic) {
+            for (Type argument : generic.getActualTypeArguments()) {
+                prepareSerializers(mapper, argument, done);
+            }
+        } else if (type instanceof Class<?> record && record.isRecord() && done.add(record)) {
+            mapper.canSerialize(record);
+            for (RecordComponent component : record.getRecordComponents()) {
+                prepareSerializers(mapper, component.getGenericType(), done);
+            }
         }
     }
 

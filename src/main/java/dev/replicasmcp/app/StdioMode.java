@@ -3,6 +3,7 @@ package dev.replicasmcp.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replicasmcp.domain.Caller;
 import dev.replicasmcp.domain.Ids;
+import dev.replicasmcp.mcp.FirstCallWarmUp;
 import dev.replicasmcp.mcp.ProtocolJsonMapper;
 import dev.replicasmcp.mcp.StdioServer;
 import dev.replicasmcp.mcp.ToolCatalog;
@@ -38,6 +39,9 @@ final class StdioMode {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> Wiring.childProcesses(settings.dataDir()).killAll(), "end-child-processes"));
+            // A client's first tool call comes right after the handshake: what it needs beside the database is
+            // built meanwhile (FirstCallWarmUp says what and why).
+            FirstCallWarmUp.begin();
             // The database opens while the MCP handshake runs; the first tool call waits for it.
             CompletableFuture<Core> core =
                     CompletableFuture.supplyAsync(() -> Core.start(settings, Clock.systemUTC(), Ids.random()));

@@ -1,29 +1,36 @@
 package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.api.WireJson;
+import dev.replicasmcp.ops.Operations;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of a first tool call, walked once in the background as soon as the stdio server is built. A
- * fresh process runs its first call on code the JIT has not compiled and on Jackson serializers and
- * statements made at first use: a first {@code list_replicas} took 60–80 ms,
- * then under 1 ms. Walked meanwhile, the client's first call takes ~25 ms when it comes right after the
- * handshake and ~11 ms when it comes a moment later, and the handshake is answered no later (measured).
+ * The path of a first tool call, walked in the background while a stdio server starts. A fresh process
+ * runs its first call on code the JIT has not compiled and on bindings, serializers and method handles made
+ * at first use: a first {@code list_replicas} took 60–80 ms, then under 1 ms.
  *
- * <p>It reads a tools/call request in and writes an answer of the shape the invoker makes with the
- * protocol's mapper at once, and builds the tool's input binding and output serializer ({@link
- * ToolInvoker#prepare}), while the core may still be starting; then calls {@link #TOOL}, which changes
- * nothing, through the same invoker (and so waits for the database like any call, and is counted as in
- * flight: shutdown waits for it), and writes its answer. Nothing reaches
- * the client; a failure is only logged at debug level (the client's own call reports it).
+ * <p>Two phases. {@link #begin} starts at once, beside the core's start and the tools' catalogue: it builds
+ * what a first {@link #TOOL} needs from the tool mapper ({@link WireJson#prepare}: its input's binding, the
+ * serializers of its output and the records in it; reading their annotations and making method handles is
+ * most of a first call's cost). {@link #start}, once the stdio server is built, reads a tools/call request in
+ * and writes an answer of the shape the invoker makes with the protocol's mapper, then waits for the core
+ * and marks the invoker started, so that a client's first call runs at once on the reading thread ({@link
+ * QuickCalls}) instead of being handed to a pool thread. The answer to initialize waits for this phase
+ * ({@link StdioTransport}).
+ *
+ * <p>It makes no call itself: a call here ran beside the client's first call, which comes right after the
+ * handshake, building the same things at the same time on a machine that may have two cores, and kept the
+ * client's call off the reading thread (measured: the client's first call took ~10 ms with it, ~5 ms
+ * without). Nothing reaches the client; a failure is only logged at debug level (the client's own call
+ * reports it).
  */
-final class FirstCallWarmUp {
+public final class FirstCallWarmUp {
 
     static final String TOOL = "list_replicas";
 
@@ -31,36 +38,66 @@ final class FirstCallWarmUp {
 
     private FirstCallWarmUp() {}
 
-    /** check: the one the stdio input checks each line with. */
-    static void start(ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check) {
-        Optional<Operation<?, ?>> tool = catalog.initialSpecs().stream()
-                .filter(spec -> spec.name().equals(TOOL) && spec.hints().readOnly())
-                .findFirst();
-        if (tool.isEmpty()) {
-            return; // not offered from the start (--toolsets without replicas): nothing to warm
-        }
-        Thread thread = new Thread(() -> walk(invoker, mapper, check, tool.get()), "first-call-warm-up");
+    /** The first phase, on a thread of its own: for the stdio mode, before anything else starts. */
+    public static void begin() {
+        Thread thread = new Thread(FirstCallWarmUp::prepare, "first-call-prepare");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void walk(ToolInvoker invoker, McpJsonMapper mapper, IncomingCheck check, Operation<?, ?> tool) {
+    private static void prepare() {
         try {
-            // First what needs no database, while the core is still starting (a client's first call often
-            // comes before it has): reading a request, writing an answer.
-            McpSchema.CallToolRequest request = read(mapper, check);
-            WrittenJson empty = WrittenJson.of(EMPTY_PAGE.getBytes(StandardCharsets.UTF_8));
-            answer(
-                    mapper,
-                    McpSchema.CallToolResult.builder()
-                            .structuredContent(empty)
-                            .addTextContent(empty.json())
-                            .build());
-            invoker.prepare(tool);
-            // Then the call itself, which waits for the database like any call.
-            answer(mapper, invoker.call(tool, request.arguments()));
+            Operations.all().stream()
+                    .filter(op -> op.name().equals(TOOL))
+                    .findFirst()
+                    .ifPresent(op -> WireJson.prepare(JsonMappers.tools(), op.input(), op.output()));
+        } catch (RuntimeException | LinkageError e) {
+            LoggerFactory.getLogger(FirstCallWarmUp.class).debug("First-call preparation: {}", e.toString());
+        }
+    }
+
+    /**
+     * The second phase, on a thread of its own. check: the one the stdio input checks each line with; ready:
+     * completed once it has ended (the answer to initialize waits for it, see StdioTransport).
+     */
+    static void start(
+            ToolCatalog catalog,
+            ToolInvoker invoker,
+            McpJsonMapper mapper,
+            IncomingCheck check,
+            CompletableFuture<Void> ready) {
+        // Not offered from the start (--toolsets without replicas): no request of it to read in.
+        boolean offered = catalog.initialSpecs().stream()
+                .anyMatch(spec -> spec.name().equals(TOOL) && spec.hints().readOnly());
+        Thread thread = new Thread(() -> walk(invoker, mapper, check, offered, ready), "first-call-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void walk(
+            ToolInvoker invoker,
+            McpJsonMapper mapper,
+            IncomingCheck check,
+            boolean offered,
+            CompletableFuture<Void> ready) {
+        try {
+            if (offered) {
+                // What needs no database, while the core may still be starting: reading a request, writing
+                // an answer.
+                read(mapper, check);
+                WrittenJson empty = WrittenJson.of(EMPTY_PAGE.getBytes(StandardCharsets.UTF_8));
+                answer(
+                        mapper,
+                        McpSchema.CallToolResult.builder()
+                                .structuredContent(empty)
+                                .addTextContent(empty.json())
+                                .build());
+            }
+            invoker.awaitStart();
         } catch (Exception | LinkageError e) {
             LoggerFactory.getLogger(FirstCallWarmUp.class).debug("First-call warm-up: {}", e.toString());
+        } finally {
+            ready.complete(null);
         }
     }
 

@@ -41,6 +41,7 @@ public final class StdioServer {
     public static void serve(McpJsonMapper mapper, ToolCatalog catalog, ToolInvoker invoker, String version)
             throws InterruptedException {
         CompletableFuture<McpServerFactory.Single> served = new CompletableFuture<>();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
         ArrivalOrder order = ArrivalOrder.stamped();
         OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
@@ -50,7 +51,7 @@ public final class StdioServer {
         StdioInput input =
                 new StdioInput(new FileInputStream(FileDescriptor.in), check, order, mapper, protocolOut, eof, release);
         McpServerFactory.Single single = McpServerFactory.create(
-                new StdioTransport(mapper, input, protocolOut, input::answered, QuickCalls.of(catalog, invoker)),
+                new StdioTransport(mapper, input, protocolOut, input::answered, QuickCalls.of(catalog, invoker), ready),
                 mapper,
                 catalog,
                 invoker,
@@ -58,8 +59,8 @@ public final class StdioServer {
                 order);
         McpSyncServer server = single.server();
         served.complete(single);
-        // While the client waits for the handshake's answer and reads it (measured: the start is no slower).
-        FirstCallWarmUp.start(catalog, invoker, mapper, check);
+        // While the client waits for the handshake's answer, which waits for it (StdioTransport).
+        FirstCallWarmUp.start(catalog, invoker, mapper, check, ready);
         LOG.info("replicas-mcp {} serving MCP over stdio", version);
         try {
             eof.await();

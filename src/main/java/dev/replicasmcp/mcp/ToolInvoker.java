@@ -40,13 +40,12 @@ public final class ToolInvoker {
     }
 
     /**
-     * Builds what a first call of op needs and the database does not: the binding of its input and the
-     * serializer of its output (Jackson introspects records and their annotations at first use, slowly while
-     * the code is still interpreted). For a warm-up while the core starts.
+     * Waits for the core to start (a warm-up's), then notes it as a call would: from then on a call may run
+     * on the stdio reading thread ({@link QuickCalls}).
      */
-    void prepare(Operation<?, ?> op) {
-        mapper.canDeserialize(mapper.constructType(op.input()));
-        mapper.canSerialize(op.output());
+    void awaitStart() {
+        context.get();
+        started = true;
     }
 
     /** Whether the core has started: a call now runs without waiting for it. */
