@@ -1,28 +1,41 @@
 # Shared by the scripts: where things are, and how to find Java and Maven from a bare environment
 # (MCP clients start scripts/run with almost no PATH).
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# scripts/run is on the cold-start path: every process forked there is time an MCP client waits, so what it
+# uses takes none (cd is a built-in; the folder is made absolute as the start-up cache recorded the jar's path).
+_lib_dir="${BASH_SOURCE[0]%/*}"
+[ "$_lib_dir" != "${BASH_SOURCE[0]}" ] || _lib_dir=.
+CDPATH='' cd -- "$_lib_dir/.."
+ROOT="$PWD"
+cd -- "$OLDPWD"
 JAR="$ROOT/target/replicas-mcp.jar"
 CDS="$ROOT/target/replicas-mcp.jsa"
 AOT="$ROOT/target/replicas-mcp-aot.jsa"
+# The java scripts/build chose, and its version, a line each (see pick_java).
+JAVA_RECORD="$ROOT/target/java"
 export PATH="$PATH:/usr/local/bin:/usr/bin:/bin:/opt/homebrew/bin"
 
-# The feature version of the JDK a java binary belongs to, read from the JDK's `release` file (no JVM
-# started); 0 when it cannot be told. Shell built-ins only, bar readlink for a symlink: scripts/run is on
-# the cold-start path, and every process forked there is time an MCP client waits.
-java_major() {
+# Sets MAJOR to the feature version of the JDK a java binary belongs to, read from the JDK's `release` file
+# (no JVM started); 0 when it cannot be told. Shell built-ins only, bar readlink for a symlink.
+read_major() {
   local path="$1" line
+  MAJOR=0
   if [ -L "$path" ]; then path="$(readlink -f "$path")"; fi
   if [ -r "${path%/bin/java}/release" ]; then
     while IFS= read -r line; do
       case "$line" in
         JAVA_VERSION=\"[0-9]*)
           line="${line#JAVA_VERSION=\"}"
-          echo "${line%%[!0-9]*}"
+          MAJOR="${line%%[!0-9]*}"
           return ;;
       esac
     done < "${path%/bin/java}/release"
   fi
-  echo 0
+}
+
+# The same, printed.
+java_major() {
+  read_major "$1"
+  echo "$MAJOR"
 }
 
 # JAVA_HOME wins. Otherwise a Java 25 or newer when one is installed (its AOT-linked archive starts the server in
@@ -44,6 +57,20 @@ find_java() {
   exit 1
 }
 
+# Sets JAVA to the java scripts/run starts and JAVA_MAJOR to its version. JAVA_HOME wins; otherwise the java
+# scripts/build chose and recorded (JAVA_RECORD) while it is still there, which spares a start the search
+# (it forks a process for each JDK found: ~5 ms, measured); otherwise find_java's choice. A Java installed
+# later is chosen at the next build (`scripts/build --force`).
+pick_java() {
+  if [ -z "${JAVA_HOME:-}" ] && [ -f "$JAVA_RECORD" ] \
+      && { IFS= read -r JAVA && IFS= read -r JAVA_MAJOR; } < "$JAVA_RECORD" && [ -x "$JAVA" ]; then
+    return
+  fi
+  JAVA="$(find_java)"
+  read_major "$JAVA"
+  JAVA_MAJOR="$MAJOR"
+}
+
 # Whether the jar is missing or older than the sources (scripts/build then packages it).
 jar_stale() {
   [ ! -f "$JAR" ] && return 0
@@ -57,9 +84,10 @@ aot_made_for() {
   [ -n "$made" ] && [ "$made" = "$1" ]
 }
 
-# Whether the start-up cache scripts/build trains is there, newer than the jar and made for this java.
+# Whether the start-up cache scripts/build trains is there, newer than the jar and made for this java ($1,
+# whose version is $2).
 cache_current() {
-  if [ "$(java_major "$1")" -ge 25 ]; then
+  if [ "$2" -ge 25 ]; then
     aot_made_for "$1" && [ ! "$JAR" -nt "$AOT" ]
   else
     [ -f "$CDS" ] && [ ! "$JAR" -nt "$CDS" ]
@@ -72,29 +100,42 @@ find_mvn() {
   exit 1
 }
 
-# The JVM flags of a server process, one a line: JVM warnings to stderr, never stdout; a small resident
+# Sets FLAGS to the JVM flags of a server process started by java ($1, of version $2) with the server's
+# arguments after them: JVM warnings to stderr, never stdout; a small resident
 # process (Serial GC, a bounded heap that gives memory back, C1 only, compiling a method after a quarter
 # of the default calls: with the default, the first ~3,500 calls of a session ran partly interpreted and
 # cost 1.6-2x the CPU of later ones, measured; the start was no slower); and the start-up cache that
 # scripts/build trained for this Java: the AOT-linked archive on Java 25 and newer, else the class-data
 # archive. The AOT-linked archive is left out when the server's arguments (after the java) include --http: a long-running
 # server, where it made every call dearer (measured over HTTP: ~640 against ~575 µs of CPU per call) and
-# its faster start (about 2.4 against 4 s) matters little. REPLICAS_JAVA_OPTIONS (split on spaces) comes
-# last, so it can override any of them.
-java_flags() {
-  local java="${1:-$(find_java)}" arg http=0
-  shift || true
+# its faster start (about 2.4 against 4 s) matters little. The JDK's own root locale data stands in for
+# CLDR's (java.locale.providers=SPI: no provider is installed, so the JDK falls back to its root data): the
+# first date format (slf4j's, Jackson's) set CLDR up, ~20 ms of CPU before the handshake's answer
+# (measured); the server writes nothing whose form depends on a locale. REPLICAS_JAVA_OPTIONS (split on
+# spaces) comes last, so it can override any of them.
+set_flags() {
+  local java="$1" major="$2" arg http=0
+  shift 2
   for arg in "$@"; do [ "$arg" != --http ] || http=1; done
-  local flags=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.25
+  FLAGS=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.25
     -XX:+UseSerialGC
-    -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m)
-  if [ "$(java_major "$java")" -ge 25 ]; then
-    if [ "$http" = 0 ] && aot_made_for "$java"; then flags+=("-XX:SharedArchiveFile=$AOT"); fi
+    -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m
+    -Djava.locale.providers=SPI)
+  if [ "$major" -ge 25 ]; then
+    if [ "$http" = 0 ] && aot_made_for "$java"; then FLAGS+=("-XX:SharedArchiveFile=$AOT"); fi
   else
-    flags+=(-Xshare:auto)
-    if [ -f "$CDS" ]; then flags+=("-XX:SharedArchiveFile=$CDS"); fi
+    FLAGS+=(-Xshare:auto)
+    if [ -f "$CDS" ]; then FLAGS+=("-XX:SharedArchiveFile=$CDS"); fi
   fi
   # shellcheck disable=SC2206 # split on purpose: a list of JVM options
-  [ -z "${REPLICAS_JAVA_OPTIONS:-}" ] || flags+=(${REPLICAS_JAVA_OPTIONS})
-  printf '%s\n' "${flags[@]}"
+  [ -z "${REPLICAS_JAVA_OPTIONS:-}" ] || FLAGS+=(${REPLICAS_JAVA_OPTIONS})
+}
+
+# The same flags, one a line, for the java given (else find_java's) and the server's arguments after it.
+java_flags() {
+  local java="${1:-$(find_java)}"
+  shift || true
+  read_major "$java"
+  set_flags "$java" "$MAJOR" "$@"
+  printf '%s\n' "${FLAGS[@]}"
 }
