@@ -121,6 +121,10 @@ set_flags() {
     -XX:+UseSerialGC
     -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m
     -Djava.locale.providers=SPI)
+  # HTTP mode: a young generation of 16 MiB. Left to itself it is a third of a heap that stays near 20 MiB,
+  # and 32 sessions calling back to back made a collection every ~7 ms (2,870 in 20 s, ~9% of the time);
+  # with it, 5% more calls/s (A/B, 5 rounds, 12 s each) for 3 MiB more RSS. 32 MiB was no better.
+  [ "$http" = 0 ] || FLAGS+=(-Xmn16m)
   if [ "$major" -ge 25 ]; then
     if [ "$http" = 0 ] && aot_made_for "$java"; then FLAGS+=("-XX:SharedArchiveFile=$AOT"); fi
   else
