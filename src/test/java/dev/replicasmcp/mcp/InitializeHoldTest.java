@@ -3,15 +3,10 @@ package dev.replicasmcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,12 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class InitializeHoldTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
 
-    private final PipedOutputStream client = new PipedOutputStream();
-    private final StdioTransportTest.SlowOutput out = new StdioTransportTest.SlowOutput();
+    private final StdioPipe pipe = new StdioPipe();
     private McpSyncServer server;
 
     /** A readiness the test releases; counts how often the transport waited for it. */
@@ -52,24 +45,16 @@ class InitializeHoldTest {
 
     @AfterEach
     void close() throws IOException {
-        client.close();
+        pipe.client.close();
         if (server != null) {
             server.closeGracefully();
         }
     }
 
     private void start(Future<?> ready) throws IOException {
-        PipedInputStream in = new PipedInputStream(client, 1 << 16);
         ProtocolJsonMapper mapper = new ProtocolJsonMapper();
-        StdioInput input = new StdioInput(
-                in,
-                new IncomingCheck(name -> true, "line"),
-                ArrivalOrder.stamped(),
-                mapper,
-                out,
-                new CountDownLatch(1),
-                new CountDownLatch(0));
-        server = McpServer.sync(new StdioTransport(mapper, input, out, input::answered, name -> false, ready))
+        StdioInput input = pipe.input(mapper, 1 << 16);
+        server = McpServer.sync(new StdioTransport(mapper, input, pipe.out, input::answered, name -> false, ready))
                 .serverInfo("test", "1")
                 .jsonMapper(new ProtocolJsonMapper())
                 .capabilities(
@@ -78,37 +63,19 @@ class InitializeHoldTest {
                 .build();
     }
 
-    private void send(String line) throws IOException {
-        client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        client.flush();
-    }
-
-    private List<JsonNode> awaitLines(int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (out.lines().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        List<JsonNode> parsed = new ArrayList<>();
-        for (String line : out.lines()) {
-            parsed.add(JSON.readTree(line));
-        }
-        assertThat(parsed).as("lines written").hasSize(count);
-        return parsed;
-    }
-
     @Test
     void theAnswerToInitializeIsWrittenOnlyOnceTheServerIsReady() throws Exception {
         Held ready = new Held();
         start(ready);
-        send(INITIALIZE);
+        pipe.send(INITIALIZE);
 
         assertThat(ready.waiting.await(20, TimeUnit.SECONDS))
                 .as("the transport waits for the server")
                 .isTrue();
-        assertThat(out.lines()).as("nothing written while it waits").isEmpty();
+        assertThat(pipe.out.lines()).as("nothing written while it waits").isEmpty();
         ready.released.countDown();
 
-        JsonNode answer = awaitLines(1).get(0);
+        JsonNode answer = pipe.awaitLines(1).get(0);
         assertThat(answer.get("id").asInt()).isZero();
         assertThat(answer.at("/result/serverInfo/name").asText()).isEqualTo("test");
     }
@@ -118,13 +85,13 @@ class InitializeHoldTest {
         Held ready = new Held();
         ready.released.countDown();
         start(ready);
-        send(INITIALIZE);
-        awaitLines(1);
-        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
-        send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        pipe.send(INITIALIZE);
+        pipe.awaitLines(1);
+        pipe.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        pipe.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        pipe.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
 
-        List<JsonNode> lines = awaitLines(3);
+        List<JsonNode> lines = pipe.awaitLines(3);
         assertThat(lines.get(1).get("id").asInt()).isEqualTo(1);
         assertThat(lines.get(2).get("id").asInt()).isEqualTo(2);
         assertThat(ready.waits).as("waited for, once").hasValue(1);
@@ -133,8 +100,9 @@ class InitializeHoldTest {
     @Test
     void aServerThatFailedToGetReadyStillAnswersInitialize() throws Exception {
         start(CompletableFuture.failedFuture(new IllegalStateException("The database could not be opened")));
-        send(INITIALIZE);
+        pipe.send(INITIALIZE);
 
-        assertThat(awaitLines(1).get(0).at("/result/protocolVersion").asText()).isEqualTo("2025-06-18");
+        assertThat(pipe.awaitLines(1).get(0).at("/result/protocolVersion").asText())
+                .isEqualTo("2025-06-18");
     }
 }

@@ -3,27 +3,18 @@ package dev.replicasmcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -37,54 +28,17 @@ import org.junit.jupiter.api.Test;
  */
 class StdioTransportTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CALLS = 60;
 
-    private final PipedOutputStream client = new PipedOutputStream();
-    private final SlowOutput out = new SlowOutput();
+    private final StdioPipe pipe = new StdioPipe();
     /** The thread each call ran on, by the call's n. */
     private final Map<Integer, String> ranOn = new ConcurrentHashMap<>();
 
     private McpSyncServer server;
 
-    /** Takes its time between the bytes of a message and its newline: unlocked writers would interleave. */
-    static final class SlowOutput extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final AtomicInteger writing = new AtomicInteger();
-        private final AtomicInteger mostAtOnce = new AtomicInteger();
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (bytes) {
-                bytes.write(b, off, len);
-            }
-            writing.decrementAndGet();
-        }
-
-        List<String> lines() {
-            synchronized (bytes) {
-                String text = bytes.toString(StandardCharsets.UTF_8);
-                List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                lines.remove(lines.size() - 1); // what follows the last newline: nothing, or a line half written
-                return lines;
-            }
-        }
-    }
-
     @AfterEach
     void close() throws IOException {
-        client.close();
+        pipe.client.close();
         if (server != null) {
             server.closeGracefully();
         }
@@ -96,7 +50,6 @@ class StdioTransportTest {
 
     /** The server as stdio runs it: the session runs what it is handed, the transport picks the thread. */
     private void start(Predicate<String> quick) throws IOException {
-        PipedInputStream in = new PipedInputStream(client, 1 << 20);
         McpSchema.Tool echo = McpSchema.Tool.builder()
                 .name("echo")
                 .inputSchema(new McpSchema.JsonSchema("object", Map.of(), List.of(), null, null, null))
@@ -117,14 +70,7 @@ class StdioTransportTest {
                 })
                 .build();
         ProtocolJsonMapper mapper = new ProtocolJsonMapper();
-        StdioInput input = new StdioInput(
-                in,
-                new IncomingCheck(name -> true, "line"),
-                ArrivalOrder.stamped(),
-                mapper,
-                out,
-                new CountDownLatch(1),
-                new CountDownLatch(0));
+        StdioInput input = pipe.input(mapper, 1 << 20);
         McpServerFeatures.SyncToolSpecification look = McpServerFeatures.SyncToolSpecification.builder()
                 .tool(McpSchema.Tool.builder()
                         .name("look")
@@ -132,7 +78,7 @@ class StdioTransportTest {
                         .build())
                 .callHandler(spec.callHandler())
                 .build();
-        server = McpServer.sync(new StdioTransport(mapper, input, out, input::answered, quick))
+        server = McpServer.sync(new StdioTransport(mapper, input, pipe.out, input::answered, quick))
                 .serverInfo("test", "1")
                 .jsonMapper(new ProtocolJsonMapper())
                 .capabilities(
@@ -142,29 +88,12 @@ class StdioTransportTest {
                 .build();
     }
 
-    private void send(String line) throws IOException {
-        client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        client.flush();
-    }
-
-    private List<JsonNode> awaitLines(int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (out.lines().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        List<JsonNode> parsed = new ArrayList<>();
-        for (String line : out.lines()) {
-            parsed.add(JSON.readTree(line)); // throws if two messages were mixed on one line
-        }
-        assertThat(parsed).as("lines written").hasSize(count);
-        return parsed;
-    }
-
     private void initialize() throws Exception {
-        send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
-        awaitLines(1);
-        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        pipe.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        pipe.awaitLines(1);
+        pipe.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     }
 
     @Test
@@ -181,10 +110,10 @@ class StdioTransportTest {
                     .append(i)
                     .append("\"}}}\n");
         }
-        client.write(burst.toString().getBytes(StandardCharsets.UTF_8));
-        client.flush();
+        pipe.client.write(burst.toString().getBytes(StandardCharsets.UTF_8));
+        pipe.client.flush();
 
-        List<JsonNode> lines = awaitLines(1 + 2 * CALLS);
+        List<JsonNode> lines = pipe.awaitLines(1 + 2 * CALLS);
         Map<String, Integer> progressAt = new HashMap<>();
         Map<Integer, Integer> answerAt = new HashMap<>();
         for (int at = 1; at < lines.size(); at++) {
@@ -204,7 +133,7 @@ class StdioTransportTest {
                     .as("progress of call %s before its answer", id)
                     .isLessThan(answerAt.get(id));
         }
-        assertThat(out.mostAtOnce.get())
+        assertThat(pipe.out.mostAtOnce.get())
                 .as("writes into stdout at the same time")
                 .isEqualTo(1);
     }
@@ -213,13 +142,13 @@ class StdioTransportTest {
     void aQuickCallRunsOnTheReadingThreadAndEveryOtherCallOnThePool() throws Exception {
         start("look"::equals);
         initialize();
-        send(call(1, "look"));
-        awaitLines(2);
-        send(call(2, "echo"));
-        awaitLines(3);
-        client.write((call(3, "look") + "\n" + call(4, "look") + "\n").getBytes(StandardCharsets.UTF_8));
-        client.flush();
-        List<JsonNode> lines = awaitLines(5);
+        pipe.send(call(1, "look"));
+        pipe.awaitLines(2);
+        pipe.send(call(2, "echo"));
+        pipe.awaitLines(3);
+        pipe.client.write((call(3, "look") + "\n" + call(4, "look") + "\n").getBytes(StandardCharsets.UTF_8));
+        pipe.client.flush();
+        List<JsonNode> lines = pipe.awaitLines(5);
         assertThat(ranOn.get(1)).as("a quick call").isEqualTo("stdio-reader");
         assertThat(ranOn.get(2)).as("a call that is not quick").startsWith("boundedElastic");
         assertThat(ranOn.get(3)).as("quick calls sent together").isEqualTo("stdio-reader");
@@ -239,10 +168,10 @@ class StdioTransportTest {
     void aLineThatIsNoMessageIsAnsweredWithAnErrorAndReadingGoesOn() throws Exception {
         start();
         initialize();
-        send("{\"jsonrpc\":\"2.0\",\"id\":6}");
-        send("not json");
-        send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
-        List<JsonNode> lines = awaitLines(4);
+        pipe.send("{\"jsonrpc\":\"2.0\",\"id\":6}");
+        pipe.send("not json");
+        pipe.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
+        List<JsonNode> lines = pipe.awaitLines(4);
         assertThat(lines.get(1).get("id").asInt()).isEqualTo(6);
         assertThat(lines.get(1).at("/error/code").asInt()).isEqualTo(-32600);
         assertThat(lines.get(2).at("/error/code").asInt()).isEqualTo(-32700);
@@ -259,7 +188,7 @@ class StdioTransportTest {
         ours.removeAll(before);
         assertThat(ours).as("the transport's reading thread").hasSize(1);
         Thread reader = ours.iterator().next();
-        client.close();
+        pipe.client.close();
         reader.join(10_000);
         assertThat(reader.isAlive())
                 .as("stdio-reader still running after end of input")
