@@ -660,12 +660,13 @@ def make_repo(path):
 
 
 def start_http_server(command, data_dir, log_path, timeout=90, extra=()):
-    """The server in HTTP mode on a free loopback port: (process, port, key). Without the AOT-linked
-    archive and with the young generation of 16 MiB, as scripts/run starts HTTP mode (lib.sh's set_flags
-    says why)."""
+    """The server in HTTP mode on a free loopback port: (process, port, key). With the JVM flags scripts/run
+    gives HTTP mode (BENCH_HTTP_FLAGS, from lib.sh's java_flags with --http), in place of the stdio ones."""
+    http_flags = os.environ.get("BENCH_HTTP_FLAGS")
+    if not http_flags:
+        raise SystemExit("bench.py: BENCH_HTTP_FLAGS is not set; run it through scripts/bench")
+    command = [command[0]] + http_flags.split("\n") + command[command.index("-jar"):]
     log_file = open(log_path, "ab")
-    command = [arg for arg in command if not arg.startswith("-XX:AOTCache=") and "replicas-mcp-aot.jsa" not in arg]
-    command = command[:1] + ["-Xmn16m"] + command[1:]
     process = subprocess.Popen(list(command) + ["--data-dir", data_dir, "--turn-delay-ms", "100", "--http",
                                                 "--host", "127.0.0.1", "--port", "0"] + list(extra),
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log_file)

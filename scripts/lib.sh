@@ -43,13 +43,13 @@ java_major() {
 # PATH, else any JDK in the usual folders. Java 17 is the minimum.
 find_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; return; fi
-  local candidate best="" best_major=0 major
+  local candidate best="" best_major=0
   for candidate in "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java \
       /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
     [ -n "$candidate" ] && [ -x "$candidate" ] || continue
-    major="$(java_major "$candidate")"
-    if [ -z "$best" ] || { [ "$major" -ge 25 ] && [ "$major" -gt "$best_major" ]; }; then
-      best="$candidate"; best_major="$major"
+    read_major "$candidate"
+    if [ -z "$best" ] || { [ "$MAJOR" -ge 25 ] && [ "$MAJOR" -gt "$best_major" ]; }; then
+      best="$candidate"; best_major="$MAJOR"
     fi
   done
   if [ -n "$best" ]; then echo "$best"; return; fi
@@ -59,7 +59,7 @@ find_java() {
 
 # Sets JAVA to the java scripts/run starts and JAVA_MAJOR to its version. JAVA_HOME wins; otherwise the java
 # scripts/build chose and recorded (JAVA_RECORD) while it is still there, which spares a start the search
-# (it forks a process for each JDK found: ~5 ms, measured); otherwise find_java's choice. A Java installed
+# (~5 ms with its subshells, measured); otherwise find_java's choice. A Java installed
 # later is chosen at the next build (`scripts/build --force`).
 pick_java() {
   if [ -z "${JAVA_HOME:-}" ] && [ -f "$JAVA_RECORD" ] \

@@ -2,7 +2,8 @@ package dev.replicasmcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replicasmcp.api.WireJson;
-import dev.replicasmcp.ops.Operations;
+import dev.replicasmcp.ops.Operation;
+import dev.replicasmcp.ops.defs.ReplicaOperations;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirstCallWarmUp {
 
-    static final String TOOL = "list_replicas";
+    private static final Operation<?, ?> FIRST = ReplicaOperations.LIST;
+
+    private static final String TOOL = FIRST.name();
 
     private static final String EMPTY_PAGE = "{\"replicas\":[],\"total\":0,\"page\":1,\"limit\":20,\"total_pages\":0}";
 
@@ -47,10 +50,7 @@ public final class FirstCallWarmUp {
 
     private static void prepare() {
         try {
-            Operations.all().stream()
-                    .filter(op -> op.name().equals(TOOL))
-                    .findFirst()
-                    .ifPresent(op -> WireJson.prepare(JsonMappers.tools(), op.input(), op.output()));
+            WireJson.prepare(JsonMappers.tools(), FIRST.input(), FIRST.output());
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger(FirstCallWarmUp.class).debug("First-call preparation: {}", e.toString());
         }
@@ -102,13 +102,13 @@ public final class FirstCallWarmUp {
     }
 
     /** As a stdio line is read: checked and parsed once, its values into a message, its params into a call. */
-    private static McpSchema.CallToolRequest read(McpJsonMapper mapper, IncomingCheck check) throws Exception {
+    private static void read(McpJsonMapper mapper, IncomingCheck check) throws Exception {
         String line = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"" + TOOL
                 + "\",\"arguments\":{}}}";
         JsonNode tree = check.read(line.getBytes(StandardCharsets.UTF_8)).message();
         McpSchema.JSONRPCRequest message =
                 (McpSchema.JSONRPCRequest) StdioInput.message(mapper, TreeValues.message(tree));
-        return mapper.convertValue(message.params(), new TypeRef<McpSchema.CallToolRequest>() {});
+        mapper.convertValue(message.params(), new TypeRef<McpSchema.CallToolRequest>() {});
     }
 
     /** As the server answers: written out (the SDK checks no result the invoker wrote, see WrittenJson). */

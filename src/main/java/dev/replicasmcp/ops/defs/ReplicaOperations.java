@@ -117,6 +117,19 @@ public final class ReplicaOperations {
             .at(Route.post("/v1/replica").created())
             .audited(Audit.inService("replica.created", "replica"));
 
+    /** list_replicas: also named on its own, as the stdio server's first-call warm-up prepares it. */
+    public static final Operation<ListReplicasInput, ReplicaList> LIST = Operation.readOnly(
+                    "list_replicas",
+                    "List replicas",
+                    TOOLSET,
+                    "List replicas, newest first, with status, repositories and pull requests.",
+                    ListReplicasInput.class,
+                    ReplicaList.class,
+                    (ctx, in) -> list(ctx.services()
+                            .replicas()
+                            .list(ctx.caller(), in.page(), in.limit(), in.userId(), in.source(), in.status())))
+            .at(Route.get("/v1/replica"));
+
     public static List<Operation<?, ?>> all() {
         return List.of(
                 Operation.mutating(
@@ -132,23 +145,7 @@ public final class ReplicaOperations {
                         .at(Route.post("/v1/replica").created())
                         // Provisioning clones and runs hooks: the entry commits with the replica's row, before them.
                         .audited(Audit.inService("replica.created", "replica")),
-                Operation.readOnly(
-                                "list_replicas",
-                                "List replicas",
-                                TOOLSET,
-                                "List replicas, newest first, with status, repositories and pull requests.",
-                                ListReplicasInput.class,
-                                ReplicaList.class,
-                                (ctx, in) -> list(ctx.services()
-                                        .replicas()
-                                        .list(
-                                                ctx.caller(),
-                                                in.page(),
-                                                in.limit(),
-                                                in.userId(),
-                                                in.source(),
-                                                in.status())))
-                        .at(Route.get("/v1/replica")),
+                LIST,
                 Operation.readOnly(
                                 "get_replica",
                                 "Get a replica",
